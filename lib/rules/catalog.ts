@@ -1,0 +1,117 @@
+// The rule catalog (shared/spec/kata-rules.md, catalog v1). Adding a rule: one module, one line here.
+import type { DeclaredRule, InventoryRule, Rule, WorkloadRule } from "./types";
+import { hostNetwork } from "./workload/host-network";
+import { sharedNetworkNamespace } from "./workload/shared-network-namespace";
+import { dockerLink } from "./workload/docker-link";
+import { hostPid } from "./workload/host-pid";
+import { hostIpc } from "./workload/host-ipc";
+import { sharedPidIpcNamespace } from "./workload/shared-pid-ipc-namespace";
+import { privileged } from "./workload/privileged";
+import { hostDevices } from "./workload/host-devices";
+import { blockDevice } from "./workload/block-device";
+import { vfioDevice } from "./workload/vfio-device";
+import { gpu } from "./workload/gpu";
+import { devicePluginResource } from "./workload/device-plugin-resource";
+import { subpath } from "./workload/subpath";
+import { hostpathSocket } from "./workload/hostpath-socket";
+import { hostpathProcSys } from "./workload/hostpath-proc-sys";
+import { procMount } from "./workload/proc-mount";
+import { mountPropagation } from "./workload/mount-propagation";
+import { hostpathVolume } from "./workload/hostpath-volume";
+import { socketOnDiskEmptydir } from "./workload/socket-on-disk-emptydir";
+import { memoryEmptydir } from "./workload/memory-emptydir";
+import { dockerInDocker } from "./workload/docker-in-docker";
+import { largeConfigmapInotify } from "./workload/large-configmap-inotify";
+import { resourceLimits } from "./workload/resource-limits";
+import { cpuLimitWithoutMemoryLimit } from "./workload/cpu-limit-without-memory-limit";
+import { cpuset } from "./workload/cpuset";
+import { inPlaceResize } from "./workload/in-place-resize";
+import { blkio } from "./workload/blkio";
+import { pidsLimit } from "./workload/pids-limit";
+import { hugepages } from "./workload/hugepages";
+import { kataAnnotations } from "./workload/kata-annotations";
+import { guestLsm } from "./workload/guest-lsm";
+import { intelRdt } from "./workload/intel-rdt";
+import { serviceMeshHostRedirect } from "./workload/service-mesh-host-redirect";
+import { kataRuntime } from "./workload/kata-runtime";
+import { checkpointRestore } from "./declared/checkpoint-restore";
+import { oomEvents } from "./declared/oom-events";
+import { portForward } from "./declared/port-forward";
+import { unknownRequirement } from "./declared/unknown-requirement";
+import { noSharedFilesystem } from "./target/no-shared-filesystem";
+import { dockerUnsupportedHypervisor } from "./target/docker-unsupported-hypervisor";
+import { guestPullMissingIds } from "./target/guest-pull-missing-ids";
+import { emptydirBlockSizelimit } from "./target/emptydir-block-sizelimit";
+import { podmanEngine } from "./inventory/podman-engine";
+import { dockerEngineVersion } from "./inventory/docker-engine-version";
+import { noKataRuntimeclass } from "./inventory/no-kata-runtimeclass";
+import { runtimeclassWithoutOverhead } from "./inventory/runtimeclass-without-overhead";
+import { nodesNotKataLabelled } from "./inventory/nodes-not-kata-labelled";
+import { nodesWithoutVirtualization } from "./inventory/nodes-without-virtualization";
+
+export const CATALOG_VERSION = "1";
+
+export const WORKLOAD_RULES: readonly WorkloadRule[] = [
+  hostNetwork,
+  sharedNetworkNamespace,
+  dockerLink,
+  hostPid,
+  hostIpc,
+  sharedPidIpcNamespace,
+  privileged,
+  hostDevices,
+  blockDevice,
+  vfioDevice,
+  gpu,
+  devicePluginResource,
+  subpath,
+  hostpathSocket,
+  hostpathProcSys,
+  procMount,
+  mountPropagation,
+  hostpathVolume,
+  socketOnDiskEmptydir,
+  memoryEmptydir,
+  dockerInDocker,
+  largeConfigmapInotify,
+  resourceLimits,
+  cpuLimitWithoutMemoryLimit,
+  cpuset,
+  inPlaceResize,
+  blkio,
+  pidsLimit,
+  hugepages,
+  kataAnnotations,
+  guestLsm,
+  intelRdt,
+  serviceMeshHostRedirect,
+  kataRuntime,
+  noSharedFilesystem,
+  dockerUnsupportedHypervisor,
+  guestPullMissingIds,
+  emptydirBlockSizelimit,
+];
+
+export const DECLARED_RULES: readonly DeclaredRule[] = [
+  checkpointRestore,
+  oomEvents,
+  portForward,
+  unknownRequirement,
+];
+
+export const INVENTORY_RULES: readonly InventoryRule[] = [
+  podmanEngine,
+  dockerEngineVersion,
+  noKataRuntimeclass,
+  runtimeclassWithoutOverhead,
+  nodesNotKataLabelled,
+  nodesWithoutVirtualization,
+];
+
+export const CATALOG: readonly Rule[] = [...WORKLOAD_RULES, ...DECLARED_RULES, ...INVENTORY_RULES];
+
+const BY_ID = new Map<string, Rule>(CATALOG.map((rule) => [rule.id, rule]));
+
+export function findRule(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}

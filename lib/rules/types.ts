@@ -1,0 +1,71 @@
+import type { InventoryContext, JsonObject, Platform, Workload } from "../inventory/types";
+import type { TargetProfile } from "../scoring/profiles";
+
+export type Severity = "blocker" | "warning" | "info";
+/** manifest: change the workload; platform: configure Kata/node/RuntimeClass; keep-on-runc. */
+export type Remedy = "manifest" | "platform" | "keep-on-runc";
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  remedy: Remedy | null;
+  /** Container name, or null for a pod-level (or Docker/Compose workload-level) finding. */
+  container: string | null;
+  /** Exact field path, e.g. `spec.template.spec.containers[1].volumeMounts[0].subPath`. */
+  path: string;
+  /** One line, naming the offending value. */
+  message: string;
+}
+
+/** A finding on the inventory (engine, RuntimeClasses, Nodes), not on a workload. */
+export interface InventoryFinding extends Finding {
+  source: string;
+}
+
+export interface Reference {
+  title: string;
+  url: string;
+}
+
+export interface RuleContext {
+  profile: TargetProfile;
+  inventory: InventoryContext;
+}
+
+interface RuleText {
+  /** Stable public id (see shared/spec/kata-rules.md). */
+  id: string;
+  title: string;
+  /** The highest severity the rule can report (findings carry their own). */
+  severity: Severity;
+  remedy: Remedy | null;
+  /** One sentence: what the rule detects. */
+  summary: string;
+  /** Why it breaks or differs under Kata (markdown, our own words). */
+  why: string;
+  /** What to do (markdown list or paragraphs). */
+  remediation: string;
+  references: Reference[];
+}
+
+export interface WorkloadRule extends RuleText {
+  scope: "workload";
+  appliesTo: Platform[];
+  /** Profiles the rule runs under; absent: all. */
+  profiles?: (profile: TargetProfile) => boolean;
+  check(workload: Workload, context: RuleContext): Finding[];
+}
+
+/** Declared requirements (`kata-readiness.io/requires`): the item id maps to this rule. */
+export interface DeclaredRule extends RuleText {
+  scope: "declared";
+}
+
+export interface InventoryRule extends RuleText {
+  scope: "inventory";
+  check(inventory: InventoryContext, context: RuleContext): InventoryFinding[];
+}
+
+export type Rule = WorkloadRule | DeclaredRule | InventoryRule;
+
+export type { JsonObject };

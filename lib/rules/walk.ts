@@ -1,0 +1,235 @@
+// Shared walkers over the normalised model: every rule reads containers, volumes and mounts
+// through these so field paths are built one way.
+import type { JsonObject, PodTemplateRef, Workload } from "../inventory/types";
+import type { Finding, Severity, WorkloadRule } from "./types";
+
+export type ContainerKind = "containers" | "initContainers" | "ephemeralContainers";
+
+export interface ContainerRef {
+  container: JsonObject;
+  name: string;
+  kind: ContainerKind;
+  /** e.g. "spec.template.spec.initContainers[0]" */
+  path: string;
+  pod: PodTemplateRef;
+}
+
+export interface VolumeRef {
+  volume: JsonObject;
+  name: string;
+  path: string;
+  pod: PodTemplateRef;
+}
+
+export interface MountRef {
+  mount: JsonObject;
+  path: string;
+  container: ContainerRef;
+}
+
+const CONTAINER_KINDS: readonly ContainerKind[] = ["containers", "initContainers", "ephemeralContainers"];
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+export function join(prefix: string, field: string): string {
+  return prefix ? `${prefix}.${field}` : field;
+}
+
+export function containersOf(pod: PodTemplateRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): ContainerRef[] {
+  const out: ContainerRef[] = [];
+  for (const kind of kinds) {
+    asArray(pod.spec[kind]).forEach((container, index) => {
+      if (!isObject(container)) return;
+      out.push({
+        container,
+        name: asString(container.name) ?? `${kind}[${index}]`,
+        kind,
+        path: `${join(pod.path, kind)}[${index}]`,
+        pod,
+      });
+    });
+  }
+  return out;
+}
+
+export function volumesOf(pod: PodTemplateRef): VolumeRef[] {
+  const out: VolumeRef[] = [];
+  asArray(pod.spec.volumes).forEach((volume, index) => {
+    if (!isObject(volume)) return;
+    out.push({ volume, name: asString(volume.name) ?? "", path: `${join(pod.path, "volumes")}[${index}]`, pod });
+  });
+  return out;
+}
+
+export function mountsOf(container: ContainerRef): MountRef[] {
+  const out: MountRef[] = [];
+  asArray(container.container.volumeMounts).forEach((mount, index) => {
+    if (!isObject(mount)) return;
+    out.push({ mount, path: `${container.path}.volumeMounts[${index}]`, container });
+  });
+  return out;
+}
+
+/** Containers of the pod that mount the named volume. */
+export function mountsOfVolume(pod: PodTemplateRef, volumeName: string): MountRef[] {
+  return containersOf(pod).flatMap((c) => mountsOf(c).filter((m) => m.mount.name === volumeName));
+}
+
+/** Pod-level and container-level annotations/labels as one lookup (pod template metadata wins). */
+export function annotationsOf(workload: Workload, pod?: PodTemplateRef): Record<string, string> {
+  const podAnnotations = pod && isObject(pod.metadata.annotations) ? (pod.metadata.annotations as Record<string, string>) : {};
+  return { ...workload.annotations, ...podAnnotations };
+}
+
+export interface FindingInput {
+  severity?: Severity;
+  container: string | null;
+  path: string;
+  message: string;
+}
+
+/** A finding of `rule`, at the rule's severity unless the input names another. */
+export function finding(rule: Pick<WorkloadRule, "id" | "severity" | "remedy">, input: FindingInput): Finding {
+  return {
+    ruleId: rule.id,
+    severity: input.severity ?? rule.severity,
+    remedy: rule.remedy,
+    container: input.container,
+    path: input.path,
+    message: input.message,
+  };
+}
+
+// ---- Docker inspect and Compose ----
+
+export interface DockerMount {
+  /** "bind" | "volume" | "tmpfs" | "npipe" | ... */
+  type: string;
+  source: string;
+  destination: string;
+  propagation: string;
+  path: string;
+}
+
+/**
+ * Every mount a `docker inspect` object declares: `Mounts[]` (the resolved list), and the
+ * `HostConfig.Binds` / `HostConfig.Mounts` requests when `Mounts` is absent (e.g. a created,
+ * never started container). Deduplicated by destination, first wins.
+ */
+export function dockerMounts(object: JsonObject): DockerMount[] {
+  const out: DockerMount[] = [];
+  const seen = new Set<string>();
+  const add = (m: DockerMount) => {
+    if (!m.destination || seen.has(m.destination)) return;
+    seen.add(m.destination);
+    out.push(m);
+  };
+  asArray(object.Mounts).forEach((m, i) => {
+    if (!isObject(m)) return;
+    add({
+      type: asString(m.Type) ?? "bind",
+      source: asString(m.Source) ?? "",
+      destination: asString(m.Destination) ?? "",
+      propagation: asString(m.Propagation) ?? "",
+      path: `Mounts[${i}]`,
+    });
+  });
+  const hostConfig = isObject(object.HostConfig) ? object.HostConfig : {};
+  asArray(hostConfig.Binds).forEach((bind, i) => {
+    if (typeof bind !== "string") return;
+    const [source = "", destination = "", options = ""] = bind.split(":");
+    const propagation = options.split(",").find((o) => /^r?(shared|slave|private)$/.test(o)) ?? "";
+    add({ type: source.startsWith("/") ? "bind" : "volume", source, destination, propagation, path: `HostConfig.Binds[${i}]` });
+  });
+  asArray(hostConfig.Mounts).forEach((m, i) => {
+    if (!isObject(m)) return;
+    const bindOptions = isObject(m.BindOptions) ? m.BindOptions : {};
+    add({
+      type: asString(m.Type) ?? "bind",
+      source: asString(m.Source) ?? "",
+      destination: asString(m.Target) ?? "",
+      propagation: asString(bindOptions.Propagation) ?? "",
+      path: `HostConfig.Mounts[${i}]`,
+    });
+  });
+  return out;
+}
+
+export interface ComposeVolume {
+  type: "bind" | "volume" | "tmpfs" | "npipe" | "cluster" | string;
+  source: string;
+  target: string;
+  propagation: string;
+  /** tmpfs size in bytes when given. */
+  tmpfsSize?: number;
+  path: string;
+}
+
+/**
+ * A Compose service's `volumes` (short `src:dst[:mode]` and long syntax) and `tmpfs` entries.
+ * Short-syntax sources starting with `/`, `.` or `~` are host binds; others are named volumes.
+ */
+export function composeVolumes(service: JsonObject, prefix: string): ComposeVolume[] {
+  const out: ComposeVolume[] = [];
+  asArray(service.volumes).forEach((v, i) => {
+    const path = `${join(prefix, "volumes")}[${i}]`;
+    if (typeof v === "string") {
+      const parts = v.split(":");
+      if (parts.length === 1) {
+        out.push({ type: "volume", source: "", target: parts[0], propagation: "", path });
+        return;
+      }
+      const [source, target, mode = ""] = parts;
+      const isBind = /^[/.~]/.test(source);
+      const propagation = mode.split(",").find((o) => /^r?(shared|slave|private)$/.test(o)) ?? "";
+      out.push({ type: isBind ? "bind" : "volume", source, target: target ?? "", propagation, path });
+    } else if (isObject(v)) {
+      const bind = isObject(v.bind) ? v.bind : {};
+      const tmpfs = isObject(v.tmpfs) ? v.tmpfs : {};
+      out.push({
+        type: asString(v.type) ?? "volume",
+        source: asString(v.source) ?? "",
+        target: asString(v.target) ?? "",
+        propagation: asString(bind.propagation) ?? "",
+        tmpfsSize: parseByteSize(tmpfs.size),
+        path,
+      });
+    }
+  });
+  const tmpfs = service.tmpfs;
+  const tmpfsList = typeof tmpfs === "string" ? [tmpfs] : asArray(tmpfs);
+  tmpfsList.forEach((t, i) => {
+    if (typeof t !== "string") return;
+    const [target, options = ""] = t.split(":");
+    const size = /(?:^|,)size=([^,]+)/.exec(options)?.[1];
+    out.push({
+      type: "tmpfs",
+      source: "",
+      target,
+      propagation: "",
+      tmpfsSize: parseByteSize(size),
+      path: Array.isArray(tmpfs) ? `${join(prefix, "tmpfs")}[${i}]` : join(prefix, "tmpfs"),
+    });
+  });
+  return out;
+}
+
+/** "64m", "1g", "512k", 1048576 -> bytes (Docker/Compose byte units, 1024-based). */
+export function parseByteSize(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value !== "string") return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(value);
+  if (!match) return undefined;
+  const power = { "": 0, k: 1, m: 2, g: 3, t: 4 }[match[2].toLowerCase() as "" | "k" | "m" | "g" | "t"];
+  return Math.round(Number(match[1]) * 1024 ** power);
+}
