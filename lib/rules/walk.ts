@@ -45,38 +45,54 @@ export function join(prefix: string, field: string): string {
   return prefix ? `${prefix}.${field}` : field;
 }
 
-export function containersOf(pod: PodTemplateRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): ContainerRef[] {
-  const out: ContainerRef[] = [];
-  for (const kind of kinds) {
-    asArray(pod.spec[kind]).forEach((container, index) => {
-      if (!isObject(container)) return;
-      out.push({
-        container,
-        name: asString(container.name) ?? `${kind}[${index}]`,
-        kind,
-        path: `${join(pod.path, kind)}[${index}]`,
-        pod,
+// Every rule walks the same pods; the walks are cached per pod/container object (the model is
+// never mutated after parsing), which keeps a full catalog pass close to one walk per workload.
+const containerCache = new WeakMap<PodTemplateRef, ContainerRef[]>();
+const volumeCache = new WeakMap<PodTemplateRef, VolumeRef[]>();
+const mountCache = new WeakMap<ContainerRef, MountRef[]>();
+
+export function containersOf(pod: PodTemplateRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): readonly ContainerRef[] {
+  let all = containerCache.get(pod);
+  if (!all) {
+    all = [];
+    for (const kind of CONTAINER_KINDS) {
+      asArray(pod.spec[kind]).forEach((container, index) => {
+        if (!isObject(container)) return;
+        all!.push({
+          container,
+          name: asString(container.name) ?? `${kind}[${index}]`,
+          kind,
+          path: `${join(pod.path, kind)}[${index}]`,
+          pod,
+        });
       });
-    });
+    }
+    containerCache.set(pod, all);
   }
-  return out;
+  return kinds === CONTAINER_KINDS ? all : all.filter((c) => kinds.includes(c.kind));
 }
 
-export function volumesOf(pod: PodTemplateRef): VolumeRef[] {
-  const out: VolumeRef[] = [];
+export function volumesOf(pod: PodTemplateRef): readonly VolumeRef[] {
+  let out = volumeCache.get(pod);
+  if (out) return out;
+  out = [];
   asArray(pod.spec.volumes).forEach((volume, index) => {
     if (!isObject(volume)) return;
-    out.push({ volume, name: asString(volume.name) ?? "", path: `${join(pod.path, "volumes")}[${index}]`, pod });
+    out!.push({ volume, name: asString(volume.name) ?? "", path: `${join(pod.path, "volumes")}[${index}]`, pod });
   });
+  volumeCache.set(pod, out);
   return out;
 }
 
-export function mountsOf(container: ContainerRef): MountRef[] {
-  const out: MountRef[] = [];
+export function mountsOf(container: ContainerRef): readonly MountRef[] {
+  let out = mountCache.get(container);
+  if (out) return out;
+  out = [];
   asArray(container.container.volumeMounts).forEach((mount, index) => {
     if (!isObject(mount)) return;
-    out.push({ mount, path: `${container.path}.volumeMounts[${index}]`, container });
+    out!.push({ mount, path: `${container.path}.volumeMounts[${index}]`, container });
   });
+  mountCache.set(container, out);
   return out;
 }
 
@@ -232,4 +248,79 @@ export function parseByteSize(value: unknown): number | undefined {
   if (!match) return undefined;
   const power = { "": 0, k: 1, m: 2, g: 3, t: 4 }[match[2].toLowerCase() as "" | "k" | "m" | "g" | "t"];
   return Math.round(Number(match[1]) * 1024 ** power);
+}
+
+// ---- appended by H3 (group B) ----
+
+/** `prefix.key`, or `prefix["key"]` when the key is not a plain identifier (annotations, `hugepages-2Mi`). */
+export function keyPath(prefix: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? join(prefix, key) : `${prefix}["${key}"]`;
+}
+
+export interface MetadataEntry {
+  key: string;
+  value: string;
+  /** e.g. `spec.template.metadata.annotations["istio.io/dataplane-mode"]` */
+  path: string;
+}
+
+/**
+ * Every annotation (or label) of a Kubernetes workload with its exact path: the object's
+ * `metadata` and each pod template's metadata (a bare Pod's template metadata is the object's,
+ * listed once).
+ */
+export function metadataEntriesOf(
+  workload: Workload,
+  field: "annotations" | "labels",
+  /** Keys to keep; filtering here keeps the common no-match case allocation-free. */
+  match?: (key: string) => boolean,
+): MetadataEntry[] {
+  const out: MetadataEntry[] = [];
+  let seen: Set<string> | undefined;
+  const add = (metadata: unknown, metadataPath: string) => {
+    if (!isObject(metadata)) return;
+    const entries = metadata[field];
+    if (!isObject(entries)) return;
+    for (const key in entries) {
+      const value = entries[key];
+      if (typeof value !== "string" || (match && !match(key))) continue;
+      const path = keyPath(join(metadataPath, field), key);
+      seen ??= new Set();
+      if (seen.has(path)) continue;
+      seen.add(path);
+      out.push({ key, value, path });
+    }
+  };
+  add(workload.object.metadata, "metadata");
+  for (const pod of workload.pods) add(pod.metadata, pod.metadataPath);
+  return out;
+}
+
+/** A Compose service's `labels`, map or `KEY=value` list form. */
+export function composeLabels(service: JsonObject, prefix: string): MetadataEntry[] {
+  const labels = service.labels;
+  const base = join(prefix, "labels");
+  if (isObject(labels)) {
+    return Object.entries(labels).flatMap(([key, value]) =>
+      typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+        ? [{ key, value: String(value), path: keyPath(base, key) }]
+        : [],
+    );
+  }
+  return asArray(labels).flatMap((item, i) => {
+    if (typeof item !== "string") return [];
+    const eq = item.indexOf("=");
+    return [{ key: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? "" : item.slice(eq + 1), path: `${base}[${i}]` }];
+  });
+}
+
+/** `docker inspect` HostConfig (empty object when absent). */
+export function hostConfigOf(object: JsonObject): JsonObject {
+  return isObject(object.HostConfig) ? object.HostConfig : {};
+}
+
+/** A value cut to one short line for a finding message (Docker puts whole seccomp JSON in SecurityOpt). */
+export function shortValue(value: string, max = 80): string {
+  const line = value.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

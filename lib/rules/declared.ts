@@ -1,0 +1,86 @@
+// Declared requirements: limitations a manifest cannot show, declared by users with the
+// `kata-readiness.io/requires` annotation or label (or in the UI) and turned into findings.
+import type { Workload } from "../inventory/types";
+import { checkpointRestore } from "./declared/checkpoint-restore";
+import { oomEvents } from "./declared/oom-events";
+import { portForward } from "./declared/port-forward";
+import { unknownRequirement } from "./declared/unknown-requirement";
+import type { DeclaredRule, Finding, WorkloadRule } from "./types";
+import { composeLabels, finding, isObject, keyPath, metadataEntriesOf, type MetadataEntry } from "./walk";
+import { intelRdt } from "./workload/intel-rdt";
+
+export const REQUIRES_KEY = "kata-readiness.io/requires";
+
+const isRequiresKey = (key: string) => key === REQUIRES_KEY;
+
+type RuleRef = Pick<DeclaredRule | WorkloadRule, "id" | "severity" | "remedy">;
+
+interface DeclaredItem {
+  rule: RuleRef;
+  consequence: string;
+}
+
+const ITEMS: ReadonlyMap<string, DeclaredItem> = new Map([
+  [checkpointRestore.id, { rule: checkpointRestore, consequence: "Kata has no checkpoint/restore" }],
+  [oomEvents.id, { rule: oomEvents, consequence: "per-container OOM is reported, whole-VM OOM is not" }],
+  [portForward.id, { rule: portForward, consequence: "kubectl port-forward is unreliable under Kata, use a Service" }],
+  [intelRdt.id, { rule: intelRdt, consequence: "Intel RDT is not available inside the Kata VM" }],
+]);
+
+/** The item ids users can declare. */
+export const DECLARABLE_ITEMS: readonly string[] = [...ITEMS.keys()];
+
+/**
+ * Items of a `kata-readiness.io/requires` value: comma and/or whitespace separated; label values
+ * cannot hold commas or spaces, so labels also accept `_` and `.`.
+ */
+export function parseRequirements(value: string, source: "annotation" | "label"): string[] {
+  const separators = source === "label" ? /[\s,_.]+/ : /[\s,]+/;
+  return value
+    .split(separators)
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/** The finding for one declared item (also used for items declared in the UI). */
+export function declaredFinding(item: string, path: string): Finding {
+  const known = ITEMS.get(item);
+  if (!known) {
+    return finding(unknownRequirement, {
+      container: null,
+      path,
+      message: `unknown declared requirement "${item}" (known: ${DECLARABLE_ITEMS.join(", ")})`,
+    });
+  }
+  return finding(known.rule, { container: null, path, message: `declared requirement ${item}: ${known.consequence}` });
+}
+
+function sourcesOf(workload: Workload): { entry: MetadataEntry; source: "annotation" | "label" }[] {
+  const tag = (source: "annotation" | "label") => (entry: MetadataEntry) => ({ entry, source });
+  if (workload.platform === "kubernetes") {
+    return [
+      ...metadataEntriesOf(workload, "annotations", isRequiresKey).map(tag("annotation")),
+      ...metadataEntriesOf(workload, "labels", isRequiresKey).map(tag("label")),
+    ];
+  }
+  if (workload.platform === "compose") return composeLabels(workload.object, workload.pathPrefix).map(tag("label"));
+  const config = isObject(workload.object.Config) ? workload.object.Config : {};
+  const labels = isObject(config.Labels) ? config.Labels : {};
+  const value = labels[REQUIRES_KEY];
+  return typeof value === "string" ? [{ entry: { key: REQUIRES_KEY, value, path: keyPath("Config.Labels", REQUIRES_KEY) }, source: "label" }] : [];
+}
+
+/** One finding per declared item (the first place it is declared wins). */
+export function checkDeclared(workload: Workload): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const { entry, source } of sourcesOf(workload)) {
+    if (entry.key !== REQUIRES_KEY) continue;
+    for (const item of parseRequirements(entry.value, source)) {
+      if (seen.has(item)) continue;
+      seen.add(item);
+      out.push(declaredFinding(item, entry.path));
+    }
+  }
+  return out;
+}
