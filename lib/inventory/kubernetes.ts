@@ -1,0 +1,109 @@
+// Kubernetes objects: workload controllers become candidates, the rest is context or skipped.
+import { describeAt, type FileSink } from "./sink";
+import type { ConfigDataSize, JsonObject } from "./types";
+import { asObject, asString, getPath, isObject, stringRecord } from "./values";
+
+export interface PodPaths {
+  spec: string;
+  metadata: string;
+}
+
+const TEMPLATE: PodPaths = { spec: "spec.template.spec", metadata: "spec.template.metadata" };
+
+/** Workload kinds and where their pod template lives. */
+export const WORKLOAD_KINDS: Readonly<Record<string, PodPaths>> = {
+  Deployment: TEMPLATE,
+  StatefulSet: TEMPLATE,
+  DaemonSet: TEMPLATE,
+  ReplicaSet: TEMPLATE,
+  ReplicationController: TEMPLATE,
+  DeploymentConfig: TEMPLATE,
+  Job: TEMPLATE,
+  CronJob: { spec: "spec.jobTemplate.spec.template.spec", metadata: "spec.jobTemplate.spec.template.metadata" },
+  Pod: { spec: "spec", metadata: "metadata" },
+};
+
+export function isKubernetesObject(value: JsonObject): boolean {
+  return typeof value.kind === "string" && (typeof value.apiVersion === "string" || isObject(value.metadata));
+}
+
+export function isKubernetesList(value: JsonObject): boolean {
+  return typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items);
+}
+
+/** Reads one Kubernetes object. `where` names it when the line is unknown (e.g. "items[3]"). */
+export function readKubernetesObject(object: JsonObject, sink: FileSink, line: number | undefined, where?: string): void {
+  const kind = object.kind as string;
+  const metadata = asObject(object.metadata) ?? {};
+  const name = asString(metadata.name) ?? asString(metadata.generateName) ?? "";
+  const namespace = asString(metadata.namespace) || "default";
+  const paths = WORKLOAD_KINDS[kind];
+  if (!paths) {
+    readContextObject(kind, object, metadata, name, namespace, sink);
+    sink.skip(kind);
+    return;
+  }
+  const at = describeAt(line, where);
+  if (!name) {
+    sink.error(`${kind} ${at} has no metadata.name`, { line });
+    return;
+  }
+  const containers = asObject(getPath(object, paths.spec))?.containers;
+  if (!Array.isArray(containers) || !containers.some(isObject)) {
+    sink.error(`${kind} ${namespace}/${name} has no containers (${paths.spec}.containers is missing or empty)`, { line });
+    return;
+  }
+  sink.summary.workloads++;
+  sink.entries.push({ type: "k8s", candidate: { object, kind, name, namespace, key: `${namespace}/${kind}/${name}`, summary: sink.summary, line } });
+}
+
+function readContextObject(kind: string, object: JsonObject, metadata: JsonObject, name: string, namespace: string, sink: FileSink): void {
+  const context = sink.context;
+  if (kind === "ConfigMap") {
+    context.configMaps[`${namespace}/${name}`] ??= sizeOfData(object.data, object.binaryData);
+  } else if (kind === "Secret") {
+    context.secrets[`${namespace}/${name}`] ??= sizeOfData(object.stringData, object.data);
+  } else if (kind === "RuntimeClass") {
+    const podFixed = asObject(getPath(object, "overhead.podFixed"));
+    context.runtimeClasses.push({ name, handler: asString(object.handler) ?? "", overhead: podFixed ? stringRecord(podFixed) : null, source: sink.file });
+  } else if (kind === "Node") {
+    context.nodes.push({ name, labels: stringRecord(metadata.labels), source: sink.file });
+  }
+}
+
+/**
+ * Keys and bytes of a ConfigMap (`data` text, `binaryData` base64) or Secret (`stringData` text,
+ * `data` base64). A key in both counts once, with the text value (the API lets stringData win).
+ */
+function sizeOfData(text: unknown, base64: unknown): ConfigDataSize {
+  const sizes = new Map<string, number>();
+  if (isObject(base64)) for (const key in base64) sizes.set(key, decodedLength(base64[key]));
+  if (isObject(text)) for (const key in text) sizes.set(key, utf8Length(text[key]));
+  let bytes = 0;
+  for (const size of sizes.values()) bytes += size;
+  return { keys: sizes.size, bytes };
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+function utf8Length(value: unknown): number {
+  if (typeof value !== "string") return value === null || value === undefined ? 0 : String(value).length;
+  if (!NON_ASCII.test(value)) return value.length;
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function decodedLength(value: unknown): number {
+  if (typeof value !== "string") return 0;
+  const clean = value.replace(/[^A-Za-z0-9+/]/g, "");
+  return Math.floor((clean.length * 3) / 4);
+}

@@ -1,0 +1,304 @@
+import { describe, expect, it } from "vitest";
+import { fixture, json, listOf, parseFiles, parseText, podObject } from "./test-helpers";
+
+describe("Kubernetes manifests (multi-document YAML from kubectl)", () => {
+  const result = parseFiles(fixture("kubernetes/manifests.yaml"));
+
+  it("reads every workload kind with its pod template path", () => {
+    expect(result.errors).toEqual([]);
+    const byKind = Object.fromEntries(result.workloads.map((w) => [w.kind, w]));
+    expect(Object.keys(byKind)).toEqual(["Deployment", "Job", "CronJob"]);
+    expect(byKind.Deployment.id).toBe("prod/shop/Deployment/web");
+    expect(byKind.Deployment.pods[0].path).toBe("spec.template.spec");
+    expect(byKind.Deployment.pods[0].metadataPath).toBe("spec.template.metadata");
+    expect(byKind.Deployment.replicas).toBe(3);
+    expect(byKind.CronJob.pods[0].path).toBe("spec.jobTemplate.spec.template.spec");
+    expect(byKind.CronJob.pods[0].spec.containers).toHaveLength(1);
+    expect(byKind.Job.replicas).toBe(1);
+  });
+
+  it("records the line of each document", () => {
+    const lines = result.workloads.map((w) => w.source.line);
+    expect(lines).toEqual([1, 66, 88]);
+    expect(result.workloads[0].source.file).toBe("fixtures/kubernetes/manifests.yaml");
+  });
+
+  it("counts non-workload objects by kind and reads ConfigMap/Secret sizes", () => {
+    const [summary] = result.files;
+    expect(summary).toMatchObject({ format: "kubernetes", syntax: "yaml", objects: 6, workloads: 3, errors: 0 });
+    expect(summary.skipped).toEqual({ Service: 1, ConfigMap: 1, Secret: 1 });
+    // app.conf = "listen 80;" (10 bytes) + mode = "prod" (4 bytes)
+    expect(result.context.configMaps["shop/web-config"]).toEqual({ keys: 2, bytes: 14 });
+    // password = base64("s3cr3t"): 6 decoded bytes
+    expect(result.context.secrets["shop/web-secret"]).toEqual({ keys: 1, bytes: 6 });
+  });
+});
+
+describe("identity, namespace and labels", () => {
+  it("defaults the namespace to default and merges pod template labels", () => {
+    const { workloads } = parseText(
+      "d.yaml",
+      `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  labels: { app: api, tier: back }
+  annotations: { a: "1" }
+spec:
+  template:
+    metadata:
+      labels: { tier: backend, owner: billing }
+      annotations: { b: "2" }
+    spec:
+      containers: [{ name: c, image: x }]
+`,
+    );
+    expect(workloads).toHaveLength(1);
+    expect(workloads[0]).toMatchObject({
+      id: "prod/default/Deployment/api",
+      namespace: "default",
+      labels: { app: "api", tier: "backend", owner: "billing" },
+      annotations: { a: "1", b: "2" },
+      team: "billing",
+      replicas: 1,
+      perNode: false,
+      pathPrefix: "",
+    });
+  });
+
+  it("prefers team over owner over app.kubernetes.io/part-of", () => {
+    const spec = { containers: [{ name: "c", image: "x" }] };
+    const pod = (name: string, labels: Record<string, string>) => ({ apiVersion: "v1", kind: "Pod", metadata: { name, labels }, spec });
+    const { workloads } = parseText("p.json", json([pod("a", { owner: "o", team: "t" }), pod("b", { "app.kubernetes.io/part-of": "suite", owner: "o" }), pod("c", { "app.kubernetes.io/part-of": "suite" }), pod("d", {})]));
+    expect(workloads.map((w) => w.team)).toEqual(["t", "o", "suite", null]);
+  });
+
+  it("marks DaemonSets per node and takes Job parallelism", () => {
+    const spec = { template: { spec: { containers: [{ name: "c", image: "x" }] } } };
+    const { workloads } = parseText(
+      "k.json",
+      listOf(
+        { apiVersion: "apps/v1", kind: "DaemonSet", metadata: { name: "agent", namespace: "kube-system" }, spec },
+        { apiVersion: "apps/v1", kind: "DaemonSet", metadata: { name: "dumped", namespace: "kube-system" }, spec, status: { desiredNumberScheduled: 12 } },
+        { apiVersion: "batch/v1", kind: "Job", metadata: { name: "load" }, spec: { ...spec, parallelism: 4 } },
+        { apiVersion: "apps.openshift.io/v1", kind: "DeploymentConfig", metadata: { name: "legacy" }, spec: { ...spec, replicas: 2 } },
+        { apiVersion: "v1", kind: "ReplicationController", metadata: { name: "rc" }, spec: { ...spec, replicas: 0 } },
+      ),
+    );
+    expect(workloads.map((w) => [w.kind, w.perNode, w.replicas])).toEqual([
+      ["DaemonSet", true, 1],
+      ["DaemonSet", true, 12],
+      ["Job", false, 4],
+      ["DeploymentConfig", false, 2],
+      ["ReplicationController", false, 0],
+    ]);
+  });
+
+  it("gives items of a JSON List their line numbers", () => {
+    const spec = { containers: [{ name: "c", image: "x" }] };
+    const text = listOf({ apiVersion: "v1", kind: "Pod", metadata: { name: "a" }, spec }, { apiVersion: "v1", kind: "Pod", metadata: { name: "b" }, spec });
+    const { workloads } = parseText("l.json", text);
+    const lines = text.split("\n");
+    for (const workload of workloads) {
+      const line = workload.source.line ?? 0;
+      expect(lines[line - 1].trim()).toBe("{");
+      expect(lines.slice(line - 1, line + 8).join("\n")).toContain(`"name": "${workload.name}"`);
+    }
+    expect(workloads[0].source.line).not.toBe(workloads[1].source.line);
+  });
+
+  it("gives items of a top-level YAML sequence their line numbers", () => {
+    const text = "- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec: {containers: [{name: c}]}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n  spec: {containers: [{name: c}]}\n";
+    expect(parseText("pods.yaml", text).workloads.map((w) => [w.name, w.source.line])).toEqual([
+      ["a", 1],
+      ["b", 5],
+    ]);
+  });
+
+  it("reads typed lists whose items leave out kind (PodList from the API)", () => {
+    const item = podObject("solo");
+    delete item.kind;
+    delete item.apiVersion;
+    const { workloads } = parseText("podlist.json", json({ apiVersion: "v1", kind: "PodList", items: [item] }));
+    expect(workloads.map((w) => w.id)).toEqual(["prod/shop/Pod/solo"]);
+  });
+});
+
+describe("duplicates", () => {
+  it("keeps the first of two same identities and counts the rest in that file", () => {
+    const deployment = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "shop" }, spec: { template: { spec: { containers: [{ name: "c", image: "x:1" }] } } } };
+    const dump = { name: "dump.json", content: listOf(deployment) };
+    const manifest = { name: "web.json", content: json({ ...deployment, spec: { template: { spec: { containers: [{ name: "c", image: "x:2" }] } } } }) };
+    const result = parseFiles(dump, manifest);
+    expect(result.workloads).toHaveLength(1);
+    expect(result.workloads[0].source.file).toBe("dump.json");
+    expect(result.workloads[0].pods[0].spec.containers).toEqual([{ name: "c", image: "x:1" }]);
+    expect(result.files[1].skipped).toEqual({ "duplicate Deployment": 1 });
+    expect(result.files[0].skipped).toEqual({});
+  });
+});
+
+describe("context objects", () => {
+  it("reads RuntimeClasses and Nodes from a kubectl List", () => {
+    const { context, workloads, files } = parseFiles(fixture("kubernetes/cluster-pods.json"));
+    expect(context.runtimeClasses).toEqual([{ name: "kata-qemu", handler: "kata-qemu", overhead: { memory: "160Mi", cpu: "250m" }, source: "fixtures/kubernetes/cluster-pods.json" }]);
+    expect(context.nodes).toEqual([{ name: "node-1", labels: { "kubernetes.io/hostname": "node-1", "katacontainers.io/kata-runtime": "true" }, source: "fixtures/kubernetes/cluster-pods.json" }]);
+    expect(files[0].skipped).toEqual({ Node: 1, RuntimeClass: 1 });
+    expect(workloads.length).toBeGreaterThan(0);
+  });
+
+  it("sizes Secrets from base64 data and stringData, and ConfigMaps from data and binaryData", () => {
+    const text = `apiVersion: v1
+kind: Secret
+metadata: { name: s, namespace: ns }
+data:
+  a: aGVsbG8=
+  b: aGk=
+stringData:
+  b: "héllo"
+  c: xyz
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: cm }
+data: { conf: "ü" }
+binaryData: { blob: AAECAwQ= }
+`;
+    const { context } = parseText("ctx.yaml", text);
+    // a: 5 bytes, b overridden by stringData "héllo" (6 UTF-8 bytes), c: 3
+    expect(context.secrets["ns/s"]).toEqual({ keys: 3, bytes: 14 });
+    // conf: 2 UTF-8 bytes, blob: 5 decoded bytes
+    expect(context.configMaps["default/cm"]).toEqual({ keys: 2, bytes: 7 });
+  });
+});
+
+describe("Docker and Podman", () => {
+  it("reads docker inspect arrays: name without the slash, no namespace, labels from Config", () => {
+    const result = parseFiles(fixture("docker/inspect.json"));
+    expect(result.errors).toEqual([]);
+    expect(result.files[0]).toMatchObject({ format: "docker-inspect", syntax: "json", objects: 2, workloads: 2 });
+    const [web, cadvisor] = result.workloads;
+    expect(web).toMatchObject({ id: "prod//Container/web", platform: "docker", kind: "Container", namespace: null, name: "web", pods: [], team: "web-platform", pathPrefix: "" });
+    expect(web.object.HostConfig).toMatchObject({ NetworkMode: "bridge" });
+    expect(web.source.line).toBe(2);
+    expect(cadvisor.name).toBe("cadvisor");
+    expect(cadvisor.source.line).toBeGreaterThan(web.source.line ?? 0);
+  });
+
+  it("reads a single inspect object too", () => {
+    const [first] = JSON.parse(new TextDecoder().decode(fixture("docker/inspect.json").content as Uint8Array)) as unknown[];
+    const { workloads } = parseText("one.json", json(first));
+    expect(workloads.map((w) => w.id)).toEqual(["prod//Container/web"]);
+  });
+
+  it("recognises Podman inspect output and records the engine", () => {
+    const result = parseFiles(fixture("docker/podman-inspect.json"));
+    expect(result.files[0].format).toBe("podman-inspect");
+    expect(result.context.engines).toEqual([{ engine: "podman", version: null, source: "fixtures/docker/podman-inspect.json" }]);
+    expect(result.workloads).toHaveLength(1);
+    expect(result.workloads[0]).toMatchObject({ name: "cache", team: "cache-team", annotations: { "io.container.manager": "libpod" } });
+  });
+
+  it("reads docker version JSON into the engine context", () => {
+    const result = parseFiles(fixture("docker/version.json"));
+    expect(result.files[0].format).toBe("docker-version");
+    expect(result.context.engines).toEqual([{ engine: "docker", version: "27.3.1", source: "fixtures/docker/version.json" }]);
+    expect(result.workloads).toEqual([]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("reads docker info JSON into the engine context", () => {
+    const result = parseText("info.json", json({ ID: "x", Containers: 3, Driver: "overlay2", DockerRootDir: "/var/lib/docker", ServerVersion: "26.1.0" }));
+    expect(result.context.engines).toEqual([{ engine: "docker", version: "26.1.0", source: "info.json" }]);
+  });
+
+  it("answers docker ps output with the command to run instead", () => {
+    const result = parseFiles(fixture("docker/ps.json"));
+    expect(result.workloads).toEqual([]);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].message).toContain("docker inspect $(docker ps -aq)");
+    expect(result.errors[0]).toMatchObject({ source: "fixtures/docker/ps.json", line: 1 });
+  });
+
+  it("answers Engine container-list JSON (Names array) the same way", () => {
+    const list = [{ Id: "abc", Names: ["/web"], Image: "nginx", State: "running", Status: "Up 2 hours", HostConfig: { NetworkMode: "default" } }];
+    const result = parseText("containers.json", json(list));
+    expect(result.workloads).toEqual([]);
+    expect(result.errors.map((e) => e.message)).toEqual([expect.stringContaining("docker inspect $(docker ps -aq)")]);
+  });
+
+  it("explains that image inspect output is not container inspect output", () => {
+    const result = parseFiles(fixture("docker/image-inspect.json"));
+    expect(result.workloads).toEqual([]);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].message).toMatch(/image inspect output.*not container inspect/);
+  });
+});
+
+describe("Compose", () => {
+  it("names the project after the folder and reads replicas, labels and merge keys", () => {
+    const result = parseFiles(fixture("compose/shop/compose.yaml"));
+    expect(result.errors).toEqual([]);
+    expect(result.files[0]).toMatchObject({ format: "compose", syntax: "yaml", workloads: 3 });
+    const [web, worker, db] = result.workloads;
+    expect(web).toMatchObject({ id: "prod/shop/Service/web", platform: "compose", kind: "Service", namespace: "shop", pathPrefix: "services.web", replicas: 3, team: "shop" });
+    expect(web.object).toMatchObject({ image: "nginx:1.27", restart: "unless-stopped" });
+    expect(web.source.line).toBe(8);
+    expect(worker).toMatchObject({ replicas: 2, labels: { owner: "queue-team" }, team: "queue-team" });
+    expect(db).toMatchObject({ replicas: 1, pods: [] });
+  });
+
+  it("uses the file's name: key as the project", () => {
+    const { workloads } = parseText("deploy/compose.yaml", "name: billing\nservices:\n  api:\n    image: x\n");
+    expect(workloads[0].id).toBe("prod/billing/Service/api");
+  });
+
+  it("falls back to the file name without extension when there is no folder", () => {
+    const { workloads } = parseText("stack.yml", "services:\n  api:\n    image: x\n");
+    expect(workloads[0].namespace).toBe("stack");
+  });
+
+  it("reads the v1 format with services at the top level and legacy keys kept", () => {
+    const result = parseFiles(fixture("compose/legacy/docker-compose.yml"));
+    expect(result.errors).toEqual([]);
+    expect(result.workloads.map((w) => [w.id, w.pathPrefix])).toEqual([
+      ["prod/legacy/Service/web", "web"],
+      ["prod/legacy/Service/app", "app"],
+      ["prod/legacy/Service/data", "data"],
+    ]);
+    expect(result.workloads[0].object).toMatchObject({ net: "container:app", links: ["app"] });
+    expect(result.workloads[1].object.volumes_from).toEqual(["data"]);
+    expect(result.workloads[0].source.line).toBe(2);
+  });
+
+  it("reports a service that is not a mapping", () => {
+    const result = parseText("c/compose.yaml", "services:\n  web:\n    image: x\n  broken: 42\n");
+    expect(result.workloads.map((w) => w.name)).toEqual(["web"]);
+    expect(result.errors).toEqual([{ source: "c/compose.yaml", line: 4, message: expect.stringContaining("service broken is not a mapping") }]);
+  });
+});
+
+describe("mixed inputs", () => {
+  it("reads several formats in one inventory and keeps the file order", () => {
+    const result = parseFiles(fixture("compose/shop/compose.yaml"), fixture("docker/inspect.json"), fixture("kubernetes/manifests.yaml"));
+    expect(result.files.map((f) => f.format)).toEqual(["compose", "docker-inspect", "kubernetes"]);
+    expect(result.workloads.map((w) => w.platform)).toEqual(["compose", "compose", "compose", "docker", "docker", "kubernetes", "kubernetes", "kubernetes"]);
+  });
+
+  it("detects the format from content, not the file name", () => {
+    const result = parseText("looks-like.yaml", new TextDecoder().decode(fixture("docker/inspect.json").content as Uint8Array));
+    expect(result.files[0]).toMatchObject({ format: "docker-inspect", syntax: "json" });
+    expect(result.workloads).toHaveLength(2);
+  });
+
+  it("reads JSON Lines (one object per line)", () => {
+    const spec = { containers: [{ name: "c", image: "x" }] };
+    const text = ["a", "b"].map((name) => JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name }, spec })).join("\n");
+    const { workloads, errors } = parseText("pods.jsonl", text);
+    expect(errors).toEqual([]);
+    expect(workloads.map((w) => [w.name, w.source.line])).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
+  });
+});

@@ -1,0 +1,240 @@
+// Entry point: bytes of inventory files in, normalised workloads, context and errors out.
+// Pure (no I/O) and total: no input makes it throw.
+import { isCompose, isComposeV1, readCompose } from "./compose";
+import { decodeInput } from "./decode";
+import {
+  CONTAINER_LIST_MESSAGE,
+  engineOf,
+  IMAGE_INSPECT_MESSAGE,
+  isContainerInspect,
+  isContainerList,
+  isImageInspect,
+  isPodmanInspect,
+  readContainer,
+} from "./docker";
+import { foldCandidates, type RejectCandidate } from "./fold";
+import { isKubernetesList, isKubernetesObject, readKubernetesObject } from "./kubernetes";
+import { readDocuments, type SourceDoc } from "./read-documents";
+import type { Entry, FileSink, K8sCandidate, Position } from "./sink";
+import type { FileFormat, FileSummary, InputError, InputFile, InventoryContext, JsonObject, ParsedInventory, ParseOptions, Workload } from "./types";
+import { describeValue, isObject } from "./values";
+
+/** Unrecognised objects reported one by one per file; the rest are summed up. */
+const MAX_UNKNOWN_REPORTS = 10;
+
+interface Unknown {
+  value: unknown;
+  line?: number;
+  where: string;
+}
+
+interface FileState {
+  sink: FileSink;
+  unknown: Unknown[];
+  recognised: number;
+  /** Container-list / image-inspect messages already given for this file (one each is enough). */
+  reported: Set<string>;
+}
+
+export function parseInventory(files: InputFile[], options: ParseOptions): ParsedInventory {
+  const context: InventoryContext = { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [] };
+  const errors: InputError[] = [];
+  const summaries: FileSummary[] = [];
+  const entries: Entry[] = [];
+  for (const file of files) {
+    const summary = newSummary(file);
+    summaries.push(summary);
+    const sink: FileSink = {
+      file: file.name,
+      summary,
+      context,
+      entries,
+      cluster: options.cluster,
+      error(message: string, at: Position = {}) {
+        summary.errors++;
+        errors.push(inputError(file.name, message, at));
+      },
+      skip(kind: string) {
+        summary.skipped[kind] = (summary.skipped[kind] ?? 0) + 1;
+      },
+    };
+    try {
+      readFile(file, sink);
+    } catch (error) {
+      // A bug here must not lose the other files: report it against this file.
+      sink.error(`could not be read (internal error: ${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  let workloads: Workload[] = [];
+  const reject = (candidate: K8sCandidate, message: string) => {
+    candidate.summary.errors++;
+    errors.push(inputError(candidate.summary.source, message, { line: candidate.line }));
+  };
+  try {
+    workloads = buildWorkloads(entries, options.cluster, reject);
+  } catch (error) {
+    errors.push({ source: "(inventory)", message: `workloads could not be assembled (internal error: ${error instanceof Error ? error.message : String(error)})` });
+  }
+  return { workloads, context, files: summaries, errors };
+}
+
+function newSummary(file: InputFile): FileSummary {
+  const bytes = typeof file.content === "string" ? file.content.length : file.content.byteLength;
+  return { source: file.name, format: "unknown", syntax: null, bytes, objects: 0, workloads: 0, skipped: {}, errors: 0 };
+}
+
+function inputError(source: string, message: string, at: Position): InputError {
+  const error: InputError = { source, message };
+  if (at.line !== undefined) error.line = at.line;
+  if (at.column !== undefined) error.column = at.column;
+  return error;
+}
+
+function readFile(file: InputFile, sink: FileSink): void {
+  const decoded = decodeInput(file.content);
+  if (!decoded.ok) {
+    sink.error(decoded.message);
+    return;
+  }
+  const read = readDocuments(decoded.text);
+  sink.summary.syntax = read.syntax;
+  for (const problem of read.errors) sink.error(problem.message, problem);
+  if (read.docs.length === 0) {
+    if (read.errors.length === 0) sink.error("empty file: no documents to scan");
+    return;
+  }
+  const state: FileState = { sink, unknown: [], recognised: 0, reported: new Set() };
+  read.docs.forEach((doc, index) => readDocument(doc, read.docs.length > 1 ? `document ${index + 1}` : "", state));
+  reportUnknown(state);
+}
+
+function setFormat(state: FileState, format: FileFormat): void {
+  state.recognised++;
+  const summary = state.sink.summary;
+  if (summary.format === "unknown" || (format === "podman-inspect" && summary.format === "docker-inspect")) summary.format = format;
+}
+
+function readDocument(doc: SourceDoc, where: string, state: FileState): void {
+  const { value } = doc;
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => readItem(item, doc.itemLines?.[i] ?? (i === 0 ? doc.line : undefined), join(where, `item ${i + 1}`), state));
+    return;
+  }
+  if (!isObject(value)) {
+    state.sink.summary.objects++;
+    state.unknown.push({ value, line: doc.line, where });
+    return;
+  }
+  if (isKubernetesList(value)) {
+    readList(doc, value, where, state);
+    return;
+  }
+  if (!isKubernetesObject(value)) {
+    const isV1 = !isCompose(value) && isComposeV1(value);
+    if (isV1 || isCompose(value)) {
+      setFormat(state, "compose");
+      readCompose(doc, value, isV1, state.sink);
+      return;
+    }
+  }
+  readItem(value, doc.line, where, state);
+}
+
+function readList(doc: SourceDoc, list: JsonObject, where: string, state: FileState): void {
+  const items = list.items as unknown[];
+  // Typed lists from the API (PodList) may leave out each item's kind.
+  const itemKind = list.kind === "List" ? undefined : (list.kind as string).slice(0, -"List".length);
+  items.forEach((item, i) => {
+    const typed = itemKind && isObject(item) && typeof item.kind !== "string" ? { apiVersion: list.apiVersion, kind: itemKind, ...item } : item;
+    readItem(typed, doc.itemLines?.[i], join(where, `items[${i}]`), state);
+  });
+}
+
+/** Reads one object; what is not recognised is recorded as unknown. */
+function readItem(item: unknown, line: number | undefined, where: string, state: FileState): void {
+  const { sink } = state;
+  sink.summary.objects++;
+  if (!isObject(item)) {
+    state.unknown.push({ value: item, line, where });
+    return;
+  }
+  if (isKubernetesObject(item)) {
+    setFormat(state, "kubernetes");
+    readKubernetesObject(item, sink, line, where);
+    return;
+  }
+  if (isContainerList(item) || isImageInspect(item)) {
+    state.recognised++;
+    const message = isContainerList(item) ? CONTAINER_LIST_MESSAGE : IMAGE_INSPECT_MESSAGE;
+    if (!state.reported.has(message)) {
+      state.reported.add(message);
+      sink.error(message, { line });
+    }
+    return;
+  }
+  if (isContainerInspect(item)) {
+    const podman = isPodmanInspect(item);
+    setFormat(state, podman ? "podman-inspect" : "docker-inspect");
+    if (podman && !sink.context.engines.some((e) => e.engine === "podman" && e.source === sink.file)) {
+      sink.context.engines.push({ engine: "podman", version: null, source: sink.file });
+    }
+    readContainer(item, sink, line);
+    return;
+  }
+  const engine = engineOf(item, sink.file);
+  if (engine) {
+    setFormat(state, "docker-version");
+    sink.context.engines.push(engine);
+    return;
+  }
+  state.unknown.push({ value: item, line, where });
+}
+
+function join(prefix: string, part: string): string {
+  return prefix ? `${prefix}, ${part}` : part;
+}
+
+function reportUnknown(state: FileState): void {
+  const { sink, unknown } = state;
+  if (unknown.length === 0) return;
+  if (state.recognised === 0 && sink.summary.errors === 0) {
+    const [first] = unknown;
+    sink.error(`not a Kubernetes, Docker or Compose inventory (found ${describeValue(first.value)})`, { line: first.line });
+    return;
+  }
+  for (const item of unknown.slice(0, MAX_UNKNOWN_REPORTS)) {
+    const at = item.line !== undefined ? `at line ${item.line}` : item.where ? `(${item.where})` : "";
+    sink.error(`object ${at} is not a Kubernetes object, container inspect or Compose file (found ${describeValue(item.value)})`, { line: item.line });
+  }
+  if (unknown.length > MAX_UNKNOWN_REPORTS) sink.error(`${unknown.length - MAX_UNKNOWN_REPORTS} more unrecognised objects in this file`);
+}
+
+/** De-duplicates by identity (first wins), folds Kubernetes ownership, keeps input order. */
+function buildWorkloads(entries: readonly Entry[], cluster: string, reject: RejectCandidate): Workload[] {
+  const seen = new Set<string>();
+  const candidates: K8sCandidate[] = [];
+  const kept: Entry[] = [];
+  for (const entry of entries) {
+    const key = entry.type === "k8s" ? `k8s:${entry.candidate.key}` : entry.workload.id;
+    if (seen.has(key)) {
+      const summary = entry.type === "k8s" ? entry.candidate.summary : entry.summary;
+      const kind = entry.type === "k8s" ? entry.candidate.kind : entry.workload.kind;
+      summary.skipped[`duplicate ${kind}`] = (summary.skipped[`duplicate ${kind}`] ?? 0) + 1;
+      continue;
+    }
+    seen.add(key);
+    kept.push(entry);
+    if (entry.type === "k8s") candidates.push(entry.candidate);
+  }
+  const folded = foldCandidates(candidates, cluster, reject);
+  const workloads: Workload[] = [];
+  for (const entry of kept) {
+    if (entry.type === "workload") workloads.push(entry.workload);
+    else {
+      const workload = folded.get(entry.candidate);
+      if (workload) workloads.push(workload);
+    }
+  }
+  return workloads;
+}
