@@ -65,6 +65,8 @@ CREATE TABLE "Workload" (
     "vmVcpus" REAL NOT NULL,
     "overheadMemoryMiB" INTEGER NOT NULL,
     "overheadMilliCpu" INTEGER NOT NULL,
+    "replicas" INTEGER NOT NULL DEFAULT 1,
+    "perNode" BOOLEAN NOT NULL DEFAULT false,
     CONSTRAINT "Workload_uploadId_fkey" FOREIGN KEY ("uploadId") REFERENCES "Upload" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -120,6 +122,12 @@ CREATE INDEX "Workload_isCurrent_name_idx" ON "Workload"("isCurrent", "name");
 CREATE INDEX "Workload_isCurrent_clusterName_namespace_idx" ON "Workload"("isCurrent", "clusterName", "namespace");
 
 -- CreateIndex
+CREATE INDEX "Workload_table_idx" ON "Workload"("isCurrent", "readiness", "clusterName", "namespace", "kind", "team", "name", "score", "blockerCount", "warningCount", "migrated");
+
+-- CreateIndex
+CREATE INDEX "Workload_overview_idx" ON "Workload"("isCurrent", "clusterName", "namespace", "readiness", "score", "migrated", "replicas", "perNode", "vmMemoryMiB", "vmVcpus", "overheadMemoryMiB", "overheadMilliCpu");
+
+-- CreateIndex
 CREATE INDEX "Workload_uploadId_idx" ON "Workload"("uploadId");
 
 -- CreateIndex
@@ -133,6 +141,9 @@ CREATE INDEX "Finding_isCurrent_ruleId_workloadId_idx" ON "Finding"("isCurrent",
 
 -- CreateIndex
 CREATE INDEX "Finding_isCurrent_severity_workloadId_idx" ON "Finding"("isCurrent", "severity", "workloadId");
+
+-- CreateIndex
+CREATE INDEX "Finding_isCurrent_severity_ruleId_workloadId_idx" ON "Finding"("isCurrent", "severity", "ruleId", "workloadId");
 
 -- CreateIndex
 CREATE INDEX "InventoryFinding_uploadId_idx" ON "InventoryFinding"("uploadId");

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { LoadSampleButton } from "@/components/uploads/load-sample-button";
+import { UploadsTable } from "@/components/uploads/uploads-table";
+import { getUploads } from "@/lib/data/uploads";
+import { uploadsSearchParamsSchema } from "@/lib/validations/uploads";
+
+export const metadata: Metadata = { title: "Uploads" };
+
+export default async function UploadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = uploadsSearchParamsSchema.parse(await searchParams);
+  const { uploads, total, pageCount } = await getUploads(params);
+
+  return (
+    <>
+      <PageHeader
+        title="Uploads"
+        description="Each upload is a snapshot of one cluster; the newest one of a cluster is its current state."
+        actions={
+          <Link href="/uploads/new" className={buttonClassName("primary")}>
+            Upload inventory
+          </Link>
+        }
+      />
+      {total === 0 ? (
+        <EmptyState title="No uploads yet">
+          <p>Upload a kubectl, docker inspect or Compose inventory, or start with the sample.</p>
+          <div className="flex flex-wrap items-start justify-center gap-3">
+            <Link href="/uploads/new" className={buttonClassName("primary")}>
+              Upload inventory
+            </Link>
+            <LoadSampleButton />
+          </div>
+        </EmptyState>
+      ) : (
+        <div className="flex flex-col gap-4">
+          <UploadsTable uploads={uploads} />
+          <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
+            <span>
+              {total} {total === 1 ? "upload" : "uploads"} · page {Math.min(params.page, pageCount)} of {pageCount}
+            </span>
+            <span className="flex gap-2">
+              {params.page > 1 ? (
+                <Link href={`/uploads?page=${params.page - 1}&perPage=${params.perPage}`} className={buttonClassName("secondary")}>
+                  Previous
+                </Link>
+              ) : null}
+              {params.page < pageCount ? (
+                <Link href={`/uploads?page=${params.page + 1}&perPage=${params.perPage}`} className={buttonClassName("secondary")}>
+                  Next
+                </Link>
+              ) : null}
+            </span>
+          </nav>
+        </div>
+      )}
+    </>
+  );
+}

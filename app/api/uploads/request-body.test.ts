@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { getDeclaredLength, readLimitedBody } from "./request-body";
+
+function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+      controller.close();
+    },
+  });
+}
+
+function post(body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Request {
+  return new Request("http://localhost/api/uploads", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+}
+
+describe("readLimitedBody", () => {
+  it("returns the whole body when it fits", async () => {
+    const body = await readLimitedBody(post(streamOf(["abc", "def"])), 6);
+    expect(new TextDecoder().decode(body!)).toBe("abcdef");
+  });
+
+  it("stops at the limit even without a Content-Length (chunked)", async () => {
+    expect(await readLimitedBody(post(streamOf(["abc", "def", "g"])), 6)).toBeNull();
+  });
+});
+
+describe("getDeclaredLength", () => {
+  it("reads a numeric Content-Length and ignores anything else", () => {
+    const withLength = new Request("http://localhost/", { method: "POST", body: "x", headers: { "content-length": "42" } });
+    expect(getDeclaredLength(withLength)).toBe(42);
+    const bogus = new Request("http://localhost/", { method: "POST", body: "x", headers: { "content-length": "4x" } });
+    expect(getDeclaredLength(bogus)).toBeNull();
+  });
+});

@@ -1,0 +1,218 @@
+// Database benchmark: 50k current workloads / ~150k findings across 3 clusters in a temporary SQLite,
+// then the workloads page and overview queries (median of several runs) and a 10k-workload import.
+// Run with `tsx --conditions=react-server bench/db.ts` so `server-only` resolves to its no-op build.
+import Database from "better-sqlite3";
+import { performance } from "node:perf_hooks";
+import { createTestDatabase } from "../lib/testing/test-db";
+
+const CLUSTERS = [
+  { name: "bench-prod", workloads: 25_000 },
+  { name: "bench-staging", workloads: 15_000 },
+  { name: "bench-edge", workloads: 10_000 },
+];
+const IMPORT_WORKLOADS = 10_000;
+const RUNS = 9;
+const TARGET_MS = 150;
+
+const KINDS = [
+  ["Deployment", 0.62],
+  ["StatefulSet", 0.12],
+  ["CronJob", 0.1],
+  ["DaemonSet", 0.06],
+  ["Job", 0.06],
+  ["Container", 0.04],
+] as const;
+const BLOCKER_RULES = ["host-network", "subpath", "host-devices", "hostpath-socket", "mount-propagation", "host-pid", "gpu", "docker-in-docker"];
+const WARNING_RULES = ["resource-limits", "hostpath-volume", "memory-emptydir", "privileged", "socket-on-disk-emptydir", "large-configmap-inotify", "guest-lsm"];
+const INFO_RULES = ["guest-lsm", "cpuset", "block-device", "nodes-not-kata-labelled"];
+const TEAMS = Array.from({ length: 40 }, (_, i) => `team-${["payments", "search", "checkout", "data", "platform", "ml", "mobile", "growth"][i % 8]}-${Math.floor(i / 8) + 1}`);
+const NAME_PARTS = ["api", "worker", "web", "gateway", "cache", "indexer", "scheduler", "exporter", "proxy", "sync", "consumer", "cron"];
+
+// Deterministic pseudo-random numbers, so every run seeds the same data.
+let seed = 42;
+function random(): number {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed / 2_147_483_648;
+}
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
+function pickWeighted<T extends string>(items: readonly (readonly [T, number])[]): T {
+  let r = random();
+  for (const [item, weight] of items) if ((r -= weight) <= 0) return item;
+  return items[0][0];
+}
+function pickDistinct(items: readonly string[], count: number): string[] {
+  return [...items].sort(() => random() - 0.5).slice(0, Math.min(count, items.length));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function time(label: string, run: () => Promise<unknown>): Promise<number> {
+  await run();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  const ms = median(samples);
+  console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms ${ms < TARGET_MS ? "" : `  (over ${TARGET_MS} ms)`}`);
+  return ms;
+}
+
+function seedWorkloads(file: string, uploads: { id: number; cluster: string; workloads: number }[]): { workloads: number; findings: number } {
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  const insertWorkload = sqlite.prepare(`INSERT INTO "Workload" ("id","uploadId","clusterName","isCurrent","identity","platform","kind","namespace","name","team","source","score","readiness","migrated","blockerCount","warningCount","infoCount","spec","sizing","vmMemoryMiB","vmVcpus","overheadMemoryMiB","overheadMilliCpu","replicas","perNode")
+    VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const insertFinding = sqlite.prepare(`INSERT INTO "Finding" ("workloadId","isCurrent","ruleId","severity","remedy","container","path","message") VALUES (?,1,?,?,?,?,?,?)`);
+  let id = 0;
+  let findings = 0;
+  sqlite.transaction(() => {
+    for (const upload of uploads) {
+      const namespaces = Array.from({ length: 70 }, (_, i) => `${pick(["shop", "data", "infra", "ml", "web", "ops"])}-${i}`);
+      for (let i = 0; i < upload.workloads; i++) {
+        id++;
+        const kind = pickWeighted(KINDS);
+        const namespace = kind === "Container" ? "" : pick(namespaces);
+        const name = `${pick(NAME_PARTS)}-${pick(NAME_PARTS)}-${i}`;
+        const roll = random();
+        const readiness = roll < 0.55 ? "ready" : roll < 0.85 ? "needs-changes" : "blocked";
+        const blockers = readiness === "blocked" ? pickDistinct(BLOCKER_RULES, 1 + Math.floor(random() * 2)) : [];
+        const warnings = readiness === "ready" ? [] : pickDistinct(WARNING_RULES, 1 + Math.floor(random() * 4));
+        const infos = pickDistinct(INFO_RULES, Math.floor(random() * 4));
+        const score = Math.max(0, 100 - 40 * blockers.length - 10 * warnings.length);
+        const rows = [
+          ...blockers.map((ruleId) => [ruleId, "blocker", "keep-on-runc"] as const),
+          ...warnings.map((ruleId) => [ruleId, "warning", "manifest"] as const),
+          ...infos.map((ruleId) => [ruleId, "info", null] as const),
+        ];
+        const spec = JSON.stringify({ id: `${upload.cluster}/${namespace}/${kind}/${name}`, kind, name, namespace, labels: { app: name } });
+        insertWorkload.run(
+          id, upload.id, upload.cluster, `${upload.cluster}/${namespace}/${kind}/${name}`, kind === "Container" ? "docker" : "kubernetes",
+          kind, namespace, name, random() < 0.85 ? pick(TEAMS) : null, `inventory-${i % 20}.yaml`, score, readiness,
+          random() < 0.03 ? 1 : 0, blockers.length, warnings.length, infos.length, spec,
+          JSON.stringify({ vmVcpus: 1.2, vmMemoryMiB: 2080, overheadMemoryMiB: 320, overheadMilliCpu: 250 }), 2080, 1.2, 320, 250,
+          kind === "DaemonSet" ? 1 : 1 + Math.floor(random() * 6), kind === "DaemonSet" ? 1 : 0,
+        );
+        for (const [ruleId, severity, remedy] of rows) {
+          insertFinding.run(id, ruleId, severity, remedy, "app", "spec.template.spec.containers[0]", `${ruleId} on container app`);
+          findings++;
+        }
+      }
+    }
+  })();
+  sqlite.close();
+  return { workloads: id, findings };
+}
+
+function generateInventory(count: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const roll = i % 20;
+    const pod = [
+      roll === 0 ? "      hostNetwork: true" : "",
+      "      containers:",
+      `        - name: app`,
+      `          image: registry.example.com/app-${i % 50}:1.${i % 7}`,
+      roll < 12 ? "          resources:\n            limits: { cpu: \"1\", memory: 512Mi }" : "",
+      roll === 3 ? "          volumeMounts:\n            - { name: cfg, mountPath: /etc/app/app.conf, subPath: app.conf }" : "",
+      roll === 3 ? "      volumes:\n        - name: cfg\n          configMap: { name: app-config }" : "",
+    ].filter(Boolean);
+    docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  namespace: ns-${i % 60}
+  labels: { team: team-${i % 12} }
+spec:
+  replicas: ${1 + (i % 4)}
+  template:
+    metadata:
+      labels: { app: app-${i} }
+    spec:
+${pod.join("\n")}
+`);
+  }
+  return docs.join("---\n");
+}
+
+async function main() {
+  const url = createTestDatabase();
+  const file = url.slice("file:".length);
+  const { db } = await import("../lib/db");
+  const { getWorkloads, getWorkloadFacets } = await import("../lib/data/workloads");
+  const { parseWorkloadsSearchParams } = await import("../lib/validations/workloads");
+  const { getOverview } = await import("../lib/data/overview");
+
+  const uploads = [];
+  for (const cluster of CLUSTERS) {
+    const created = await db.upload.create({
+      data: {
+        cluster: { create: { name: cluster.name } },
+        target: "kata-qemu-runtime-rs",
+        catalogVersion: "bench",
+        scoreFormula: "v1",
+        contentSha256: cluster.name,
+        workloadCount: cluster.workloads,
+        readyCount: 0,
+        needsChangesCount: 0,
+        blockedCount: 0,
+        migratedCount: 0,
+        skippedCount: 0,
+        errorCount: 0,
+      },
+    });
+    uploads.push({ id: created.id, cluster: cluster.name, workloads: cluster.workloads });
+  }
+  let start = performance.now();
+  const seeded = seedWorkloads(file, uploads);
+  console.log(`seeded ${seeded.workloads} workloads, ${seeded.findings} findings in ${(performance.now() - start).toFixed(0)} ms (${file})`);
+  new Database(file).exec("ANALYZE").close();
+
+  console.log(`\nmedian of ${RUNS} runs (target < ${TARGET_MS} ms):`);
+  const params = (raw: Record<string, string>) => parseWorkloadsSearchParams(raw);
+  const results = [
+    await time("workloads page: default (sort name, page 1)", () => getWorkloads(params({}))),
+    await time("workloads page: readiness=blocked, sort score desc, page 3", () =>
+      getWorkloads(params({ readiness: "blocked", sort: "score.desc", page: "3" })),
+    ),
+    await time("workloads page: cluster + namespace filter, sort cluster", () =>
+      getWorkloads(params({ cluster: "bench-prod", namespace: "shop-3", sort: "cluster.asc" })),
+    ),
+    await time("workloads page: rule=host-network, sort score", () => getWorkloads(params({ rule: "host-network", sort: "score.asc" }))),
+    await time("workloads page: q=gateway, page 2", () => getWorkloads(params({ q: "gateway", page: "2" }))),
+    await time("workloads facets: no filter", () => getWorkloadFacets(params({}))),
+    await time("workloads facets: readiness=blocked", () => getWorkloadFacets(params({ readiness: "blocked" }))),
+    await time("overview: all clusters", () => getOverview()),
+    await time("overview: one cluster", () => getOverview({ cluster: "bench-staging" })),
+  ];
+
+  console.log(`\nimport of ${IMPORT_WORKLOADS} workloads (one multi-document YAML):`);
+  const { importUpload } = await import("../lib/import");
+  const { scan } = await import("../lib/scan");
+  const files = [{ name: "bench.yaml", content: generateInventory(IMPORT_WORKLOADS) }];
+  start = performance.now();
+  const scanned = scan(files, { cluster: "bench-import", target: "kata-qemu-runtime-rs" });
+  const scanMs = performance.now() - start;
+  start = performance.now();
+  const imported = await importUpload({ cluster: "bench-import", target: "kata-qemu-runtime-rs", files });
+  const importMs = performance.now() - start;
+  if (!imported.ok) throw new Error(`import failed: ${imported.message}`);
+  const findings = scanned.workloads.reduce((sum, workload) => sum + workload.findings.length, 0);
+  console.log(`scan() alone                                               ${scanMs.toFixed(0).padStart(8)} ms`);
+  console.log(`importUpload (scan + one transaction)                      ${importMs.toFixed(0).padStart(8)} ms  (${imported.counts.workloads} workloads, ${findings} findings)`);
+
+  await db.$disconnect();
+  const over = results.filter((ms) => ms >= TARGET_MS).length;
+  if (over > 0) console.log(`\n${over} queries over ${TARGET_MS} ms`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { useId } from "react";
+import { cn } from "@/lib/utils";
+
+export interface UploadCountsProps {
+  counts: {
+    workloadCount: number;
+    readyCount: number;
+    needsChangesCount: number;
+    blockedCount: number;
+    migratedCount: number;
+    skippedCount: number;
+    errorCount: number;
+  };
+}
+
+const ITEMS = [
+  { key: "workloadCount", label: "Workloads", className: "text-slate-900" },
+  { key: "readyCount", label: "Ready", className: "text-green-700" },
+  { key: "needsChangesCount", label: "Needs changes", className: "text-amber-700" },
+  { key: "blockedCount", label: "Blocked", className: "text-red-700" },
+  { key: "migratedCount", label: "Already on Kata", className: "text-sky-700" },
+  { key: "skippedCount", label: "Other objects skipped", className: "text-slate-600" },
+  { key: "errorCount", label: "Input errors", className: "text-slate-600" },
+] as const;
+
+export function UploadCounts({ counts }: UploadCountsProps) {
+  const id = useId();
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
+      {ITEMS.map((item) => (
+        <div key={item.key} role="group" aria-labelledby={`${id}-${item.key}`} className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white px-4 py-3">
+          <dt id={`${id}-${item.key}`} className="text-xs font-medium text-slate-500">
+            {item.label}
+          </dt>
+          <dd
+            className={cn("text-2xl font-semibold tabular-nums", item.className, item.key === "errorCount" && counts.errorCount > 0 && "text-red-700")}
+          >
+            {counts[item.key]}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { UploadListItem } from "@/lib/data/uploads";
+import { formatDateTime } from "./format";
+
+export interface UploadsTableProps {
+  uploads: UploadListItem[];
+}
+
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const TD = "px-3 py-2 text-sm";
+const NUM = "text-right tabular-nums";
+
+export function UploadsTable({ uploads }: UploadsTableProps) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200">
+        <caption className="sr-only">Uploads, newest first</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={TH}>Upload</th>
+            <th scope="col" className={TH}>Cluster</th>
+            <th scope="col" className={TH}>Uploaded</th>
+            <th scope="col" className={TH}>Target</th>
+            <th scope="col" className={`${TH} ${NUM}`}>Files</th>
+            <th scope="col" className={`${TH} ${NUM}`}>Workloads</th>
+            <th scope="col" className={`${TH} ${NUM}`}>Ready</th>
+            <th scope="col" className={`${TH} ${NUM}`}>Needs changes</th>
+            <th scope="col" className={`${TH} ${NUM}`}>Blocked</th>
+            <th scope="col" className={`${TH} ${NUM}`}>Errors</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {uploads.map((upload) => (
+            <tr key={upload.id} className="hover:bg-slate-50">
+              <td className={TD}>
+                <Link href={`/uploads/${upload.id}`} className="font-medium text-sky-700 hover:underline">
+                  #{upload.id}
+                </Link>
+              </td>
+              <td className={`${TD} font-medium`}>{upload.cluster}</td>
+              <td className={`${TD} whitespace-nowrap text-slate-600`}>
+                <time dateTime={upload.createdAt.toISOString()}>{formatDateTime(upload.createdAt)}</time>
+              </td>
+              <td className={`${TD} whitespace-nowrap font-mono text-xs`}>{upload.target}</td>
+              <td className={`${TD} ${NUM}`}>{upload.fileCount}</td>
+              <td className={`${TD} ${NUM}`}>{upload.workloadCount}</td>
+              <td className={`${TD} ${NUM} text-green-700`}>{upload.readyCount}</td>
+              <td className={`${TD} ${NUM} text-amber-700`}>{upload.needsChangesCount}</td>
+              <td className={`${TD} ${NUM} text-red-700`}>{upload.blockedCount}</td>
+              <td className={`${TD} ${NUM} ${upload.errorCount > 0 ? "font-semibold text-red-700" : "text-slate-500"}`}>{upload.errorCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

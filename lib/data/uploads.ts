@@ -1,0 +1,157 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { InputError } from "@/lib/inventory/types";
+import type { UploadsSearchParams } from "@/lib/validations/uploads";
+
+export interface UploadListItem {
+  id: number;
+  cluster: string;
+  createdAt: Date;
+  target: string;
+  fileCount: number;
+  workloadCount: number;
+  readyCount: number;
+  needsChangesCount: number;
+  blockedCount: number;
+  migratedCount: number;
+  skippedCount: number;
+  errorCount: number;
+}
+
+export interface UploadsPage {
+  uploads: UploadListItem[];
+  total: number;
+  pageCount: number;
+}
+
+export async function getUploads({ page, perPage }: UploadsSearchParams): Promise<UploadsPage> {
+  const [rows, total] = await db.$transaction([
+    db.upload.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: {
+        id: true,
+        createdAt: true,
+        target: true,
+        workloadCount: true,
+        readyCount: true,
+        needsChangesCount: true,
+        blockedCount: true,
+        migratedCount: true,
+        skippedCount: true,
+        errorCount: true,
+        cluster: { select: { name: true } },
+        _count: { select: { files: true } },
+      },
+    }),
+    db.upload.count(),
+  ]);
+  const uploads = rows.map(({ cluster, _count, ...upload }) => ({ ...upload, cluster: cluster.name, fileCount: _count.files }));
+  return { uploads, total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+export async function hasUploads(): Promise<boolean> {
+  return (await db.upload.findFirst({ select: { id: true } })) !== null;
+}
+
+export interface UploadFileDetail {
+  id: number;
+  name: string;
+  sha256: string;
+  bytes: number;
+  format: string;
+  syntax: string | null;
+  objects: number;
+  workloads: number;
+  skipped: Record<string, number>;
+  errors: InputError[];
+}
+
+export interface UploadDetail extends UploadListItem {
+  catalogVersion: string;
+  scoreFormula: string;
+  contentSha256: string;
+  /** The cluster's newest upload: its workloads are the ones the workloads page shows. */
+  isCurrent: boolean;
+  files: UploadFileDetail[];
+  inventoryFindings: {
+    id: number;
+    ruleId: string;
+    severity: string;
+    remedy: string | null;
+    source: string;
+    path: string;
+    message: string;
+  }[];
+}
+
+// Stored by lib/import.ts; parsed defensively because a bad row must not break the page.
+const skippedJsonSchema = z.record(z.string(), z.number());
+const errorsJsonSchema = z.array(
+  z.object({ source: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }),
+);
+
+function parseJson<T>(schema: z.ZodType<T>, text: string, fallback: T): T {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function getUpload(id: number): Promise<UploadDetail | null> {
+  const upload = await db.upload.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      createdAt: true,
+      target: true,
+      catalogVersion: true,
+      scoreFormula: true,
+      contentSha256: true,
+      workloadCount: true,
+      readyCount: true,
+      needsChangesCount: true,
+      blockedCount: true,
+      migratedCount: true,
+      skippedCount: true,
+      errorCount: true,
+      clusterId: true,
+      cluster: { select: { name: true } },
+      files: { orderBy: { id: "asc" } },
+      inventoryFindings: {
+        orderBy: { id: "asc" },
+        select: { id: true, ruleId: true, severity: true, remedy: true, source: true, path: true, message: true },
+      },
+    },
+  });
+  if (!upload) return null;
+
+  const newest = await db.upload.findFirst({
+    where: { clusterId: upload.clusterId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true },
+  });
+  const { cluster, clusterId: _clusterId, files, ...rest } = upload;
+  return {
+    ...rest,
+    cluster: cluster.name,
+    isCurrent: newest?.id === upload.id,
+    fileCount: files.length,
+    files: files.map((file) => ({
+      id: file.id,
+      name: file.name,
+      sha256: file.sha256,
+      bytes: file.bytes,
+      format: file.format,
+      syntax: file.syntax,
+      objects: file.objects,
+      workloads: file.workloads,
+      skipped: parseJson(skippedJsonSchema, file.skipped, {}),
+      errors: parseJson(errorsJsonSchema, file.errors, []),
+    })),
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { DEFAULT_PROFILE_ID, PROFILES, type ProfileId } from "@/lib/scoring/profiles";
+
+const PROFILE_IDS = PROFILES.map((profile) => profile.id) as [ProfileId, ...ProfileId[]];
+
+export const DEFAULT_MAX_UPLOAD_MB = 100;
+
+/** Byte limit of one upload request, from `KATA_READINESS_MAX_UPLOAD_MB` (default 100 MB). */
+export function getMaxUploadBytes(): number {
+  const mb = Number(process.env.KATA_READINESS_MAX_UPLOAD_MB);
+  return Math.round((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024);
+}
+
+export const clusterNameSchema = z
+  .string({ error: "Cluster name is required." })
+  .trim()
+  .min(1, "Cluster name is required.")
+  .max(100, "Cluster name is at most 100 characters.")
+  // The name is part of workload identities (`cluster/namespace/Kind/name`) and of URLs.
+  .regex(/^[^/\s]*$/, "Cluster name cannot contain slashes or spaces.");
+
+export const targetSchema = z.enum(PROFILE_IDS, {
+  error: (issue) => `Unknown target profile "${String(issue.input)}". One of: ${PROFILE_IDS.join(", ")}.`,
+});
+
+export const uploadFieldsSchema = z.object({
+  cluster: clusterNameSchema,
+  target: z.preprocess((value) => (value === null || value === "" ? undefined : value), targetSchema.default(DEFAULT_PROFILE_ID)),
+});
+
+export type UploadFieldsSchema = z.infer<typeof uploadFieldsSchema>;
+
+export const uploadIdSchema = z.coerce.number().int().positive();
+
+export const uploadsSearchParamsSchema = z.object({
+  page: z.coerce.number().int().min(1).catch(1),
+  perPage: z.coerce.number().int().min(1).max(100).catch(25),
+});
+
+export type UploadsSearchParams = z.infer<typeof uploadsSearchParamsSchema>;

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// `npm start` on a fresh machine: create the data folder, apply migrations, build when the build is
+// missing or older than the sources, then serve. `--dev` serves `next dev`; `--build-only` only builds.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const PRISMA_BIN = path.join(ROOT, "node_modules", "prisma", "build", "index.js");
+const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
+// Everything `next build` reads; tests and generated build output are left out.
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
+const IGNORED = /(^|\/)(node_modules|\.next)(\/|$)|\.test\.tsx?$/;
+
+const args = new Set(process.argv.slice(2));
+const isDev = args.has("--dev");
+const isBuildOnly = args.has("--build-only");
+const port = process.env.PORT || "3000";
+
+process.chdir(ROOT);
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+// lib/database-url.ts holds the default; read it rather than repeat it (this script runs without tsx).
+function readDefaultDatabaseUrl() {
+  const source = readFileSync(path.join(ROOT, "lib", "database-url.ts"), "utf8");
+  const match = source.match(/DEFAULT_DATABASE_URL\s*=\s*"([^"]+)"/);
+  if (!match) throw new Error("lib/database-url.ts: DEFAULT_DATABASE_URL not found");
+  return match[1];
+}
+
+function fail(message) {
+  console.error(`kata-readiness: ${message}`);
+  process.exit(1);
+}
+
+function run(command, commandArgs, label) {
+  const result = spawnSync(process.execPath, [command, ...commandArgs], { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? "");
+    process.stderr.write(result.stderr ?? "");
+    fail(`${label} failed (exit ${result.status ?? result.signal})`);
+  }
+  return result;
+}
+
+function newestMtime(entry) {
+  if (!existsSync(entry) || IGNORED.test(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+function isBuildStale() {
+  if (!existsSync(BUILD_ID)) return true;
+  const built = statSync(BUILD_ID).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestMtime(input) > built);
+}
+
+function build() {
+  console.log("kata-readiness: building (next build)…");
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) fail(`next build failed (exit ${result.status ?? result.signal})`);
+}
+
+function migrate() {
+  const databaseUrl = (process.env.DATABASE_URL ||= readDefaultDatabaseUrl());
+  if (databaseUrl.startsWith("file:")) {
+    const file = path.resolve(ROOT, databaseUrl.slice("file:".length));
+    mkdirSync(path.dirname(file), { recursive: true });
+  }
+  run(PRISMA_BIN, ["migrate", "deploy"], "prisma migrate deploy");
+  console.log(`kata-readiness: database ${describeDatabase(databaseUrl)} is migrated`);
+  return databaseUrl;
+}
+
+function describeDatabase(databaseUrl) {
+  return databaseUrl.startsWith("file:") ? path.relative(ROOT, path.resolve(ROOT, databaseUrl.slice("file:".length))) : "(DATABASE_URL)";
+}
+
+function serve(nextArgs, databaseUrl) {
+  console.log(`Kata Readiness on http://localhost:${port} (database: ${describeDatabase(databaseUrl)})`);
+  const child = spawn(process.execPath, [NEXT_BIN, ...nextArgs, "--port", port], { stdio: "inherit", env: process.env });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (isBuildOnly) {
+  build();
+} else if (isDev) {
+  serve(["dev"], migrate());
+} else {
+  const databaseUrl = migrate();
+  if (isBuildStale()) build();
+  serve(["start"], databaseUrl);
+}
