@@ -1,0 +1,167 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Badge, ReadinessBadge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { ManifestView, type ManifestMark } from "@/components/workloads/manifest-view";
+import { ScoreBar } from "@/components/workloads/score-bar";
+import { ScoreBreakdown } from "@/components/workloads/score-breakdown";
+import { SizingSummary } from "@/components/workloads/sizing-summary";
+import { SuggestedChanges } from "@/components/workloads/suggested-changes";
+import { WorkloadFindings } from "@/components/workloads/workload-findings";
+import { getWorkload } from "@/lib/data/workloads";
+import { suggestChanges } from "@/lib/remediation/suggest";
+import { findPathLine, mapPathsToLines, renderYaml } from "@/lib/remediation/yaml";
+import { wrapInPrefix } from "@/lib/remediation/path";
+import { findRule } from "@/lib/rules/catalog";
+import { assessWorkload } from "@/lib/scoring/assess";
+import { DEFAULT_PROFILE_ID, findProfile } from "@/lib/scoring/profiles";
+
+const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+interface WorkloadPageProps {
+  params: Promise<{ id: string }>;
+}
+
+async function loadWorkload(rawId: string) {
+  const id = idSchema.safeParse(rawId);
+  if (!id.success) notFound();
+  const workload = await getWorkload(id.data);
+  if (!workload) notFound();
+  return workload;
+}
+
+export async function generateMetadata({ params }: WorkloadPageProps): Promise<Metadata> {
+  const id = idSchema.safeParse((await params).id);
+  const workload = id.success ? await getWorkload(id.data) : null;
+  return { title: workload ? `${workload.name} (${workload.kind})` : "Workload not found" };
+}
+
+export default async function WorkloadPage({ params }: WorkloadPageProps) {
+  const workload = await loadWorkload((await params).id);
+  const assessment = assessWorkload(workload.findings);
+  const profile = findProfile(workload.upload.target);
+  const runtimeClassName = profile?.id ?? DEFAULT_PROFILE_ID;
+
+  const spec = workload.spec;
+  const yaml = spec ? renderYaml(wrapInPrefix(spec.object, spec.pathPrefix)) : null;
+  const lines = yaml ? mapPathsToLines(yaml) : new Map<string, number>();
+  const lineOf = new Map<number, number>();
+  const marks: ManifestMark[] = [];
+  for (const finding of workload.findings) {
+    const hit = findPathLine(lines, finding.path);
+    if (!hit) continue;
+    lineOf.set(finding.id, hit.line);
+    marks.push({
+      line: hit.line,
+      severity: finding.severity,
+      label: `${findRule(finding.ruleId)?.title ?? finding.ruleId}${finding.container ? ` (${finding.container})` : ""}`,
+      isExact: hit.exact,
+    });
+  }
+  const plan = spec ? suggestChanges(spec, workload.findings, { runtimeClassName }) : null;
+
+  const identity: Array<[string, React.ReactNode]> = [
+    ["Cluster", workload.clusterName],
+    ["Namespace", workload.namespace || "—"],
+    ["Kind", workload.kind],
+    ["Name", workload.name],
+    ["Team", workload.team || "—"],
+    ["Platform", workload.platform],
+    ["Source file", <code key="source" className="font-mono text-xs">{workload.source}</code>],
+    [
+      "Upload",
+      <Link key="upload" href={`/uploads/${workload.upload.id}`} className="underline underline-offset-2">
+        #{workload.upload.id} · {workload.upload.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+      </Link>,
+    ],
+  ];
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">
+        <Link href="/workloads" className="underline-offset-2 hover:underline">
+          Workloads
+        </Link>{" "}
+        / {workload.name}
+      </nav>
+      <PageHeader
+        title={workload.name}
+        description={<code className="font-mono text-xs">{workload.identity}</code>}
+        actions={
+          <div className="flex items-center gap-2">
+            <ReadinessBadge readiness={workload.readiness} />
+            {workload.migrated ? <Badge className="bg-green-50 text-green-800 ring-green-600/30">Migrated to Kata</Badge> : null}
+            {workload.isCurrent ? null : <Badge>Older snapshot</Badge>}
+          </div>
+        }
+      />
+
+      <div className="flex flex-col gap-6">
+        <div className="grid gap-4 lg:grid-cols-3">
+          <Card className="flex flex-col gap-3">
+            <CardTitle>Score</CardTitle>
+            <div className="flex items-center gap-3">
+              <span className="text-4xl font-semibold tabular-nums">{workload.score}</span>
+              <span className="text-sm text-slate-500">/ 100</span>
+              <ScoreBar score={workload.score} readiness={workload.readiness} showValue={false} className="ml-auto" />
+            </div>
+            <ScoreBreakdown breakdown={assessment.breakdown} />
+            {assessment.score !== workload.score ? (
+              <p className="text-xs text-amber-800">
+                The stored score ({workload.score}) was computed by formula {workload.upload.scoreFormula}; these findings give {assessment.score} today.
+              </p>
+            ) : null}
+          </Card>
+          <Card className="flex flex-col gap-3">
+            <CardTitle>Workload</CardTitle>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+              {identity.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="text-slate-500">{label}</dt>
+                  <dd className="min-w-0 break-words">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+          <Card className="flex flex-col gap-3">
+            <CardTitle>Sizing under Kata</CardTitle>
+            <SizingSummary sizing={workload.sizing} target={workload.upload.target} />
+          </Card>
+        </div>
+
+        <section aria-labelledby="findings-heading" className="flex flex-col gap-3">
+          <h2 id="findings-heading" className="text-lg font-semibold">
+            Findings
+          </h2>
+          <WorkloadFindings findings={workload.findings} lineOf={lineOf} />
+        </section>
+
+        {plan ? (
+          <section aria-labelledby="changes-heading" className="flex flex-col gap-3">
+            <h2 id="changes-heading" className="text-lg font-semibold">
+              Suggested changes
+            </h2>
+            <SuggestedChanges plan={plan} />
+          </section>
+        ) : null}
+
+        <section aria-labelledby="manifest-heading" className="flex flex-col gap-3">
+          <h2 id="manifest-heading" className="text-lg font-semibold">
+            Manifest
+          </h2>
+          {yaml ? (
+            <>
+              <p className="text-sm text-slate-600">The object as read from the inventory; fields with findings are marked.</p>
+              <ManifestView yaml={yaml} marks={marks} />
+            </>
+          ) : (
+            <p className="text-sm text-slate-600">The stored manifest could not be read.</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

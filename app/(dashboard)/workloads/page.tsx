@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { buttonClassName } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { LoadSampleButton } from "@/components/uploads/load-sample-button";
+import { WorkloadsTable } from "@/components/workloads/workloads-table";
+import { WorkloadsTableToolbar, type LabelledFacets } from "@/components/workloads/workloads-table-toolbar";
+import { getWorkloadFacets, getWorkloads, hasAnyWorkloads, type WorkloadFacets } from "@/lib/data/workloads";
+import { findRule } from "@/lib/rules/catalog";
+import {
+  parseWorkloadsSearchParams,
+  serializeWorkloadsSearchParams,
+  type RawSearchParams,
+  type WorkloadsSearchParams,
+} from "@/lib/validations/workloads";
+
+export const metadata: Metadata = { title: "Workloads" };
+
+const VALUE_LABELS: Record<string, string> = {
+  ready: "Ready",
+  "needs-changes": "Needs changes",
+  blocked: "Blocked",
+  blocker: "Blocker",
+  warning: "Warning",
+  info: "Info",
+};
+
+function labelFacets(facets: WorkloadFacets): LabelledFacets {
+  const labelled = {} as LabelledFacets;
+  for (const [facet, options] of Object.entries(facets) as [keyof WorkloadFacets, WorkloadFacets[keyof WorkloadFacets]][]) {
+    labelled[facet] = options.map((option) => ({
+      ...option,
+      label: VALUE_LABELS[option.value] ?? option.value,
+      description: facet === "rule" ? findRule(option.value)?.title : undefined,
+    }));
+  }
+  return labelled;
+}
+
+export default async function WorkloadsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params = parseWorkloadsSearchParams(await searchParams);
+
+  if (!(await hasAnyWorkloads())) {
+    return (
+      <>
+        <PageHeader title="Workloads" />
+        <EmptyState title="No workloads yet">
+          <p>Upload a kubectl, docker inspect or Compose inventory to see which workloads can move to Kata.</p>
+          <div className="flex flex-wrap items-start justify-center gap-3">
+            <Link href="/uploads/new" className={buttonClassName("primary")}>
+              Upload inventory
+            </Link>
+            <LoadSampleButton />
+          </div>
+        </EmptyState>
+      </>
+    );
+  }
+
+  // Hiding a column changes no rows: leave it out of the key so the table is not re-suspended.
+  const queryKey = serializeWorkloadsSearchParams({ ...params, cols: [] });
+  return (
+    <>
+      <PageHeader
+        title="Workloads"
+        description="Current workloads of every cluster, with their Kata readiness under each upload's target profile."
+      />
+      <div className="flex flex-col gap-4">
+        <WorkloadsTableToolbar filters={params} facetsPromise={getWorkloadFacets(params).then(labelFacets)} />
+        <Suspense key={queryKey} fallback={<DataTableSkeleton columnCount={10} rowCount={Math.min(params.perPage, 10)} />}>
+          <WorkloadsTableSection params={params} />
+        </Suspense>
+      </div>
+    </>
+  );
+}
+
+async function WorkloadsTableSection({ params }: { params: WorkloadsSearchParams }) {
+  const { rows, total, pageCount } = await getWorkloads(params);
+  const keep = { sort: params.sort, perPage: params.perPage, cols: params.cols };
+
+  if (total === 0) {
+    const cleared = serializeWorkloadsSearchParams({ ...parseWorkloadsSearchParams({}), ...keep });
+    return (
+      <EmptyState title="No workloads match these filters">
+        <p>Try another search or fewer filters.</p>
+        <Link href={cleared ? `/workloads?${cleared}` : "/workloads"} className={buttonClassName("secondary")}>
+          Clear filters
+        </Link>
+      </EmptyState>
+    );
+  }
+  if (rows.length === 0) {
+    const lastPage = serializeWorkloadsSearchParams({ ...params, page: pageCount });
+    return (
+      <EmptyState title={`There is no page ${params.page}`}>
+        <p>
+          These filters match {total} {total === 1 ? "workload" : "workloads"} on {pageCount} {pageCount === 1 ? "page" : "pages"}.
+        </p>
+        <Link href={`/workloads?${lastPage}`} className={buttonClassName("secondary")}>
+          Go to the last page
+        </Link>
+      </EmptyState>
+    );
+  }
+  return (
+    <WorkloadsTable
+      rows={rows}
+      total={total}
+      pageCount={pageCount}
+      sort={params.sort}
+      page={params.page}
+      perPage={params.perPage}
+      hiddenColumns={params.cols}
+    />
+  );
+}

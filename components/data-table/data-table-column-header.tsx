@@ -1,0 +1,29 @@
+"use client";
+
+import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
+import { cn } from "@/lib/utils";
+import type { RowData } from "@tanstack/react-table";
+import type { DataTableColumn } from "./data-table-features";
+
+export interface DataTableColumnHeaderProps<TData extends RowData, TValue> {
+  column: DataTableColumn<TData, TValue>;
+  className?: string;
+}
+
+/** The header label; a button that toggles the sort when the column can sort (aria-sort sits on the th). */
+export function DataTableColumnHeader<TData extends RowData, TValue>({ column, className }: DataTableColumnHeaderProps<TData, TValue>) {
+  const label = column.columnDef.meta?.label ?? column.id;
+  if (!column.getCanSort()) return <span className={className}>{label}</span>;
+  const sorted = column.getIsSorted();
+  const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ChevronsUpDown;
+  return (
+    <button
+      type="button"
+      onClick={() => column.toggleSorting(sorted === "asc")}
+      className={cn("-mx-2 inline-flex items-center gap-1 rounded px-2 py-1 hover:bg-slate-100", className)}
+    >
+      {label}
+      <Icon aria-hidden className={cn("size-3.5", sorted ? "text-slate-900" : "text-slate-400")} />
+    </button>
+  );
+}

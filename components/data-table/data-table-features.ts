@@ -1,0 +1,31 @@
+import {
+  columnVisibilityFeature,
+  metaHelper,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type Column,
+  type RowData,
+  type Table,
+} from "@tanstack/react-table";
+
+export interface DataTableColumnMeta {
+  /** Human name, for the column menu and the sort button. */
+  label: string;
+  align?: "start" | "end";
+}
+
+/**
+ * Features of every server-side table: sorting, paging and visibility state only. The rows arrive
+ * sorted and paged from SQL, so no client row models are registered.
+ */
+export const dataTableFeatures = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnVisibilityFeature,
+  columnMeta: metaHelper<DataTableColumnMeta>(),
+});
+
+export type DataTableFeatures = typeof dataTableFeatures;
+export type DataTableInstance<TData extends RowData> = Table<DataTableFeatures, TData>;
+export type DataTableColumn<TData extends RowData, TValue = unknown> = Column<DataTableFeatures, TData, TValue>;

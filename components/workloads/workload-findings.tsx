@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { Markdown } from "@/components/markdown";
+import { SeverityBadge } from "@/components/ui/badge";
+import type { WorkloadFindingDto } from "@/lib/data/workloads";
+import { findRule } from "@/lib/rules/catalog";
+import type { Remedy, Severity } from "@/lib/rules/types";
+
+export interface WorkloadFindingsProps {
+  findings: readonly WorkloadFindingDto[];
+  /** Manifest line of each finding (by finding id), for a jump link. */
+  lineOf: ReadonlyMap<number, number>;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ["blocker", "warning", "info"];
+const SEVERITY_HEADINGS: Record<Severity, string> = { blocker: "Blockers", warning: "Warnings", info: "Info" };
+const REMEDY_TEXT: Record<Remedy, string> = {
+  manifest: "Fix: change the manifest",
+  platform: "Fix: configure Kata, the nodes or the RuntimeClass",
+  "keep-on-runc": "Keep this workload on runc",
+};
+
+export function WorkloadFindings({ findings, lineOf }: WorkloadFindingsProps) {
+  if (findings.length === 0) {
+    return <p className="text-sm text-slate-600">No findings: nothing in this workload differs under Kata.</p>;
+  }
+  return (
+    <div className="flex flex-col gap-6">
+      {SEVERITY_ORDER.map((severity) => {
+        const ofSeverity = findings.filter((f) => f.severity === severity);
+        if (ofSeverity.length === 0) return null;
+        const ruleIds = [...new Set(ofSeverity.map((f) => f.ruleId))];
+        return (
+          <section key={severity} aria-labelledby={`findings-${severity}`} className="flex flex-col gap-3">
+            <h3 id={`findings-${severity}`} className="flex items-center gap-2 text-sm font-semibold">
+              {SEVERITY_HEADINGS[severity]} <span className="font-normal text-slate-500">({ofSeverity.length})</span>
+            </h3>
+            {ruleIds.map((ruleId) => {
+              const rule = findRule(ruleId);
+              const ofRule = ofSeverity.filter((f) => f.ruleId === ruleId);
+              const remedy = ofRule[0].remedy;
+              return (
+                <article key={ruleId} aria-labelledby={`rule-${severity}-${ruleId}`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <SeverityBadge severity={severity} />
+                    <h4 id={`rule-${severity}-${ruleId}`} className="text-sm font-semibold">
+                      <Link href={`/rules/${ruleId}`} className="underline-offset-2 hover:underline">
+                        {rule?.title ?? ruleId}
+                      </Link>
+                    </h4>
+                    <code className="font-mono text-xs text-slate-500">{ruleId}</code>
+                    {remedy ? <span className="text-xs text-slate-600">· {REMEDY_TEXT[remedy]}</span> : null}
+                  </div>
+                  <ul className="flex flex-col gap-2 text-sm">
+                    {ofRule.map((finding) => {
+                      const line = lineOf.get(finding.id);
+                      return (
+                        <li key={finding.id} className="flex flex-col gap-0.5">
+                          <span>{finding.message}</span>
+                          <span className="flex flex-wrap gap-x-3 text-xs text-slate-500">
+                            <span>{finding.container ? `Container: ${finding.container}` : "Pod or workload level"}</span>
+                            <span>
+                              Field: <code className="font-mono">{finding.path}</code>
+                            </span>
+                            {line ? (
+                              <a href={`#manifest-line-${line}`} className="underline underline-offset-2">
+                                Manifest line {line}
+                              </a>
+                            ) : null}
+                          </span>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                  {rule ? (
+                    <div className="flex flex-col gap-1 border-t border-slate-100 pt-3">
+                      <h5 className="text-xs font-semibold uppercase tracking-wide text-slate-500">How to fix</h5>
+                      <Markdown source={rule.remediation} />
+                    </div>
+                  ) : null}
+                </article>
+              );
+            })}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { dataTableFeatures } from "@/components/data-table/data-table-features";
+import { ReadinessBadge } from "@/components/ui/badge";
+import type { WorkloadRow } from "@/lib/data/workloads";
+import { ScoreBar } from "./score-bar";
+
+const helper = createColumnHelper<typeof dataTableFeatures, WorkloadRow>();
+
+function Count({ value, tone }: { value: number; tone: "blocked" | "needs" }) {
+  if (value === 0) return <span className="text-slate-400">0</span>;
+  return <span className={tone === "blocked" ? "font-semibold text-blocked" : "font-semibold text-needs"}>{value}</span>;
+}
+
+// Column ids are the URL's sort and `cols` ids (lib/validations/workloads.ts).
+export const WORKLOADS_COLUMNS = helper.columns([
+  helper.accessor("name", {
+    id: "name",
+    enableHiding: false,
+    meta: { label: "Name" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ row }) => (
+      <Link href={`/workloads/${row.original.id}`} className="font-medium text-sky-800 underline decoration-sky-800/30 underline-offset-2 hover:decoration-sky-800">
+        {row.original.name}
+      </Link>
+    ),
+  }),
+  helper.accessor("kind", {
+    id: "kind",
+    meta: { label: "Kind" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+  }),
+  helper.accessor("namespace", {
+    id: "namespace",
+    meta: { label: "Namespace" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => getValue() || <span className="text-slate-400">—</span>,
+  }),
+  helper.accessor("clusterName", {
+    id: "cluster",
+    meta: { label: "Cluster" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+  }),
+  helper.accessor("team", {
+    id: "team",
+    enableSorting: false,
+    meta: { label: "Team" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => getValue() || <span className="text-slate-400">—</span>,
+  }),
+  helper.accessor("readiness", {
+    id: "readiness",
+    meta: { label: "Readiness" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <ReadinessBadge readiness={getValue()} />,
+  }),
+  helper.accessor("score", {
+    id: "score",
+    meta: { label: "Score" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ row }) => <ScoreBar score={row.original.score} readiness={row.original.readiness} />,
+  }),
+  helper.accessor("blockerCount", {
+    id: "blockers",
+    meta: { label: "Blockers", align: "end" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <Count value={getValue()} tone="blocked" />,
+  }),
+  helper.accessor("warningCount", {
+    id: "warnings",
+    meta: { label: "Warnings", align: "end" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <Count value={getValue()} tone="needs" />,
+  }),
+  helper.accessor("migrated", {
+    id: "migrated",
+    enableSorting: false,
+    meta: { label: "Migrated" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => (getValue() ? <span className="text-ready">Yes</span> : <span className="text-slate-400">No</span>),
+  }),
+]);

@@ -1,0 +1,81 @@
+"use client";
+
+import { X } from "lucide-react";
+import { Suspense, use } from "react";
+import { DataTableFacetedFilter, type FacetFilterOption } from "@/components/data-table/data-table-faceted-filter";
+import { DataTableSearch } from "@/components/data-table/data-table-search";
+import { useSearchParamsUpdater } from "@/components/data-table/use-search-params-updater";
+import { WORKLOAD_FACETS, hasActiveFilters, type WorkloadFacet, type WorkloadFilters } from "@/lib/validations/workloads";
+
+export type LabelledFacets = Record<WorkloadFacet, FacetFilterOption[]>;
+
+export interface WorkloadsTableToolbarProps {
+  filters: WorkloadFilters;
+  facetsPromise: Promise<LabelledFacets>;
+}
+
+const FACET_TITLES: Record<WorkloadFacet, string> = {
+  cluster: "Cluster",
+  namespace: "Namespace",
+  kind: "Kind",
+  readiness: "Readiness",
+  rule: "Rule",
+  severity: "Severity",
+  team: "Team",
+};
+
+export function WorkloadsTableToolbar({ filters, facetsPromise }: WorkloadsTableToolbarProps) {
+  const { update } = useSearchParamsUpdater();
+  // Every filter change starts again at page 1.
+  const onFacetChange = (facet: WorkloadFacet, values: string[]) => update({ [facet]: values.join(","), page: null });
+  const onReset = () => update(Object.fromEntries([["q", null], ["page", null], ...WORKLOAD_FACETS.map((f) => [f, null])]));
+
+  return (
+    <div role="search" aria-label="Filter workloads" className="flex flex-wrap items-center gap-2">
+      <DataTableSearch
+        value={filters.q}
+        label="Search workloads by name"
+        placeholder="Search by name…"
+        onSearch={(q) => update({ q, page: null }, { history: "replace" })}
+      />
+      <Suspense fallback={<FacetPlaceholders />}>
+        <FacetFilters filters={filters} facetsPromise={facetsPromise} onFacetChange={onFacetChange} />
+      </Suspense>
+      {hasActiveFilters(filters) ? (
+        <button
+          type="button"
+          onClick={onReset}
+          className="inline-flex h-9 items-center gap-1 rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
+          Reset filters
+          <X aria-hidden className="size-4" />
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function FacetFilters({
+  filters,
+  facetsPromise,
+  onFacetChange,
+}: WorkloadsTableToolbarProps & { onFacetChange: (facet: WorkloadFacet, values: string[]) => void }) {
+  const facets = use(facetsPromise);
+  return WORKLOAD_FACETS.map((facet) => (
+    <DataTableFacetedFilter
+      key={facet}
+      title={FACET_TITLES[facet]}
+      options={facets[facet]}
+      selected={filters[facet]}
+      onSelectedChange={(values) => onFacetChange(facet, values)}
+    />
+  ));
+}
+
+function FacetPlaceholders() {
+  return WORKLOAD_FACETS.map((facet) => (
+    <span key={facet} className="inline-flex h-9 items-center rounded-md border border-dashed border-slate-200 px-3 text-sm text-slate-400">
+      {FACET_TITLES[facet]}
+    </span>
+  ));
+}

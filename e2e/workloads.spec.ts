@@ -1,0 +1,164 @@
+import type { Locator, Page } from "@playwright/test";
+import { findRule } from "../lib/rules/catalog";
+import { expect, test as base } from "./fixtures";
+
+// Four workloads with known outcomes under the default profile: api ready (100), cache needs
+// changes (resource-limits, 90), config-loader blocked (subpath, 60), node-agent blocked
+// (host-network + resource-limits, 50).
+const INVENTORY = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api, namespace: shop }
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: example.com/api:1.0
+          resources: { limits: { cpu: "1", memory: 512Mi } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: cache, namespace: shop }
+spec:
+  template:
+    spec:
+      containers:
+        - name: redis
+          image: redis:7.4
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: config-loader, namespace: shop }
+spec:
+  template:
+    spec:
+      containers:
+        - name: loader
+          image: example.com/loader:2.1
+          resources: { limits: { cpu: 500m, memory: 256Mi } }
+          volumeMounts:
+            - name: settings
+              mountPath: /etc/loader/settings.yaml
+              subPath: settings.yaml
+      volumes:
+        - name: settings
+          configMap: { name: loader-settings }
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: node-agent, namespace: monitoring }
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      containers:
+        - name: agent
+          image: example.com/agent:0.9
+`;
+
+class WorkloadsPage {
+  readonly table: Locator;
+  readonly search: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole("table", { name: "Workloads" });
+    this.search = page.getByRole("searchbox", { name: "Search workloads by name" });
+  }
+
+  async goto(query: string) {
+    await this.page.goto(`/workloads?${query}`);
+  }
+
+  /** Workload names in table order. */
+  names(): Locator {
+    return this.table.getByRole("row").getByRole("link");
+  }
+
+  facet(title: string): Locator {
+    return this.page.getByRole("search", { name: "Filter workloads" }).getByRole("button", { name: title });
+  }
+
+  columnHeader(label: string): Locator {
+    return this.table.getByRole("columnheader", { name: label, exact: true });
+  }
+}
+
+const test = base.extend<{ workloadsPage: WorkloadsPage }>({
+  workloadsPage: async ({ page }, use) => {
+    await use(new WorkloadsPage(page));
+  },
+});
+
+test.beforeEach(async ({ inventory }) => {
+  await inventory.uploadOrFail({ files: [{ name: "workloads.yaml", content: INVENTORY }] });
+});
+
+test("filters to blocked workloads and sorts by score, with the state in the URL", async ({ page, workloadsPage, clusterName }) => {
+  await workloadsPage.goto(`cluster=${clusterName}`);
+  await expect(workloadsPage.names()).toHaveText(["api", "cache", "config-loader", "node-agent"]);
+
+  await workloadsPage.facet("Readiness").click();
+  await page.getByRole("checkbox", { name: /^Blocked/ }).check();
+  await expect(page).toHaveURL(/[?&]readiness=blocked(&|$)/);
+  await expect(workloadsPage.names()).toHaveText(["config-loader", "node-agent"]);
+  await page.keyboard.press("Escape");
+
+  await workloadsPage.columnHeader("Score").getByRole("button").click();
+  await expect(page).toHaveURL(/[?&]sort=score\.asc(&|$)/);
+  await expect(workloadsPage.columnHeader("Score")).toHaveAttribute("aria-sort", "ascending");
+  await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader"]);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=/);
+  await expect(workloadsPage.columnHeader("Name")).toHaveAttribute("aria-sort", "ascending");
+  await expect(workloadsPage.names()).toHaveText(["config-loader", "node-agent"]);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/readiness=/);
+  await expect(workloadsPage.names()).toHaveText(["api", "cache", "config-loader", "node-agent"]);
+});
+
+test("searches by name after a pause and offers to clear filters when nothing matches", async ({ page, workloadsPage, clusterName }) => {
+  await workloadsPage.goto(`cluster=${clusterName}`);
+  await workloadsPage.search.fill("loader");
+  await expect(page).toHaveURL(/[?&]q=loader(&|$)/);
+  await expect(workloadsPage.names()).toHaveText(["config-loader"]);
+
+  await workloadsPage.search.fill("no-such-workload");
+  await expect(page.getByRole("heading", { name: "No workloads match these filters" })).toBeVisible();
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(workloadsPage.search).toHaveValue("");
+});
+
+test("shows a workload's remediation, the offending field and the suggested change", async ({ page, workloadsPage, clusterName }) => {
+  const subpath = findRule("subpath");
+  if (!subpath) throw new Error("rule subpath missing from the catalog");
+
+  await workloadsPage.goto(`cluster=${clusterName}`);
+  await workloadsPage.names().filter({ hasText: "config-loader" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "config-loader" })).toBeVisible();
+
+  const finding = page.getByRole("article", { name: subpath.title });
+  await expect(finding.getByRole("heading", { name: "How to fix" })).toBeVisible();
+  await expect(finding).toContainText("items");
+  await expect(finding).toContainText("spec.template.spec.containers[0].volumeMounts[0].subPath");
+
+  const marked = page.getByRole("list", { name: "Manifest lines" }).getByRole("listitem").filter({ hasText: "Finding on this line" });
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toContainText("subPath: settings.yaml");
+
+  const change = page.getByRole("article", { name: "Mount the ConfigMap or Secret key without subPath" });
+  await expect(change).toContainText("+              mountPath: /etc/loader");
+  await expect(change).toContainText("path: settings.yaml");
+
+  await finding.getByRole("link", { name: subpath.title }).click();
+  await expect(page).toHaveURL(/\/rules\/subpath$/);
+  await expect(page.getByRole("heading", { level: 1, name: subpath.title })).toBeVisible();
+});
+
+test("answers an unknown workload with not found", async ({ page }) => {
+  await page.goto("/workloads/999999999");
+  await expect(page.getByRole("heading", { name: "Workload not found" })).toBeVisible();
+});

@@ -1,0 +1,249 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@/lib/testing/test-db";
+import { parseWorkloadsSearchParams, type RawSearchParams } from "@/lib/validations/workloads";
+
+type Data = typeof import("./workloads");
+let data: Data;
+let db: typeof import("@/lib/db").db;
+
+interface Seed {
+  name: string;
+  cluster?: string;
+  namespace?: string;
+  kind?: string;
+  team?: string | null;
+  isCurrent?: boolean;
+  findings?: Array<{ ruleId: string; severity: "blocker" | "warning" | "info"; isCurrent?: boolean }>;
+}
+
+// Score and counts follow the v1 formula so sorting by them is meaningful.
+function assess(findings: NonNullable<Seed["findings"]>) {
+  const blockers = new Set(findings.filter((f) => f.severity === "blocker").map((f) => f.ruleId));
+  const warnings = new Set(findings.filter((f) => f.severity === "warning").map((f) => f.ruleId));
+  return {
+    score: Math.max(0, 100 - 40 * blockers.size - 10 * warnings.size),
+    readiness: blockers.size > 0 ? "blocked" : warnings.size > 0 ? "needs-changes" : "ready",
+    blockerCount: findings.filter((f) => f.severity === "blocker").length,
+    warningCount: findings.filter((f) => f.severity === "warning").length,
+    infoCount: findings.filter((f) => f.severity === "info").length,
+  };
+}
+
+async function seed(workloads: Seed[]) {
+  const cluster = await db.cluster.create({ data: { name: `c-${Math.random()}` } });
+  const upload = await db.upload.create({
+    data: {
+      clusterId: cluster.id,
+      target: "kata-qemu-runtime-rs",
+      catalogVersion: "1",
+      scoreFormula: "v1",
+      contentSha256: String(Math.random()),
+      workloadCount: workloads.length,
+      readyCount: 0,
+      needsChangesCount: 0,
+      blockedCount: 0,
+      migratedCount: 0,
+      skippedCount: 0,
+      errorCount: 0,
+    },
+  });
+  for (const w of workloads) {
+    const findings = w.findings ?? [];
+    const clusterName = w.cluster ?? "prod";
+    const namespace = w.namespace ?? "default";
+    const kind = w.kind ?? "Deployment";
+    await db.workload.create({
+      data: {
+        uploadId: upload.id,
+        clusterName,
+        isCurrent: w.isCurrent ?? true,
+        identity: `${clusterName}/${namespace}/${kind}/${w.name}`,
+        platform: "kubernetes",
+        kind,
+        namespace,
+        name: w.name,
+        team: w.team === undefined ? "payments" : w.team,
+        source: "test.yaml",
+        migrated: false,
+        spec: JSON.stringify({ platform: "kubernetes", pathPrefix: "", pods: [], object: { kind, metadata: { name: w.name } } }),
+        sizing: JSON.stringify({ vmVcpus: 1, vmMemoryMiB: 2048 }),
+        vmMemoryMiB: 2048,
+        vmVcpus: 1,
+        overheadMemoryMiB: 320,
+        overheadMilliCpu: 250,
+        ...assess(findings),
+        findings: {
+          create: findings.map((f) => ({
+            ruleId: f.ruleId,
+            severity: f.severity,
+            isCurrent: f.isCurrent ?? w.isCurrent ?? true,
+            path: "spec",
+            message: f.ruleId,
+          })),
+        },
+      },
+    });
+  }
+}
+
+const params = (raw: RawSearchParams) => parseWorkloadsSearchParams(raw);
+const names = (rows: { name: string }[]) => rows.map((r) => r.name);
+
+beforeAll(async () => {
+  createTestDatabase();
+  ({ db } = await import("@/lib/db"));
+  data = await import("./workloads");
+  await seed([
+    { name: "api", findings: [{ ruleId: "host-network", severity: "blocker" }] },
+    {
+      name: "web",
+      findings: [
+        { ruleId: "resource-limits", severity: "warning" },
+        { ruleId: "resource-limits", severity: "warning" },
+      ],
+    },
+    { name: "worker", namespace: "jobs", kind: "Job", team: null },
+    { name: "cache", cluster: "staging", findings: [{ ruleId: "subpath", severity: "blocker" }, { ruleId: "resource-limits", severity: "warning" }] },
+    { name: "db", cluster: "staging", kind: "StatefulSet", team: "data", findings: [{ ruleId: "hugepages", severity: "warning" }] },
+    { name: "old-api", isCurrent: false, findings: [{ ruleId: "host-network", severity: "blocker" }] },
+    { name: "web_50%", namespace: "edge", team: "" },
+  ]);
+});
+
+describe("buildWorkloadWhere", () => {
+  it("always restricts to current workloads", () => {
+    expect(data.buildWorkloadWhere(params({}))).toEqual({ AND: [{ isCurrent: true }] });
+  });
+
+  it("ANDs facets, ORs values and maps (none) to missing values", () => {
+    const where = data.buildWorkloadWhere(params({ cluster: "prod,staging", team: "data,(none)", rule: "subpath" }));
+    expect(where.AND).toContainEqual({ clusterName: { in: ["prod", "staging"] } });
+    expect(where.AND).toContainEqual({ OR: [{ team: { in: ["data"] } }, { team: null }, { team: "" }] });
+    expect(where.AND).toContainEqual({ findings: { some: { isCurrent: true, ruleId: { in: ["subpath"] } } } });
+  });
+
+  it("leaves out the excluded facet", () => {
+    const where = data.buildWorkloadWhere(params({ kind: "Job", readiness: "ready" }), "kind");
+    expect(JSON.stringify(where)).not.toContain("Job");
+    expect(where.AND).toContainEqual({ readiness: { in: ["ready"] } });
+  });
+});
+
+describe("getWorkloads", () => {
+  it("lists only current workloads, sorted by name by default", async () => {
+    const page = await data.getWorkloads(params({}));
+    expect(names(page.rows)).toEqual(["api", "cache", "db", "web", "web_50%", "worker"]);
+    expect(page.total).toBe(6);
+    expect(page.pageCount).toBe(1);
+  });
+
+  it("searches names case-insensitively and treats % and _ literally", async () => {
+    expect(names((await data.getWorkloads(params({ q: "WEB" }))).rows)).toEqual(["web", "web_50%"]);
+    expect(names((await data.getWorkloads(params({ q: "50%" }))).rows)).toEqual(["web_50%"]);
+    expect(names((await data.getWorkloads(params({ q: "b_" }))).rows)).toEqual(["web_50%"]);
+  });
+
+  it("filters by facets and by current findings", async () => {
+    expect(names((await data.getWorkloads(params({ readiness: "blocked" }))).rows)).toEqual(["api", "cache"]);
+    expect(names((await data.getWorkloads(params({ rule: "resource-limits", cluster: "staging" }))).rows)).toEqual(["cache"]);
+    expect(names((await data.getWorkloads(params({ severity: "warning" }))).rows)).toEqual(["cache", "db", "web"]);
+    expect(names((await data.getWorkloads(params({ team: "(none)" }))).rows)).toEqual(["web_50%", "worker"]);
+  });
+
+  it("sorts by an allowed column with a stable tie-break", async () => {
+    const byScore = await data.getWorkloads(params({ sort: "score.asc" }));
+    expect(byScore.rows.map((r) => r.score)).toEqual([50, 60, 90, 90, 100, 100]);
+    expect(names(byScore.rows)).toEqual(["cache", "api", "db", "web", "web_50%", "worker"]);
+    const byBlockersDesc = await data.getWorkloads(params({ sort: "blockers.desc" }));
+    expect(byBlockersDesc.rows[0].blockerCount).toBe(1);
+    // Ties follow the sort's direction.
+    expect(names(byBlockersDesc.rows).slice(0, 2)).toEqual(["cache", "api"]);
+  });
+
+  it("pages with a total over all matches", async () => {
+    const page2 = await data.getWorkloads(params({ perPage: "10", page: "1" }));
+    expect(page2.rows).toHaveLength(6);
+    const all = await data.getWorkloads(params({}));
+    const seen: string[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const result = await data.getWorkloads({ ...params({ page: String(page) }), perPage: 2 });
+      expect(result.total).toBe(6);
+      expect(result.pageCount).toBe(3);
+      seen.push(...names(result.rows));
+    }
+    expect(seen).toEqual(names(all.rows));
+  });
+
+  it("does not select the spec JSON for list rows", async () => {
+    const [row] = (await data.getWorkloads(params({}))).rows;
+    expect(Object.keys(row)).not.toContain("spec");
+  });
+});
+
+describe("getWorkloadFacets", () => {
+  it("counts workloads per value over current workloads", async () => {
+    const facets = await data.getWorkloadFacets(params({}));
+    expect(facets.cluster).toEqual([
+      { value: "prod", count: 4 },
+      { value: "staging", count: 2 },
+    ]);
+    expect(facets.readiness).toContainEqual({ value: "ready", count: 2 });
+    // Two resource-limits findings on "web" count one workload.
+    expect(facets.rule).toContainEqual({ value: "resource-limits", count: 2 });
+    expect(facets.rule).toContainEqual({ value: "host-network", count: 1 });
+    expect(facets.team).toContainEqual({ value: "(none)", count: 2 });
+  });
+
+  it("narrows each facet by the other filters but not by itself", async () => {
+    const facets = await data.getWorkloadFacets(params({ cluster: "staging", readiness: "blocked" }));
+    // The cluster facet ignores the cluster filter: blocked workloads exist in both clusters.
+    expect(facets.cluster).toEqual([
+      { value: "prod", count: 1 },
+      { value: "staging", count: 1 },
+    ]);
+    // The readiness facet ignores readiness but keeps the cluster filter.
+    expect(facets.readiness).toEqual([
+      { value: "blocked", count: 1 },
+      { value: "needs-changes", count: 1 },
+    ]);
+    expect(facets.rule).toEqual([
+      { value: "resource-limits", count: 1 },
+      { value: "subpath", count: 1 },
+    ]);
+  });
+
+  it("agrees with getWorkloads for every facet value", async () => {
+    const filters = params({ severity: "warning", q: "e" });
+    const facets = await data.getWorkloadFacets(filters);
+    for (const [facet, options] of Object.entries(facets)) {
+      for (const option of options) {
+        const page = await data.getWorkloads({ ...filters, [facet]: [option.value] });
+        expect(page.total, `${facet}=${option.value}`).toBe(option.count);
+      }
+    }
+  });
+});
+
+describe("parseStoredWorkload", () => {
+  it("accepts a stored Workload and rejects other JSON", () => {
+    const stored = { platform: "docker", pathPrefix: "", pods: [], object: { Name: "/x" } };
+    expect(data.parseStoredWorkload(stored)).toMatchObject(stored);
+    expect(data.parseStoredWorkload({ object: {} })).toBeNull();
+    expect(data.parseStoredWorkload(null)).toBeNull();
+  });
+});
+
+describe("getWorkload", () => {
+  it("returns the detail with findings and parsed JSON", async () => {
+    const [row] = (await data.getWorkloads(params({ q: "cache" }))).rows;
+    const detail = await data.getWorkload(row.id);
+    expect(detail?.findings.map((f) => f.ruleId)).toEqual(["resource-limits", "subpath"]);
+    expect(detail?.sizing).toEqual({ vmVcpus: 1, vmMemoryMiB: 2048 });
+    expect(detail?.upload.target).toBe("kata-qemu-runtime-rs");
+    expect(detail?.spec?.object).toEqual({ kind: "Deployment", metadata: { name: "cache" } });
+  });
+
+  it("returns null for an unknown id", async () => {
+    expect(await data.getWorkload(999_999)).toBeNull();
+  });
+});

@@ -1,0 +1,338 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Workload } from "@/lib/inventory/types";
+import type { Finding, Remedy, Severity } from "@/lib/rules/types";
+import {
+  hasActiveFilters,
+  NONE_VALUE,
+  WORKLOAD_FACETS,
+  type WorkloadFacet,
+  type WorkloadFilters,
+  type WorkloadSortColumn,
+  type WorkloadsSearchParams,
+} from "@/lib/validations/workloads";
+
+export interface WorkloadRow {
+  id: number;
+  name: string;
+  kind: string;
+  namespace: string;
+  clusterName: string;
+  team: string | null;
+  readiness: string;
+  score: number;
+  blockerCount: number;
+  warningCount: number;
+  migrated: boolean;
+}
+
+export interface WorkloadPage {
+  rows: WorkloadRow[];
+  total: number;
+  pageCount: number;
+}
+
+export interface FacetOption {
+  value: string;
+  count: number;
+}
+
+export type WorkloadFacets = Record<WorkloadFacet, FacetOption[]>;
+
+const ROW_SELECT = {
+  id: true,
+  name: true,
+  kind: true,
+  namespace: true,
+  clusterName: true,
+  team: true,
+  readiness: true,
+  score: true,
+  blockerCount: true,
+  warningCount: true,
+  migrated: true,
+} satisfies Prisma.WorkloadSelect;
+
+// The allow-list maps URL sort ids to columns; nothing from the URL reaches orderBy unchecked.
+const SORT_FIELDS: Record<WorkloadSortColumn, keyof Prisma.WorkloadOrderByWithRelationInput> = {
+  name: "name",
+  kind: "kind",
+  namespace: "namespace",
+  cluster: "clusterName",
+  score: "score",
+  // "blocked" < "needs-changes" < "ready" alphabetically: the string order is the severity order.
+  readiness: "readiness",
+  blockers: "blockerCount",
+  warnings: "warningCount",
+};
+
+/** Columns (SQL) behind the facets that are plain workload fields. */
+const FACET_COLUMNS = {
+  cluster: "clusterName",
+  namespace: "namespace",
+  kind: "kind",
+  readiness: "readiness",
+  team: "team",
+} as const satisfies Partial<Record<WorkloadFacet, string>>;
+
+function splitNone(values: readonly string[]): { values: string[]; hasNone: boolean } {
+  return { values: values.filter((v) => v !== NONE_VALUE), hasNone: values.includes(NONE_VALUE) };
+}
+
+/**
+ * The Prisma filter for the workloads table: current workloads only, every facet ANDed, values
+ * within a facet ORed. `exclude` leaves one facet out (its own counts must not be narrowed by it).
+ */
+export function buildWorkloadWhere(filters: WorkloadFilters, exclude?: WorkloadFacet): Prisma.WorkloadWhereInput {
+  const and: Prisma.WorkloadWhereInput[] = [{ isCurrent: true }];
+  const active = (facet: WorkloadFacet) => facet !== exclude && filters[facet].length > 0;
+
+  if (filters.q) and.push({ name: { contains: filters.q } });
+  if (active("cluster")) and.push({ clusterName: { in: filters.cluster } });
+  if (active("kind")) and.push({ kind: { in: filters.kind } });
+  if (active("readiness")) and.push({ readiness: { in: filters.readiness } });
+  if (active("namespace")) {
+    const { values, hasNone } = splitNone(filters.namespace);
+    and.push({ OR: [{ namespace: { in: values } }, ...(hasNone ? [{ namespace: "" }] : [])] });
+  }
+  if (active("team")) {
+    const { values, hasNone } = splitNone(filters.team);
+    and.push({ OR: [{ team: { in: values } }, ...(hasNone ? [{ team: null }, { team: "" }] : [])] });
+  }
+  if (active("rule")) and.push({ findings: { some: { isCurrent: true, ruleId: { in: filters.rule } } } });
+  if (active("severity")) and.push({ findings: { some: { isCurrent: true, severity: { in: filters.severity } } } });
+  return { AND: and };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The same filter as `buildWorkloadWhere`, as SQL over `Workload w`, for the grouped facet counts
+ * Prisma cannot express (distinct workloads per rule). Values are bound parameters.
+ */
+export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: WorkloadFacet): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`w."isCurrent" = 1`];
+  const active = (facet: WorkloadFacet) => facet !== exclude && filters[facet].length > 0;
+  const inList = (values: readonly string[]) => (values.length > 0 ? Prisma.join(values) : Prisma.sql`NULL`);
+
+  if (filters.q) and.push(Prisma.sql`w."name" LIKE ${`%${escapeLike(filters.q)}%`} ESCAPE '\\'`);
+  if (active("cluster")) and.push(Prisma.sql`w."clusterName" IN (${inList(filters.cluster)})`);
+  if (active("kind")) and.push(Prisma.sql`w."kind" IN (${inList(filters.kind)})`);
+  if (active("readiness")) and.push(Prisma.sql`w."readiness" IN (${inList(filters.readiness)})`);
+  if (active("namespace")) {
+    const { values, hasNone } = splitNone(filters.namespace);
+    and.push(
+      hasNone
+        ? Prisma.sql`(w."namespace" IN (${inList(values)}) OR w."namespace" = '')`
+        : Prisma.sql`w."namespace" IN (${inList(values)})`,
+    );
+  }
+  if (active("team")) {
+    const { values, hasNone } = splitNone(filters.team);
+    and.push(
+      hasNone
+        ? Prisma.sql`(w."team" IN (${inList(values)}) OR w."team" IS NULL OR w."team" = '')`
+        : Prisma.sql`w."team" IN (${inList(values)})`,
+    );
+  }
+  if (active("rule")) {
+    and.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Finding" f2 WHERE f2."workloadId" = w."id" AND f2."isCurrent" = 1 AND f2."ruleId" IN (${inList(filters.rule)}))`,
+    );
+  }
+  if (active("severity")) {
+    and.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Finding" f2 WHERE f2."workloadId" = w."id" AND f2."isCurrent" = 1 AND f2."severity" IN (${inList(filters.severity)}))`,
+    );
+  }
+  return Prisma.join(and, " AND ");
+}
+
+export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"]): Prisma.WorkloadOrderByWithRelationInput[] {
+  const direction = sort.desc ? "desc" : "asc";
+  // Name then id break ties, so paging is stable when many rows share a score. They follow the
+  // sort's direction so one `(isCurrent, column, name)` index serves both directions.
+  const tieBreak: Prisma.WorkloadOrderByWithRelationInput[] = [{ name: direction }, { id: direction }];
+  return sort.column === "name" ? tieBreak : [{ [SORT_FIELDS[sort.column]]: direction }, ...tieBreak];
+}
+
+export async function getWorkloads(
+  params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">,
+): Promise<WorkloadPage> {
+  const where = buildWorkloadWhere(params);
+  const [rows, total] = await db.$transaction([
+    db.workload.findMany({
+      where,
+      orderBy: buildWorkloadOrderBy(params.sort),
+      skip: (params.page - 1) * params.perPage,
+      take: params.perPage,
+      select: ROW_SELECT,
+    }),
+    db.workload.count({ where }),
+  ]);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+}
+
+interface FacetCountRow {
+  facet: string;
+  value: string | null;
+  count: bigint | number;
+}
+
+function toFacetValue(facet: WorkloadFacet, value: string | null): string {
+  if ((facet === "team" || facet === "namespace") && !value) return NONE_VALUE;
+  return value ?? "";
+}
+
+// Without the hint SQLite often picks an index that matches the GROUP BY but not the filters, then
+// reads 50k wide rows; the covering index answers every facet from the index alone.
+const WORKLOAD_FACET_SOURCE = Prisma.sql`"Workload" w INDEXED BY "Workload_table_idx"`;
+
+/**
+ * Counts per facet value, each facet narrowed by every other active filter but not by itself,
+ * so a user sees how many rows picking one more value would add. One statement, one round trip.
+ */
+export async function getWorkloadFacets(filters: WorkloadFilters): Promise<WorkloadFacets> {
+  const parts: Prisma.Sql[] = [];
+  for (const [facet, column] of Object.entries(FACET_COLUMNS)) {
+    const where = buildWorkloadSqlWhere(filters, facet as WorkloadFacet);
+    parts.push(
+      Prisma.sql`SELECT ${facet} AS facet, w.${Prisma.raw(`"${column}"`)} AS value, COUNT(*) AS count FROM ${WORKLOAD_FACET_SOURCE} WHERE ${where} GROUP BY w.${Prisma.raw(`"${column}"`)}`,
+    );
+  }
+  for (const [facet, column] of [
+    ["rule", "ruleId"],
+    ["severity", "severity"],
+  ] as const) {
+    const isNarrowed = hasActiveFilters({ ...filters, [facet]: [] });
+    // A current finding belongs to a current workload: without other filters the Finding index
+    // alone answers. With filters, an id list from the Workload indexes beats a join into wide rows.
+    const workloads = isNarrowed
+      ? Prisma.sql`AND f."workloadId" IN (SELECT w."id" FROM ${WORKLOAD_FACET_SOURCE} WHERE ${buildWorkloadSqlWhere(filters, facet)})`
+      : Prisma.empty;
+    parts.push(
+      Prisma.sql`SELECT ${facet} AS facet, f.${Prisma.raw(`"${column}"`)} AS value, COUNT(DISTINCT f."workloadId") AS count FROM "Finding" f WHERE f."isCurrent" = 1 ${workloads} GROUP BY f.${Prisma.raw(`"${column}"`)}`,
+    );
+  }
+  const rows = await db.$queryRaw<FacetCountRow[]>`${Prisma.join(parts, " UNION ALL ")}`;
+
+  const facets = Object.fromEntries(WORKLOAD_FACETS.map((facet) => [facet, [] as FacetOption[]])) as WorkloadFacets;
+  for (const row of rows) {
+    const facet = row.facet as WorkloadFacet;
+    const value = toFacetValue(facet, row.value);
+    const existing = facets[facet].find((option) => option.value === value);
+    // null and "" teams both read as "(none)": merge them.
+    if (existing) existing.count += Number(row.count);
+    else facets[facet].push({ value, count: Number(row.count) });
+  }
+  for (const facet of WORKLOAD_FACETS) {
+    facets[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return facets;
+}
+
+/** True when any current workload exists: tells "nothing uploaded yet" from "no matches". */
+export async function hasAnyWorkloads(): Promise<boolean> {
+  return (await db.workload.findFirst({ where: { isCurrent: true }, select: { id: true } })) !== null;
+}
+
+export interface WorkloadFindingDto extends Finding {
+  id: number;
+}
+
+export interface WorkloadDetail {
+  id: number;
+  identity: string;
+  clusterName: string;
+  platform: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  team: string | null;
+  source: string;
+  score: number;
+  readiness: string;
+  migrated: boolean;
+  isCurrent: boolean;
+  blockerCount: number;
+  warningCount: number;
+  infoCount: number;
+  /** The stored normalised workload; null if the stored JSON is unreadable. */
+  spec: Workload | null;
+  /** The stored sizing estimate, parsed; null if unreadable. */
+  sizing: unknown;
+  upload: { id: number; createdAt: Date; target: string; catalogVersion: string; scoreFormula: string };
+  findings: WorkloadFindingDto[];
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
+  const workload = await db.workload.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      identity: true,
+      clusterName: true,
+      platform: true,
+      kind: true,
+      namespace: true,
+      name: true,
+      team: true,
+      source: true,
+      score: true,
+      readiness: true,
+      migrated: true,
+      isCurrent: true,
+      blockerCount: true,
+      warningCount: true,
+      infoCount: true,
+      spec: true,
+      sizing: true,
+      upload: { select: { id: true, createdAt: true, target: true, catalogVersion: true, scoreFormula: true } },
+      findings: {
+        select: { id: true, ruleId: true, severity: true, remedy: true, container: true, path: true, message: true },
+        orderBy: [{ ruleId: "asc" }, { id: "asc" }],
+      },
+    },
+  });
+  if (!workload) return null;
+  return {
+    ...workload,
+    spec: parseStoredWorkload(parseJson(workload.spec)),
+    sizing: parseJson(workload.sizing),
+    findings: workload.findings.map((f) => ({ ...f, severity: toSeverity(f.severity), remedy: toRemedy(f.remedy) })),
+  };
+}
+
+const SEVERITIES: readonly Severity[] = ["blocker", "warning", "info"];
+const REMEDIES: readonly Remedy[] = ["manifest", "platform", "keep-on-runc"];
+
+function toSeverity(value: string): Severity {
+  return SEVERITIES.find((s) => s === value) ?? "info";
+}
+
+function toRemedy(value: string | null): Remedy | null {
+  return REMEDIES.find((r) => r === value) ?? null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The stored spec is written by lib/import.ts from a `Workload`; check the parts the pages read. */
+export function parseStoredWorkload(value: unknown): Workload | null {
+  if (!isRecord(value) || !isRecord(value.object) || !Array.isArray(value.pods)) return null;
+  if (typeof value.platform !== "string" || typeof value.pathPrefix !== "string") return null;
+  const pods = value.pods.filter((pod) => isRecord(pod) && typeof pod.path === "string" && isRecord(pod.spec));
+  return { ...(value as unknown as Workload), pods: pods as Workload["pods"] };
+}
