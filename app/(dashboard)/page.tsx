@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BarList } from "@/components/charts/bar-list";
+import { Histogram } from "@/components/charts/histogram";
+import { ReadinessBarChart } from "@/components/charts/stacked-bar-chart";
+import { ClusterFilter } from "@/components/overview/cluster-filter";
+import { OverviewEmptyState } from "@/components/overview/overview-empty-state";
+import { SizingImpact } from "@/components/overview/sizing-impact";
+import { SummaryStats } from "@/components/overview/summary-stats";
+import { workloadsHref } from "@/components/overview/workloads-href";
+import { PageHeader } from "@/components/ui/page-header";
+import { getOverview } from "@/lib/data/overview";
+import { overviewSearchParamsSchema } from "@/lib/validations/overview";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const NO_NAMESPACE_LABEL = "(no namespace)";
+
+interface OverviewPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+// Red (score 0) to green (score 100), so the histogram reads at a glance.
+function scoreColor(from: number): string {
+  return `hsl(${Math.round((from / 90) * 130)} 60% 42%)`;
+}
+
+export default async function OverviewPage({ searchParams }: OverviewPageProps) {
+  const { cluster } = overviewSearchParamsSchema.parse(await searchParams);
+  const overview = await getOverview({ cluster });
+
+  if (overview.clusters.length === 0) {
+    return (
+      <>
+        <PageHeader title="Overview" description="Which workloads can move to Kata Containers, and what blocks the rest." />
+        <OverviewEmptyState />
+      </>
+    );
+  }
+
+  const { totals } = overview;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title="Overview"
+        description={
+          overview.cluster ? (
+            <>
+              Current state of cluster <strong className="font-semibold text-slate-800">{overview.cluster}</strong>.
+            </>
+          ) : (
+            `Current state of ${overview.clusters.length === 1 ? "1 cluster" : `${overview.clusters.length} clusters`}: the newest upload of each.`
+          )
+        }
+        actions={<ClusterFilter clusters={overview.clusters} selected={overview.cluster} />}
+      />
+
+      {overview.cluster && totals.total === 0 ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          No current workloads in cluster “{overview.cluster}”. <Link href="/" className="font-medium underline">Show all clusters</Link>
+        </p>
+      ) : null}
+
+      <SummaryStats totals={totals} cluster={overview.cluster} />
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <ReadinessBarChart
+          title="Readiness by cluster"
+          description="Current workloads per cluster, by readiness"
+          rows={overview.byCluster.map((group) => ({ ...group, href: `/?cluster=${encodeURIComponent(group.label)}` }))}
+        />
+        <ReadinessBarChart
+          title="Readiness by namespace"
+          description={overview.cluster ? "Namespaces with the most workloads" : "Namespaces with the most workloads, across clusters"}
+          rows={overview.byNamespace.map((group) =>
+            // Docker containers have no namespace.
+            group.label === ""
+              ? { ...group, label: NO_NAMESPACE_LABEL }
+              : { ...group, href: workloadsHref({ cluster: overview.cluster, namespace: group.label }) },
+          )}
+          footer={overview.otherNamespaces > 0 ? `${overview.otherNamespaces.toLocaleString("en-US")} more namespaces not shown.` : undefined}
+        />
+        <BarList
+          title="Rules blocking the most workloads"
+          description="Distinct current workloads with a blocker finding of the rule"
+          valueLabel="Blocked workloads"
+          items={overview.topBlockingRules.map((rule) => ({
+            key: rule.ruleId,
+            label: rule.title,
+            value: rule.workloads,
+            href: `/rules/${rule.ruleId}`,
+            secondaryHref: workloadsHref({ cluster: overview.cluster, rule: rule.ruleId }),
+            secondaryLabel: "Workloads",
+          }))}
+          empty="No blockers: nothing stops these workloads from moving."
+        />
+        <Histogram
+          title="Score distribution"
+          description="Workloads per 10-point score bucket (100 = no findings that cost points)"
+          xLabel="Score"
+          yLabel="Workloads"
+          bins={overview.scoreHistogram.map((bucket) => ({
+            label: `${bucket.from}–${bucket.to}`,
+            value: bucket.workloads,
+            color: scoreColor(bucket.from),
+          }))}
+        />
+      </div>
+
+      <SizingImpact sizing={overview.sizing} migrated={totals.migrated} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import type { OverviewTotals } from "@/lib/data/overview";
+import { cn } from "@/lib/utils";
+import { workloadsHref } from "./workloads-href";
+
+export interface SummaryStatsProps {
+  totals: OverviewTotals;
+  cluster: string | null;
+}
+
+export function SummaryStats({ totals, cluster }: SummaryStatsProps) {
+  const stats = [
+    { label: "Workloads", linkText: "all workloads", value: totals.total, href: workloadsHref({ cluster }), accent: "border-t-slate-400" },
+    { label: "Ready", linkText: "ready workloads", value: totals.ready, href: workloadsHref({ cluster, readiness: "ready" }), accent: "border-t-ready" },
+    {
+      label: "Needs changes",
+      linkText: "workloads that need changes",
+      value: totals.needsChanges,
+      href: workloadsHref({ cluster, readiness: "needs-changes" }),
+      accent: "border-t-needs",
+    },
+    { label: "Blocked", linkText: "blocked workloads", value: totals.blocked, href: workloadsHref({ cluster, readiness: "blocked" }), accent: "border-t-blocked" },
+    { label: "Migrated", linkText: null, value: totals.migrated, href: null, accent: "border-t-info" },
+  ];
+  return (
+    <section aria-label="Summary" className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
+      {stats.map((stat) => (
+        <div
+          key={stat.label}
+          role="group"
+          aria-label={stat.label}
+          className={cn("flex flex-col gap-1 rounded-lg border border-t-4 border-slate-200 bg-white p-4 shadow-sm", stat.accent)}
+        >
+          <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{stat.label}</span>
+          <span data-testid="stat-value" className="text-2xl font-semibold tabular-nums">
+            {stat.value.toLocaleString("en-US")}
+          </span>
+          {stat.href ? (
+            <Link href={stat.href} className="text-xs font-medium text-blue-700 hover:underline">
+              View<span className="sr-only"> {stat.linkText}</span>
+            </Link>
+          ) : (
+            <span className="text-xs text-slate-500">already on Kata</span>
+          )}
+        </div>
+      ))}
+      <ReadinessMeter percent={totals.readinessPercent} />
+    </section>
+  );
+}
+
+function ReadinessMeter({ percent }: { percent: number }) {
+  return (
+    <div role="group" aria-label="Readiness" className="flex flex-col gap-1 rounded-lg border border-t-4 border-slate-200 border-t-ready bg-white p-4 shadow-sm">
+      <span className="text-xs font-medium uppercase tracking-wide text-slate-500">Readiness</span>
+      <span data-testid="stat-value" className="text-2xl font-semibold tabular-nums">
+        {percent}%
+      </span>
+      <div
+        role="meter"
+        aria-label="Share of workloads ready for Kata"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-1.5 overflow-hidden rounded-full bg-slate-100"
+      >
+        <div className="h-full rounded-full bg-ready" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

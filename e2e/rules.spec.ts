@@ -1,0 +1,58 @@
+import { expect, test } from "./fixtures";
+
+test.describe("rules", () => {
+  test("lists the catalog with severity, remedy and affected counts", async ({ inventory, rulesPage }) => {
+    await inventory.uploadOrFail({ files: ["mixed-deployments.yaml"] });
+    await rulesPage.goto();
+
+    await expect(rulesPage.heading).toBeVisible();
+    const subpath = rulesPage.row("subpath");
+    await expect(subpath.getByRole("link", { name: "Volume subPath" })).toBeVisible();
+    await expect(subpath.getByText("Blocker")).toBeVisible();
+    await expect(subpath.getByText("Change the manifest")).toBeVisible();
+    await expect(subpath.getByRole("link", { name: /workloads affected by subpath/ })).toHaveAttribute("href", "/workloads?rule=subpath");
+    await expect(rulesPage.row("podman-engine").getByText(/^\d+ clusters?$/)).toBeVisible();
+  });
+
+  test("filters the catalog by severity and scope through the URL", async ({ rulesPage, page }) => {
+    await rulesPage.goto();
+
+    await rulesPage.filterLink("severity", "Blockers").click();
+    await expect(page).toHaveURL(/\/rules\?severity=blocker$/);
+    await expect(rulesPage.row("subpath")).toBeVisible();
+    await expect(rulesPage.row("resource-limits")).toHaveCount(0);
+
+    await rulesPage.filterLink("scope", "Declared requirement").click();
+    await expect(page).toHaveURL(/\/rules\?severity=blocker&scope=declared$/);
+    await expect(rulesPage.row("checkpoint-restore")).toBeVisible();
+    await expect(rulesPage.row("subpath")).toHaveCount(0);
+  });
+
+  test("goes from the catalog to a rule, its affected workloads and the filtered workloads table", async ({ inventory, rulesPage, rulePage, clusterName, page }) => {
+    await inventory.uploadOrFail({ files: ["mixed-deployments.yaml"] });
+    await rulesPage.goto();
+
+    await rulesPage.ruleLink("Volume subPath").click();
+    await expect(page).toHaveURL(/\/rules\/subpath$/);
+    await expect(page).toHaveTitle(/Volume subPath \(subpath\)/);
+    await expect(rulePage.heading).toHaveText(/Volume subPath/);
+    for (const section of ["Why it breaks under Kata", "Remediation", "Sources"]) {
+      await expect(rulePage.section(section)).toBeVisible();
+    }
+    await expect(rulePage.section("Sources").getByRole("link").first()).toHaveAttribute("href", /^https:\/\//);
+
+    const row = rulePage.workloadRow(clusterName);
+    await expect(row.getByRole("link", { name: "config-loader" })).toBeVisible();
+    await expect(row.getByText("Blocked")).toBeVisible();
+
+    await rulePage.allAffectedLink.click();
+    await expect(page).toHaveURL(/\/workloads\?rule=subpath$/);
+    await expect(page.getByRole("link", { name: "config-loader" }).first()).toBeVisible();
+  });
+
+  test("answers an unknown rule id with a not-found page", async ({ rulePage, page }) => {
+    await rulePage.goto("no-such-rule");
+    await expect(page.getByRole("heading", { name: "Rule not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Browse all rules" })).toHaveAttribute("href", "/rules");
+  });
+});

@@ -1,0 +1,191 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { findRule } from "@/lib/rules/catalog";
+import type { SizingSummary } from "@/lib/scoring/sizing";
+
+const SCORE_BUCKET_SIZE = 10;
+const SCORE_BUCKET_COUNT = 10;
+const TOP_RULES_LIMIT = 8;
+const TOP_NAMESPACES_LIMIT = 12;
+
+export interface ReadinessCounts {
+  total: number;
+  ready: number;
+  needsChanges: number;
+  blocked: number;
+}
+
+export interface ReadinessGroup extends ReadinessCounts {
+  label: string;
+}
+
+export interface OverviewTotals extends ReadinessCounts {
+  migrated: number;
+  /** Share of workloads that are ready, 0–100, rounded; 0 when there are none. */
+  readinessPercent: number;
+}
+
+export interface BlockingRule {
+  ruleId: string;
+  title: string;
+  workloads: number;
+}
+
+export interface ScoreBucket {
+  /** Inclusive bounds; the last bucket also holds 100. */
+  from: number;
+  to: number;
+  workloads: number;
+}
+
+export interface Overview {
+  /** null: every cluster. */
+  cluster: string | null;
+  clusters: string[];
+  totals: OverviewTotals;
+  byCluster: ReadinessGroup[];
+  /** The namespaces with the most workloads; `otherNamespaces` counts the rest. */
+  byNamespace: ReadinessGroup[];
+  otherNamespaces: number;
+  topBlockingRules: BlockingRule[];
+  scoreHistogram: ScoreBucket[];
+  /** Ready workloads not already on Kata: what moving them costs. */
+  sizing: ReadySizing;
+}
+
+/** SizingSummary without the scheduler figures, which live only in the sizing JSON. */
+export type ReadySizing = Omit<SizingSummary, "schedulerMemoryMiB" | "schedulerMilliCpu">;
+
+export interface OverviewFilter {
+  cluster?: string | null;
+}
+
+/** One row per (cluster, namespace, readiness, score bucket, migrated) of current workloads. */
+interface CubeRow {
+  clusterName: string;
+  namespace: string;
+  readiness: string;
+  bucket: bigint | number;
+  migrated: bigint | number;
+  n: bigint | number;
+  pods: bigint | number | null;
+  perNode: bigint | number | null;
+  overheadMemoryMiB: bigint | number | null;
+  overheadMilliCpu: bigint | number | null;
+  vmMemoryMiB: bigint | number | null;
+  vmVcpus: bigint | number | null;
+}
+
+/**
+ * Every aggregate of the overview page over current workloads. One grouped scan of
+ * `Workload_overview_idx` (a covering index, so the wide spec/sizing rows are never read) yields all
+ * counts, charts and sizing sums; a second query ranks blocking rules.
+ */
+export async function getOverview({ cluster = null }: OverviewFilter = {}): Promise<Overview> {
+  const clusterSql = cluster ? Prisma.sql`AND w."clusterName" = ${cluster}` : Prisma.empty;
+
+  const [clusters, cube, ruleRows] = await Promise.all([
+    db.cluster.findMany({ select: { name: true }, orderBy: { name: "asc" } }),
+    // INDEXED BY: the planner would otherwise pick the narrower (isCurrent, clusterName, namespace) index.
+    db.$queryRaw<CubeRow[]>`
+      SELECT w."clusterName" AS clusterName, w."namespace" AS namespace, w."readiness" AS readiness,
+        MIN(w."score" / ${SCORE_BUCKET_SIZE}, ${SCORE_BUCKET_COUNT - 1}) AS bucket, w."migrated" AS migrated,
+        COUNT(*) AS n,
+        SUM(w."replicas") AS pods,
+        SUM(w."perNode") AS perNode,
+        SUM(w."overheadMemoryMiB" * w."replicas") AS overheadMemoryMiB,
+        SUM(w."overheadMilliCpu" * w."replicas") AS overheadMilliCpu,
+        SUM(w."vmMemoryMiB" * w."replicas") AS vmMemoryMiB,
+        SUM(w."vmVcpus" * w."replicas") AS vmVcpus
+      FROM "Workload" AS w INDEXED BY "Workload_overview_idx"
+      WHERE w."isCurrent" = 1 ${clusterSql}
+      GROUP BY w."clusterName", w."namespace", w."readiness", bucket, w."migrated"`,
+    // A rule firing on several containers of one workload blocks that workload once.
+    db.$queryRaw<{ ruleId: string; n: bigint | number }[]>`
+      SELECT f."ruleId" AS ruleId, COUNT(DISTINCT f."workloadId") AS n
+      FROM "Finding" f
+      WHERE f."isCurrent" = 1 AND f."severity" = 'blocker' ${
+        cluster
+          ? Prisma.sql`AND f."workloadId" IN (
+              SELECT w."id" FROM "Workload" AS w INDEXED BY "Workload_overview_idx" WHERE w."isCurrent" = 1 ${clusterSql})`
+          : Prisma.empty
+      }
+      GROUP BY f."ruleId" ORDER BY n DESC, f."ruleId" ASC LIMIT ${TOP_RULES_LIMIT}`,
+  ]);
+
+  const totals = toReadinessCounts(cube);
+  const namespaces = groupBy(cube, (row) => row.namespace);
+  const migrated = cube.reduce((sum, row) => sum + (Number(row.migrated) ? Number(row.n) : 0), 0);
+
+  return {
+    cluster,
+    clusters: clusters.map((row) => row.name),
+    totals: {
+      ...totals,
+      migrated,
+      readinessPercent: totals.total === 0 ? 0 : Math.round((totals.ready / totals.total) * 100),
+    },
+    byCluster: groupBy(cube, (row) => row.clusterName),
+    byNamespace: namespaces.slice(0, TOP_NAMESPACES_LIMIT),
+    otherNamespaces: Math.max(0, namespaces.length - TOP_NAMESPACES_LIMIT),
+    topBlockingRules: ruleRows.map((row) => ({
+      ruleId: row.ruleId,
+      title: findRule(row.ruleId)?.title ?? row.ruleId,
+      workloads: Number(row.n),
+    })),
+    scoreHistogram: toHistogram(cube),
+    sizing: toReadySizing(cube.filter((row) => row.readiness === "ready" && !Number(row.migrated))),
+  };
+}
+
+function toReadySizing(rows: CubeRow[]): ReadySizing {
+  const sum = (key: keyof CubeRow) => rows.reduce((total, row) => total + Number(row[key] ?? 0), 0);
+  return {
+    workloads: sum("n"),
+    pods: sum("pods"),
+    perNodeWorkloads: sum("perNode"),
+    overheadMemoryMiB: sum("overheadMemoryMiB"),
+    overheadMilliCpu: sum("overheadMilliCpu"),
+    vmMemoryMiB: sum("vmMemoryMiB"),
+    vmVcpus: Math.round(sum("vmVcpus") * 100) / 100,
+  };
+}
+
+function toReadinessCounts(rows: CubeRow[]): ReadinessCounts {
+  const counts: ReadinessCounts = { total: 0, ready: 0, needsChanges: 0, blocked: 0 };
+  for (const row of rows) addToCounts(counts, row);
+  return counts;
+}
+
+function addToCounts(counts: ReadinessCounts, row: CubeRow): void {
+  const n = Number(row.n);
+  counts.total += n;
+  if (row.readiness === "ready") counts.ready += n;
+  else if (row.readiness === "needs-changes") counts.needsChanges += n;
+  else if (row.readiness === "blocked") counts.blocked += n;
+}
+
+/** One readiness breakdown per label, largest first. */
+function groupBy(rows: CubeRow[], labelOf: (row: CubeRow) => string): ReadinessGroup[] {
+  const byLabel = new Map<string, ReadinessCounts>();
+  for (const row of rows) {
+    const label = labelOf(row);
+    const counts = byLabel.get(label) ?? { total: 0, ready: 0, needsChanges: 0, blocked: 0 };
+    addToCounts(counts, row);
+    byLabel.set(label, counts);
+  }
+  return [...byLabel]
+    .map(([label, counts]) => ({ label, ...counts }))
+    .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label));
+}
+
+function toHistogram(rows: CubeRow[]): ScoreBucket[] {
+  const counts = new Map<number, number>();
+  for (const row of rows) counts.set(Number(row.bucket), (counts.get(Number(row.bucket)) ?? 0) + Number(row.n));
+  return Array.from({ length: SCORE_BUCKET_COUNT }, (_, bucket) => ({
+    from: bucket * SCORE_BUCKET_SIZE,
+    to: bucket === SCORE_BUCKET_COUNT - 1 ? 100 : bucket * SCORE_BUCKET_SIZE + SCORE_BUCKET_SIZE - 1,
+    workloads: counts.get(bucket) ?? 0,
+  }));
+}

@@ -1,0 +1,99 @@
+// Minimal rows for data-layer tests: one upload per call, workloads with the denormalised columns the
+// pages aggregate. Not the import pipeline: tests of lib/import.ts cover that.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export interface SeedFinding {
+  ruleId: string;
+  severity: "blocker" | "warning" | "info";
+  container?: string | null;
+  message?: string;
+}
+
+export interface SeedWorkload {
+  name: string;
+  namespace?: string;
+  kind?: string;
+  readiness?: "ready" | "needs-changes" | "blocked";
+  score?: number;
+  migrated?: boolean;
+  replicas?: number;
+  perNode?: boolean;
+  vmMemoryMiB?: number;
+  vmVcpus?: number;
+  overheadMemoryMiB?: number;
+  overheadMilliCpu?: number;
+  findings?: SeedFinding[];
+}
+
+/** Creates (or reuses) the cluster, marks its older workloads not current, and adds a new upload. */
+export async function seedUpload(db: PrismaClient, clusterName: string, workloads: SeedWorkload[]) {
+  const cluster = await db.cluster.upsert({ where: { name: clusterName }, create: { name: clusterName }, update: {} });
+  await db.workload.updateMany({ where: { clusterName, isCurrent: true }, data: { isCurrent: false } });
+  await db.finding.updateMany({ where: { workload: { clusterName }, isCurrent: true }, data: { isCurrent: false } });
+  const count = (readiness: string) => workloads.filter((w) => (w.readiness ?? "ready") === readiness).length;
+  const upload = await db.upload.create({
+    data: {
+      clusterId: cluster.id,
+      target: "kata-qemu-runtime-rs",
+      catalogVersion: "1",
+      scoreFormula: "v1",
+      contentSha256: `${clusterName}-${Date.now()}-${Math.random()}`,
+      workloadCount: workloads.length,
+      readyCount: count("ready"),
+      needsChangesCount: count("needs-changes"),
+      blockedCount: count("blocked"),
+      migratedCount: workloads.filter((w) => w.migrated).length,
+      skippedCount: 0,
+      errorCount: 0,
+    },
+  });
+  for (const w of workloads) {
+    const namespace = w.namespace ?? "default";
+    const kind = w.kind ?? "Deployment";
+    const replicas = w.replicas ?? 1;
+    const overheadMemoryMiB = w.overheadMemoryMiB ?? 320;
+    const overheadMilliCpu = w.overheadMilliCpu ?? 250;
+    const findings = w.findings ?? [];
+    await db.workload.create({
+      data: {
+        uploadId: upload.id,
+        clusterName,
+        identity: `${clusterName}/${namespace}/${kind}/${w.name}`,
+        platform: "kubernetes",
+        kind,
+        namespace,
+        name: w.name,
+        source: "seed.yaml",
+        score: w.score ?? 100,
+        readiness: w.readiness ?? "ready",
+        migrated: w.migrated ?? false,
+        blockerCount: findings.filter((f) => f.severity === "blocker").length,
+        warningCount: findings.filter((f) => f.severity === "warning").length,
+        infoCount: findings.filter((f) => f.severity === "info").length,
+        spec: "{}",
+        sizing: JSON.stringify({
+          replicas,
+          perNode: w.perNode ?? false,
+          schedulerMemoryMiB: overheadMemoryMiB * replicas,
+          schedulerMilliCpu: overheadMilliCpu * replicas,
+        }),
+        replicas,
+        perNode: w.perNode ?? false,
+        vmMemoryMiB: w.vmMemoryMiB ?? 2048,
+        vmVcpus: w.vmVcpus ?? 1.2,
+        overheadMemoryMiB,
+        overheadMilliCpu,
+        findings: {
+          create: findings.map((f, index) => ({
+            ruleId: f.ruleId,
+            severity: f.severity,
+            container: f.container ?? null,
+            path: `spec.template.spec.containers[${index}]`,
+            message: f.message ?? `${f.ruleId} fired`,
+          })),
+        },
+      },
+    });
+  }
+  return upload;
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const RULE_SEVERITIES = ["blocker", "warning", "info"] as const;
+export const RULE_SCOPES = ["workload", "declared", "inventory"] as const;
+
+/** `/rules?severity=…&scope=…`: unknown values fall back to "all". */
+export const rulesSearchParamsSchema = z.object({
+  severity: z.enum(RULE_SEVERITIES).optional().catch(undefined),
+  scope: z.enum(RULE_SCOPES).optional().catch(undefined),
+});
+
+export type RulesSearchParams = z.infer<typeof rulesSearchParamsSchema>;
