@@ -3,7 +3,7 @@ import type { FileSummary, InputError, InputFile, Platform, Workload } from "./i
 import { parseInventory } from "./inventory/parse";
 import { CATALOG_VERSION } from "./rules/catalog";
 import { checkInventory, checkWorkload } from "./rules/engine";
-import type { Finding, InventoryFinding } from "./rules/types";
+import type { Finding, InventoryFinding, Severity } from "./rules/types";
 import { assessWorkload, SCORE_FORMULA, type Readiness, type ScoreBreakdown } from "./scoring/assess";
 import { getProfile, type ProfileId } from "./scoring/profiles";
 import { estimateSizing, type Sizing } from "./scoring/sizing";
@@ -26,6 +26,8 @@ export interface ScannedWorkload {
   readiness: Readiness;
   migrated: boolean;
   breakdown: ScoreBreakdown;
+  /** Unwaived findings per severity. */
+  counts: Record<Severity, number>;
   findings: Finding[];
   sizing: Sizing;
   workload: Workload;
@@ -80,6 +82,7 @@ export function scan(files: InputFile[], options: ScanOptions = {}): ScanResult 
       readiness: assessment.readiness,
       migrated: assessment.migrated,
       breakdown: assessment.breakdown,
+      counts: assessment.counts,
       findings,
       sizing: estimateSizing(workload, profile, parsed.context),
       workload,

@@ -1,0 +1,68 @@
+import { PROFILES, DEFAULT_PROFILE_ID } from "../scoring/profiles";
+
+export const MAIN_HELP = `Usage: kata-readiness <command> [options]
+
+Tells which Kubernetes, Docker and Compose workloads can move to Kata Containers.
+
+Commands:
+  scan [paths...]     scan inventories and manifests (files, directories, - for stdin)
+  rules               list the rule catalog
+  explain <rule-id>   explain one rule: why it matters, what to do, sources
+
+Options:
+  -h, --help          show help (also: kata-readiness <command> --help)
+  -v, --version       print the version
+
+Exit codes: 0 ok, 1 --fail-on threshold reached, 2 some input unreadable or unparseable,
+64 usage error.
+`;
+
+export const SCAN_HELP = `Usage: kata-readiness scan [options] <path...>
+
+Scans Kubernetes manifests and \`kubectl get -o json|yaml\` output, \`docker inspect\` JSON and
+Compose files. Directories are walked for .yaml, .yml and .json files (hidden directories and
+node_modules are skipped). Use - to read standard input.
+
+Options:
+  -f, --format <text|json>   report format (default text; json is the stable machine format)
+  -t, --target <profile>     Kata configuration to assess against (default ${DEFAULT_PROFILE_ID})
+  -c, --cluster <name>       cluster part of workload ids (default local)
+      --fail-on <level>      exit 1 when any finding is at least blocker|warning|info
+                             (default none)
+  -o, --output <file>        write the report to a file instead of standard output
+      --no-color             no colours (also NO_COLOR=1; colour is used only on a terminal)
+  -h, --help                 show this help
+
+Target profiles:
+${PROFILES.map((p) => `  ${p.id.padEnd(22)} ${p.title}`).join("\n")}
+
+Examples:
+  kata-readiness scan cluster-a.json manifests/
+  kubectl get deploy,sts,ds,job,cronjob,pod,rs,runtimeclass,node,cm -A -o json | kata-readiness scan -
+  kata-readiness scan --format json --target kata-fc inventory.json > report.json
+  kata-readiness scan --fail-on blocker manifests/
+
+Exit codes: 0 ok, 1 --fail-on threshold reached, 2 some input unreadable or unparseable (the
+other files are still scanned; 2 wins over 1), 64 usage error.
+`;
+
+export const RULES_HELP = `Usage: kata-readiness rules [options]
+
+Lists every rule of the catalog: id, highest severity, remedy and title.
+
+Options:
+  -f, --format <text|json>   output format (default text)
+  -h, --help                 show this help
+`;
+
+export const EXPLAIN_HELP = `Usage: kata-readiness explain <rule-id> [options]
+
+Explains one rule: what it detects, why it matters under Kata, what to do, and the sources.
+
+Options:
+  -f, --format <text|json>   output format (default text)
+  -h, --help                 show this help
+
+Example:
+  kata-readiness explain subpath
+`;

@@ -1,0 +1,236 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import packageJson from "../../package.json";
+import type { JsonReport } from "../export/json";
+import { CATALOG } from "../rules/catalog";
+import { PROFILES } from "../scoring/profiles";
+import { FIXTURES, runCliForTest as run } from "./test-io";
+
+const ANSI = /\x1b\[\d+m/;
+
+function parseReport(stdout: string): JsonReport {
+  return JSON.parse(stdout) as JsonReport;
+}
+
+function byName(report: JsonReport, name: string) {
+  const workload = report.workloads.find((w) => w.name === name);
+  if (!workload) throw new Error(`no workload ${name} in ${report.workloads.map((w) => w.id).join(", ")}`);
+  return workload;
+}
+
+describe("scan", () => {
+  it("walks directories, skipping hidden ones and other extensions, and groups by readiness", async () => {
+    const { code, stdout, stderr } = await run(["scan", "manifests"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("hidden-pod");
+    const blocked = stdout.indexOf("BLOCKED (1)");
+    const needsChanges = stdout.indexOf("NEEDS CHANGES (1)");
+    const ready = stdout.indexOf("READY (1)");
+    expect(blocked).toBeGreaterThan(-1);
+    expect(needsChanges).toBeGreaterThan(blocked);
+    expect(ready).toBeGreaterThan(needsChanges);
+    expect(stdout.slice(blocked, needsChanges)).toContain("monitoring/DaemonSet/agent");
+    expect(stdout.slice(blocked, needsChanges)).toMatch(/blocker\s+host-network/);
+    expect(stdout.slice(blocked, needsChanges)).toContain("spec.template.spec.containers[0].volumeMounts[0].subPath");
+    expect(stdout.slice(needsChanges, ready)).toMatch(/warning\s+resource-limits \[report\]/);
+    expect(stdout.slice(ready)).toContain("shop/Deployment/web");
+    expect(stdout).toMatch(/Summary: 3 workloads: 1 blocked, 1 need changes, 1 ready/);
+    expect(stdout).not.toMatch(ANSI);
+    for (const line of stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it("skips node_modules when walking", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kr-cli-"));
+    try {
+      await cp(join(FIXTURES, "manifests"), dir, { recursive: true });
+      await mkdir(join(dir, "node_modules", "dep"), { recursive: true });
+      await cp(join(FIXTURES, "manifests", ".hidden", "ignored.yaml"), join(dir, "node_modules", "dep", "pod.yaml"));
+      const { code, stdout } = await run(["scan", "--format", "json", dir]);
+      expect(code).toBe(0);
+      expect(parseReport(stdout).workloads.map((w) => w.name).sort()).toEqual(["agent", "report", "web"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("writes the JSON contract", async () => {
+    const { code, stdout } = await run(["scan", "--format", "json", "--cluster", "prod", "manifests", "cluster-list.json"]);
+    expect(code).toBe(0);
+    const report = parseReport(stdout);
+    expect(report).toMatchObject({ schemaVersion: 1, catalogVersion: "1", scoreFormula: "v1", target: "kata-qemu-runtime-rs" });
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(["schemaVersion", "catalogVersion", "scoreFormula", "target", "summary", "workloads", "inventoryFindings", "errors"]),
+    );
+    const agent = byName(report, "agent");
+    expect(agent).toMatchObject({ id: "prod/monitoring/DaemonSet/agent", kind: "DaemonSet", namespace: "monitoring", readiness: "blocked", score: 20 });
+    expect(agent.source).toBe(join("manifests", "apps", "agent.yaml"));
+    expect(agent.findings).toContainEqual(
+      expect.objectContaining({ ruleId: "host-network", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.hostNetwork" }),
+    );
+    for (const finding of agent.findings) expect(Object.keys(finding).sort()).toEqual(["container", "message", "path", "remedy", "ruleId", "severity"]);
+    expect(agent.sizing).toMatchObject({ vmMemoryMiB: 128 + 32, overheadMemoryMiB: 320, overheadMilliCpu: 250, perNode: true });
+    // Pods of one ReplicaSet fold into their Deployment, already on Kata.
+    const api = byName(report, "api");
+    expect(api).toMatchObject({ kind: "Deployment", migrated: true });
+    const { summary } = report;
+    expect(summary.workloads).toBe(report.workloads.length);
+    expect(summary.blocked + summary.needsChanges + summary.ready).toBe(summary.workloads);
+    expect(summary.migrated).toBe(report.workloads.filter((w) => w.migrated).length);
+    expect(report.errors).toEqual([]);
+  });
+
+  it("checks Docker and Compose inputs against the target", async () => {
+    const { code, stdout } = await run(["scan", "-f", "json", "--target", "kata-fc", "docker-inspect.json", "compose.yaml"]);
+    expect(code).toBe(0);
+    const report = parseReport(stdout);
+    expect(report.target).toBe("kata-fc");
+    const proxy = byName(report, "proxy");
+    expect(proxy.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(["host-network", "docker-unsupported-hypervisor"]));
+    expect(byName(report, "db")).toMatchObject({ namespace: "blog", readiness: "blocked" });
+    expect(byName(report, "db").findings.map((f) => f.ruleId)).toContain("host-pid");
+  });
+
+  it("reads stdin for -", async () => {
+    const stdin = await readFile(join(FIXTURES, "manifests", "web.yaml"), "utf8");
+    const { code, stdout } = await run(["scan", "--format", "json", "-"], { stdin });
+    expect(code).toBe(0);
+    expect(byName(parseReport(stdout), "web")).toMatchObject({ source: "<stdin>", readiness: "ready", score: 100 });
+  });
+
+  describe("--fail-on", () => {
+    it("exits 1 when a finding reaches the level", async () => {
+      const result = await run(["scan", "--fail-on", "blocker", "manifests"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("--fail-on blocker");
+    });
+
+    it("exits 0 below the level and with none", async () => {
+      expect((await run(["scan", "--fail-on", "warning", "manifests/web.yaml"])).code).toBe(0);
+      expect((await run(["scan", "--fail-on", "none", "manifests"])).code).toBe(0);
+      expect((await run(["scan", "--fail-on", "warning", "manifests/apps/worker.yml"])).code).toBe(1);
+    });
+
+    it("rejects an unknown level", async () => {
+      const result = await run(["scan", "--fail-on", "major", "manifests"]);
+      expect(result.code).toBe(64);
+      expect(result.stderr).toMatch(/blocker, warning, info, none/);
+    });
+  });
+
+  describe("input errors", () => {
+    it("lists an unparseable file, still scans the others, and exits 2 even when the gate fails", async () => {
+      const { code, stdout, stderr } = await run(["scan", "--format", "json", "--fail-on", "blocker", "bad.yaml", "manifests"]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/input error/);
+      const report = parseReport(stdout);
+      expect(report.workloads.length).toBe(3);
+      const error = report.errors.find((e) => e.source === "bad.yaml");
+      expect(error?.line).toEqual(expect.any(Number));
+      expect(error?.message).toBeTruthy();
+    });
+
+    it("reports a missing file with its path and exits 2", async () => {
+      const { code, stdout } = await run(["scan", "manifests/web.yaml", "nope.yaml"]);
+      expect(code).toBe(2);
+      expect(stdout).toContain("INPUT ERRORS (1)");
+      expect(stdout).toContain("nope.yaml");
+      expect(stdout).toContain("no such file or directory");
+      expect(stdout).toContain("shop/Deployment/web");
+    });
+  });
+
+  describe("usage errors exit 64 without a stack trace", () => {
+    it.each([
+      [["scan"], /nothing to scan/],
+      [["scan", "--target", "kata-nope", "manifests"], new RegExp(PROFILES.map((p) => p.id).join(", "))],
+      [["scan", "--format", "xml", "manifests"], /text, json/],
+      [["scan", "--bogus", "manifests"], /bogus/],
+      [["frobnicate"], /unknown command "frobnicate"/],
+      [["explain"], /exactly one rule id/],
+      [["explain", "sub-path"], /unknown rule "sub-path"; did you mean: subpath/],
+    ])("%j", async (argv, message) => {
+      const { code, stderr, stdout } = await run(argv);
+      expect(code).toBe(64);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(stdout).toBe("");
+    });
+  });
+
+  it("colours only on a terminal without NO_COLOR", async () => {
+    expect((await run(["scan", "manifests"], { isTTY: true })).stdout).toMatch(ANSI);
+    expect((await run(["scan", "manifests"], { isTTY: true, env: { NO_COLOR: "1" } })).stdout).not.toMatch(ANSI);
+    expect((await run(["scan", "--no-color", "manifests"], { isTTY: true })).stdout).not.toMatch(ANSI);
+  });
+
+  it("writes to --output and prints the summary to stderr", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kr-cli-"));
+    try {
+      const file = join(dir, "report.json");
+      const { code, stdout, stderr } = await run(["scan", "-f", "json", "-o", file, "manifests"], { isTTY: true });
+      expect(code).toBe(0);
+      expect(stdout).toBe("");
+      expect(stderr).toContain("3 workloads");
+      expect(parseReport(await readFile(file, "utf8")).summary.workloads).toBe(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("rules and explain", () => {
+  it("lists every rule of the catalog", async () => {
+    const { code, stdout } = await run(["rules"]);
+    expect(code).toBe(0);
+    for (const rule of CATALOG) expect(stdout).toContain(rule.id);
+    for (const line of stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it("prints the catalog as JSON", async () => {
+    const { stdout } = await run(["rules", "--format", "json"]);
+    const rules = JSON.parse(stdout) as { id: string; severity: string }[];
+    expect(rules.map((r) => r.id)).toEqual(CATALOG.map((r) => r.id));
+  });
+
+  it("explains one rule", async () => {
+    const { code, stdout } = await run(["explain", "subpath"]);
+    expect(code).toBe(0);
+    const rule = CATALOG.find((r) => r.id === "subpath");
+    expect(stdout).toContain(`subpath: ${rule?.title}`);
+    expect(stdout).toMatch(/severity: blocker/);
+    expect(stdout).toMatch(/\nWhy\n/);
+    expect(stdout).toMatch(/\nWhat to do\n/);
+    for (const reference of rule?.references ?? []) expect(stdout).toContain(reference.url);
+  });
+});
+
+describe("help and version", () => {
+  it.each([["scan"], ["rules"], ["explain"]])("%s --help", async (command) => {
+    const { code, stdout } = await run([command, "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Usage: kata-readiness ${command}`);
+  });
+
+  it("prints the package version", async () => {
+    expect(await run(["--version"])).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
+  });
+
+  it("prints the command list with --help, and with no command as a usage error", async () => {
+    expect(await run(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Commands:") });
+    expect((await run([])).code).toBe(64);
+  });
+});
+
+it("keeps paths relative to the working directory in sources", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "kr-cli-"));
+  try {
+    await writeFile(join(dir, "one.yaml"), await readFile(join(FIXTURES, "manifests", "web.yaml")));
+    const { stdout } = await run(["scan", "-f", "json", "one.yaml"], { cwd: dir });
+    expect(parseReport(stdout).workloads[0].source).toBe("one.yaml");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

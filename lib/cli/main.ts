@@ -1,0 +1,70 @@
+// The `kata-readiness` command: the same pure core as the web import, no database.
+import packageJson from "../../package.json";
+import { EXIT, UsageError } from "./errors";
+import { MAIN_HELP } from "./help";
+import type { CliIo } from "./io";
+import { runExplain, runRules } from "./rules-command";
+import { runScan } from "./scan-command";
+
+export type { CliIo } from "./io";
+export { EXIT } from "./errors";
+
+const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => number | Promise<number>> = {
+  scan: runScan,
+  rules: runRules,
+  explain: runExplain,
+};
+
+async function dispatch(io: CliIo): Promise<number> {
+  const [command, ...args] = io.argv;
+  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+    if (command === "help" && args[0] && COMMANDS[args[0]]) return COMMANDS[args[0]](["--help"], io);
+    io.stdout.write(MAIN_HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === "-v" || command === "--version" || command === "version") {
+    io.stdout.write(`${packageJson.version}\n`);
+    return EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command "${command}" (one of: ${Object.keys(COMMANDS).join(", ")})`);
+  return run(args, io);
+}
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function runCli(io: CliIo): Promise<number> {
+  try {
+    return await dispatch(io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const help = error.command ? `kata-readiness ${error.command} --help` : "kata-readiness --help";
+      io.stderr.write(`kata-readiness: ${error.message}\nSee: ${help}\n`);
+      return EXIT.usage;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`kata-readiness: internal error, please report it with the input that caused it:\n${detail}\n`);
+    return EXIT.internal;
+  }
+}
+
+/** The real process: argv, stdio and environment. */
+export function nodeIo(): CliIo {
+  // A closed pipe (`| head`) is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
+  return {
+    argv: process.argv.slice(2),
+    stdout: { write: (text) => process.stdout.write(text), isTTY: process.stdout.isTTY },
+    stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY },
+    readStdin: async () => {
+      if (process.stdin.isTTY) process.stderr.write("kata-readiness: reading the inventory from standard input (end with Ctrl-D)\n");
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,148 @@
+// The human report of a scan: workloads grouped by readiness (blocked first), each with its score
+// and findings, then inventory findings, input errors and a summary. Plain text unless `color`.
+import type { InputError } from "../inventory/types";
+import type { Finding, InventoryFinding, Severity } from "../rules/types";
+import type { ScannedWorkload, ScanResult } from "../scan";
+import { compareSeverity, READINESS_ORDER, type Readiness } from "../scoring/assess";
+import { describeSizingSummary, summarizeSizing } from "../scoring/sizing";
+
+export interface TextOptions {
+  /** ANSI colours; the caller decides (TTY, NO_COLOR). */
+  color?: boolean;
+  /** Line width to wrap messages at (default 100). */
+  width?: number;
+}
+
+type Style = "bold" | "dim" | "red" | "yellow" | "green" | "cyan";
+
+const ANSI: Record<Style, [number, number]> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  yellow: [33, 39],
+  green: [32, 39],
+  cyan: [36, 39],
+};
+
+const READINESS_TITLE: Record<Readiness, string> = { blocked: "BLOCKED", "needs-changes": "NEEDS CHANGES", ready: "READY" };
+const READINESS_STYLE: Record<Readiness, Style> = { blocked: "red", "needs-changes": "yellow", ready: "green" };
+const SEVERITY_STYLE: Record<Severity, Style> = { blocker: "red", warning: "yellow", info: "cyan" };
+
+type Paint = (text: string, ...styles: Style[]) => string;
+
+function painter(color: boolean): Paint {
+  if (!color) return (text) => text;
+  return (text, ...styles) => styles.reduce((out, style) => `\x1b[${ANSI[style][0]}m${out}\x1b[${ANSI[style][1]}m`, text);
+}
+
+/** Word-wraps `text` to `width`, every line starting with `indent`; long words are split. */
+export function wrapText(text: string, width: number, indent: string): string[] {
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  let line = "";
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word.length > room) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, room));
+      word = word.slice(room);
+      line = "";
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= room) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l);
+}
+
+function displayName(workload: ScannedWorkload): string {
+  return [workload.namespace, workload.kind, workload.name].filter((part) => part !== null && part !== "").join("/");
+}
+
+function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
+  return [...findings].sort((a, b) => compareSeverity(a.severity, b.severity) || a.ruleId.localeCompare(b.ruleId));
+}
+
+function formatFinding(finding: Finding, width: number, paint: Paint, indent: string): string[] {
+  const severity = paint(finding.severity.padEnd(7), SEVERITY_STYLE[finding.severity]);
+  const container = finding.container === null ? "" : paint(` [${finding.container}]`, "dim");
+  const lines = [`${indent}${severity} ${paint(finding.ruleId, "bold")}${container}`];
+  const detail = `${indent}        `;
+  lines.push(...wrapText(finding.message, width, detail));
+  lines.push(...wrapText(finding.path, width, detail).map((l) => paint(l, "dim")));
+  return lines;
+}
+
+function formatWorkload(workload: ScannedWorkload, width: number, paint: Paint): string[] {
+  const score = paint(String(workload.score).padStart(3), READINESS_STYLE[workload.readiness], "bold");
+  const migrated = workload.migrated ? paint(" (on Kata)", "cyan") : "";
+  const head = `  ${score}  ${displayName(workload)}${migrated}`;
+  const plainLength = 7 + displayName(workload).length + (workload.migrated ? 10 : 0);
+  const source = workload.source;
+  const lines =
+    plainLength + 2 + source.length <= width
+      ? [`${head}${" ".repeat(width - plainLength - source.length)}${paint(source, "dim")}`]
+      : [head, ...wrapText(source, width, "       ").map((l) => paint(l, "dim"))];
+  for (const finding of sortFindings(workload.findings)) lines.push(...formatFinding(finding, width, paint, "       "));
+  return lines;
+}
+
+function formatInventoryFinding(finding: InventoryFinding, width: number, paint: Paint): string[] {
+  return [...formatFinding(finding, width, paint, "  "), ...wrapText(`in ${finding.source}`, width, "          ").map((l) => paint(l, "dim"))];
+}
+
+function formatError(error: InputError, width: number, paint: Paint): string[] {
+  const where = [error.source, error.line, error.column].filter((part) => part !== undefined).join(":");
+  return [`  ${paint(where, "bold")}`, ...wrapText(error.message, width, "    ")];
+}
+
+function pluralize(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+export function summaryLine(result: ScanResult): string {
+  const { summary } = result;
+  const parts = [`${summary.blocked} blocked`, `${summary.needsChanges} need changes`, `${summary.ready} ready`];
+  const migrated = summary.migrated > 0 ? ` (${summary.migrated} already on Kata)` : "";
+  const errors = result.errors.length > 0 ? `; ${pluralize(result.errors.length, "input error")}` : "";
+  return `${pluralize(summary.workloads, "workload")}: ${parts.join(", ")}${migrated}${errors}`;
+}
+
+export function formatTextReport(result: ScanResult, options: TextOptions = {}): string {
+  const width = options.width ?? 100;
+  const paint = painter(options.color ?? false);
+  const lines: string[] = [
+    paint(`Kata readiness for target ${result.target}`, "bold") +
+      paint(` (cluster ${result.cluster}, catalog v${result.catalogVersion}, score ${result.scoreFormula})`, "dim"),
+  ];
+
+  const groups = new Map<Readiness, ScannedWorkload[]>(READINESS_ORDER.map((r) => [r, []]));
+  for (const workload of result.workloads) groups.get(workload.readiness)?.push(workload);
+  for (const readiness of READINESS_ORDER) {
+    const workloads = groups.get(readiness) ?? [];
+    if (workloads.length === 0) continue;
+    workloads.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+    lines.push("", paint(`${READINESS_TITLE[readiness]} (${workloads.length})`, READINESS_STYLE[readiness], "bold"));
+    for (const workload of workloads) lines.push(...formatWorkload(workload, width, paint));
+  }
+
+  if (result.inventoryFindings.length > 0) {
+    lines.push("", paint(`INVENTORY (${result.inventoryFindings.length})`, "bold"));
+    for (const finding of sortFindings(result.inventoryFindings)) lines.push(...formatInventoryFinding(finding, width, paint));
+  }
+  if (result.errors.length > 0) {
+    lines.push("", paint(`INPUT ERRORS (${result.errors.length})`, "red", "bold"));
+    for (const error of result.errors) lines.push(...formatError(error, width, paint));
+  }
+
+  const ready = groups.get("ready") ?? [];
+  lines.push("", paint(`Summary: ${summaryLine(result)}`, "bold"));
+  if (ready.length > 0) {
+    const sizing = describeSizingSummary(summarizeSizing(ready.map((w) => w.sizing)), ready.length === 1 ? "ready workload" : "ready workloads");
+    lines.push(...wrapText(`Sizing: ${sizing}.`, width, ""));
+  }
+  return `${lines.join("\n")}\n`;
+}

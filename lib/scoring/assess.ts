@@ -1,0 +1,78 @@
+// Readiness and score of one workload from its findings (shared/spec/kata-rules.md, "Severity, readiness, score").
+import type { Finding, Severity } from "../rules/types";
+
+export type Readiness = "ready" | "needs-changes" | "blocked";
+
+/** Stored with every score, so a later formula change never mixes with old scores. */
+export const SCORE_FORMULA = "v1";
+export const SCORE_FORMULA_TEXT = "max(0, 100 - 40 x distinct blocker rules - 10 x distinct warning rules)";
+
+export const READINESS_ORDER: readonly Readiness[] = ["blocked", "needs-changes", "ready"];
+
+const PENALTY: Record<Severity, number> = { blocker: 40, warning: 10, info: 0 };
+const RANK: Record<Severity, number> = { blocker: 2, warning: 1, info: 0 };
+
+export interface ScoreBreakdownItem {
+  ruleId: string;
+  /** The rule's highest severity in this workload. */
+  severity: "blocker" | "warning";
+  /** Points taken off the score. */
+  points: number;
+  /** Findings of the rule in this workload (all containers). */
+  findings: number;
+}
+
+/** Penalised rules, blockers first; what the UI shows as "score breakdown". */
+export type ScoreBreakdown = ScoreBreakdownItem[];
+
+export interface Assessment {
+  score: number;
+  readiness: Readiness;
+  migrated: boolean;
+  breakdown: ScoreBreakdown;
+  /** Unwaived findings per severity. */
+  counts: Record<Severity, number>;
+}
+
+export function assessWorkload(findings: readonly Finding[], waivedRuleIds: ReadonlySet<string> = new Set()): Assessment {
+  const highest = new Map<string, { severity: Severity; findings: number }>();
+  const counts: Record<Severity, number> = { blocker: 0, warning: 0, info: 0 };
+  let migrated = false;
+  for (const finding of findings) {
+    if (finding.ruleId === "kata-runtime") migrated = true;
+    if (waivedRuleIds.has(finding.ruleId)) continue;
+    counts[finding.severity]++;
+    const seen = highest.get(finding.ruleId);
+    if (!seen) highest.set(finding.ruleId, { severity: finding.severity, findings: 1 });
+    else {
+      seen.findings++;
+      if (RANK[finding.severity] > RANK[seen.severity]) seen.severity = finding.severity;
+    }
+  }
+
+  const breakdown: ScoreBreakdown = [];
+  let penalty = 0;
+  let blocked = false;
+  for (const [ruleId, { severity, findings: count }] of highest) {
+    if (severity === "info") continue;
+    breakdown.push({ ruleId, severity, points: PENALTY[severity], findings: count });
+    penalty += PENALTY[severity];
+    if (severity === "blocker") blocked = true;
+  }
+  if (breakdown.length > 1) breakdown.sort(compareBreakdown);
+  const readiness: Readiness = blocked ? "blocked" : breakdown.length > 0 ? "needs-changes" : "ready";
+  return { score: Math.max(0, 100 - penalty), readiness, migrated, breakdown, counts };
+}
+
+function compareBreakdown(a: ScoreBreakdownItem, b: ScoreBreakdownItem): number {
+  return b.points - a.points || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Does any finding reach `threshold` (for CI gates)? */
+export function reachesSeverity(findings: readonly Pick<Finding, "severity">[], threshold: Severity): boolean {
+  return findings.some((finding) => RANK[finding.severity] >= RANK[threshold]);
+}
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return RANK[b] - RANK[a];
+}
