@@ -3,6 +3,7 @@
 // Run with `tsx --conditions=react-server bench/db.ts` so `server-only` resolves to its no-op build.
 import Database from "better-sqlite3";
 import { performance } from "node:perf_hooks";
+import { createSeedUpload } from "../lib/testing/seed";
 import { createTestDatabase } from "../lib/testing/test-db";
 
 const CLUSTERS = [
@@ -151,22 +152,8 @@ async function main() {
 
   const uploads = [];
   for (const cluster of CLUSTERS) {
-    const created = await db.upload.create({
-      data: {
-        cluster: { create: { name: cluster.name } },
-        target: "kata-qemu-runtime-rs",
-        catalogVersion: "bench",
-        scoreFormula: "v1",
-        contentSha256: cluster.name,
-        workloadCount: cluster.workloads,
-        readyCount: 0,
-        needsChangesCount: 0,
-        blockedCount: 0,
-        migratedCount: 0,
-        skippedCount: 0,
-        errorCount: 0,
-      },
-    });
+    const { id: clusterId } = await db.cluster.create({ data: { name: cluster.name } });
+    const created = await createSeedUpload(db, { clusterId, contentSha256: cluster.name, catalogVersion: "bench", workloadCount: cluster.workloads });
     uploads.push({ id: created.id, cluster: cluster.name, workloads: cluster.workloads });
   }
   let start = performance.now();

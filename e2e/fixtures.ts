@@ -3,6 +3,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { OverviewPage } from "./pages/overview-page";
 import { RulePage, RulesPage } from "./pages/rules-page";
+import { UploadPage } from "./pages/upload-page";
+import { WorkloadsPage } from "./pages/workloads-page";
 
 const FIXTURES_DIR = path.join(__dirname, "fixtures");
 
@@ -69,6 +71,8 @@ interface Fixtures {
   overviewPage: OverviewPage;
   rulesPage: RulesPage;
   rulePage: RulePage;
+  uploadPage: UploadPage;
+  workloadsPage: WorkloadsPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -87,6 +91,12 @@ export const test = base.extend<Fixtures>({
   },
   rulePage: async ({ page }, use) => {
     await use(new RulePage(page));
+  },
+  uploadPage: async ({ page }, use) => {
+    await use(new UploadPage(page));
+  },
+  workloadsPage: async ({ page }, use) => {
+    await use(new WorkloadsPage(page));
   },
 });
 

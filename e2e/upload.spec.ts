@@ -1,4 +1,3 @@
-import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 
 const MANIFESTS = `apiVersion: apps/v1
@@ -61,27 +60,21 @@ metadata:
   name: broken
 `;
 
-function file(name: string, content: string) {
-  return { name, mimeType: "application/octet-stream", buffer: Buffer.from(content) };
-}
-
-function countOf(page: Page, label: string) {
-  return page.getByRole("group", { name: label, exact: true }).getByRole("definition");
-}
-
-async function openUploadForm(page: Page) {
-  await page.goto("/uploads/new");
-  // The controls stay disabled until the form is hydrated and handles its own submit.
-  await expect(page.getByRole("button", { name: "Choose files" })).toBeEnabled();
-}
-
 test.describe("upload page", () => {
-  test("uploads a multi-document YAML and a kubectl List, shows progress, then the counts", async ({ page, clusterName }) => {
-    await openUploadForm(page);
-    await page.getByLabel("Inventory files").setInputFiles([file("manifests.yaml", MANIFESTS), file("kubectl-get.json", KUBECTL_LIST)]);
-    await expect(page.getByRole("region", { name: "Selected files" })).toContainText("2 files");
-    await page.getByLabel("Cluster").fill(clusterName);
-    await page.getByLabel("Target profile").selectOption("kata-qemu-runtime-rs");
+  test.beforeEach(async ({ uploadPage }) => {
+    await uploadPage.goto();
+    // The controls stay disabled until the form is hydrated and handles its own submit.
+    await expect(uploadPage.chooseFilesButton).toBeEnabled();
+  });
+
+  test("uploads a multi-document YAML and a kubectl List, shows progress, then the counts", async ({ page, uploadPage, clusterName }) => {
+    await uploadPage.chooseFiles([
+      { name: "manifests.yaml", content: MANIFESTS },
+      { name: "kubectl-get.json", content: KUBECTL_LIST },
+    ]);
+    await expect(uploadPage.selectedFiles).toContainText("2 files");
+    await uploadPage.clusterInput.fill(clusterName);
+    await uploadPage.targetSelect.selectOption("kata-qemu-runtime-rs");
 
     // Hold the request so the in-flight state can be seen before the server answers.
     let release = () => {};
@@ -90,7 +83,7 @@ test.describe("upload page", () => {
       await released;
       await route.continue();
     });
-    await page.getByRole("button", { name: "Upload and scan" }).click();
+    await uploadPage.submitButton.click();
     await expect(page.getByRole("progressbar")).toBeVisible();
     await expect(page.getByRole("status")).toHaveText(/Uploading…|Processing…/);
     await expect(page.getByRole("button", { name: "Uploading…" })).toBeDisabled();
@@ -98,13 +91,13 @@ test.describe("upload page", () => {
 
     await expect(page).toHaveURL(/\/uploads\/\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(clusterName);
-    await expect(countOf(page, "Workloads")).toHaveText("3");
-    await expect(countOf(page, "Ready")).toHaveText("1");
-    await expect(countOf(page, "Needs changes")).toHaveText("1");
-    await expect(countOf(page, "Blocked")).toHaveText("1");
-    await expect(countOf(page, "Other objects skipped")).toHaveText("1");
-    await expect(page.getByRole("row", { name: /manifests\.yaml/ })).toContainText("kubernetes");
-    await expect(page.getByRole("row", { name: /kubectl-get\.json/ })).toContainText("Service ×1");
+    await expect(uploadPage.count("Workloads")).toHaveText("3");
+    await expect(uploadPage.count("Ready")).toHaveText("1");
+    await expect(uploadPage.count("Needs changes")).toHaveText("1");
+    await expect(uploadPage.count("Blocked")).toHaveText("1");
+    await expect(uploadPage.count("Other objects skipped")).toHaveText("1");
+    await expect(uploadPage.fileRow(/manifests\.yaml/)).toContainText("kubernetes");
+    await expect(uploadPage.fileRow(/kubectl-get\.json/)).toContainText("Service ×1");
     await expect(page.getByRole("link", { name: `View ${clusterName} workloads` })).toHaveAttribute(
       "href",
       `/workloads?cluster=${encodeURIComponent(clusterName)}`,
@@ -114,23 +107,24 @@ test.describe("upload page", () => {
     await expect(page.getByRole("row", { name: new RegExp(clusterName) })).toBeVisible();
   });
 
-  test("shows a broken file's error with its line number, and imports the rest", async ({ page, clusterName }) => {
-    await openUploadForm(page);
-    await page.getByLabel("Inventory files").setInputFiles([file("manifests.yaml", MANIFESTS), file("broken.yaml", BROKEN)]);
-    await page.getByLabel("Cluster").fill(clusterName);
-    await page.getByRole("button", { name: "Upload and scan" }).click();
+  test("shows a broken file's error with its line number, and imports the rest", async ({ page, uploadPage, clusterName }) => {
+    await uploadPage.chooseFiles([
+      { name: "manifests.yaml", content: MANIFESTS },
+      { name: "broken.yaml", content: BROKEN },
+    ]);
+    await uploadPage.clusterInput.fill(clusterName);
+    await uploadPage.submitButton.click();
 
     await expect(page).toHaveURL(/\/uploads\/\d+$/);
-    await expect(countOf(page, "Workloads")).toHaveText("2");
-    await expect(countOf(page, "Input errors")).not.toHaveText("0");
-    await expect(page.getByRole("row", { name: /broken\.yaml/ })).toContainText("broken.yaml:5:3");
+    await expect(uploadPage.count("Workloads")).toHaveText("2");
+    await expect(uploadPage.count("Input errors")).not.toHaveText("0");
+    await expect(uploadPage.fileRow(/broken\.yaml/)).toContainText("broken.yaml:5:3");
   });
 
-  test("refuses an upload where nothing could be read, inline", async ({ page, clusterName }) => {
-    await openUploadForm(page);
-    await page.getByLabel("Inventory files").setInputFiles([file("broken.yaml", BROKEN)]);
-    await page.getByLabel("Cluster").fill(clusterName);
-    await page.getByRole("button", { name: "Upload and scan" }).click();
+  test("refuses an upload where nothing could be read, inline", async ({ page, uploadPage, clusterName }) => {
+    await uploadPage.chooseFiles([{ name: "broken.yaml", content: BROKEN }]);
+    await uploadPage.clusterInput.fill(clusterName);
+    await uploadPage.submitButton.click();
 
     const alert = page.getByRole("alert").filter({ hasText: "None of the files could be read" });
     await expect(alert).toBeVisible();

@@ -1,6 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
 import { findRule } from "../lib/rules/catalog";
-import { expect, test as base } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 // Four workloads with known outcomes under the default profile: api ready (100), cache needs
 // changes (resource-limits, 90), config-loader blocked (subpath, 60), node-agent blocked
@@ -56,39 +55,6 @@ spec:
         - name: agent
           image: example.com/agent:0.9
 `;
-
-class WorkloadsPage {
-  readonly table: Locator;
-  readonly search: Locator;
-
-  constructor(readonly page: Page) {
-    this.table = page.getByRole("table", { name: "Workloads" });
-    this.search = page.getByRole("searchbox", { name: "Search workloads by name" });
-  }
-
-  async goto(query: string) {
-    await this.page.goto(`/workloads?${query}`);
-  }
-
-  /** Workload names in table order. */
-  names(): Locator {
-    return this.table.getByRole("row").getByRole("link");
-  }
-
-  facet(title: string): Locator {
-    return this.page.getByRole("search", { name: "Filter workloads" }).getByRole("button", { name: title });
-  }
-
-  columnHeader(label: string): Locator {
-    return this.table.getByRole("columnheader", { name: label, exact: true });
-  }
-}
-
-const test = base.extend<{ workloadsPage: WorkloadsPage }>({
-  workloadsPage: async ({ page }, use) => {
-    await use(new WorkloadsPage(page));
-  },
-});
 
 test.beforeEach(async ({ inventory }) => {
   await inventory.uploadOrFail({ files: [{ name: "workloads.yaml", content: INVENTORY }] });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SeverityBadge } from "@/components/ui/badge";
+import { Table, TableBody, TableHeader, Td, Th } from "@/components/ui/table";
 import { workloadsHref } from "@/components/overview/workloads-href";
 import type { RuleSummary } from "@/lib/data/rules";
 import { formatRemedy } from "./rule-labels";
@@ -11,42 +12,38 @@ export interface RulesTableProps {
 
 export function RulesTable({ rules }: RulesTableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table aria-label="Rule catalog" className="min-w-full text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">Id</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Rule</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Severity</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Remedy</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Scope</th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">Affected</th>
+    <Table label="Rule catalog" wrapperClassName="shadow-sm">
+      <TableHeader>
+        <Th>Id</Th>
+        <Th>Rule</Th>
+        <Th>Severity</Th>
+        <Th>Remedy</Th>
+        <Th>Scope</Th>
+        <Th className="text-right">Affected</Th>
+      </TableHeader>
+      <TableBody>
+        {rules.map((rule) => (
+          <tr key={rule.id} className="align-top hover:bg-slate-50">
+            <Td className="whitespace-nowrap font-mono text-xs text-slate-600">{rule.id}</Td>
+            <Td>
+              <Link href={`/rules/${rule.id}`} className="font-medium text-slate-900 hover:text-blue-700 hover:underline">
+                {rule.title}
+              </Link>
+            </Td>
+            <Td>
+              <SeverityBadge severity={rule.severity} />
+            </Td>
+            <Td className="whitespace-nowrap text-slate-700">{formatRemedy(rule.remedy)}</Td>
+            <Td className="text-slate-700">
+              <RuleScope rule={rule} />
+            </Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">
+              <AffectedCount rule={rule} />
+            </Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rules.map((rule) => (
-            <tr key={rule.id} className="align-top hover:bg-slate-50">
-              <td className="whitespace-nowrap px-4 py-2.5 font-mono text-xs text-slate-600">{rule.id}</td>
-              <td className="px-4 py-2.5">
-                <Link href={`/rules/${rule.id}`} className="font-medium text-slate-900 hover:text-blue-700 hover:underline">
-                  {rule.title}
-                </Link>
-              </td>
-              <td className="px-4 py-2.5">
-                <SeverityBadge severity={rule.severity} />
-              </td>
-              <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">{formatRemedy(rule.remedy)}</td>
-              <td className="px-4 py-2.5 text-slate-700">
-                <RuleScope rule={rule} />
-              </td>
-              <td className="whitespace-nowrap px-4 py-2.5 text-right tabular-nums">
-                <AffectedCount rule={rule} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 

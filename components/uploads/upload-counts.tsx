@@ -1,16 +1,9 @@
 import { useId } from "react";
+import type { UploadCounts } from "@/lib/data/uploads";
 import { cn } from "@/lib/utils";
 
 export interface UploadCountsProps {
-  counts: {
-    workloadCount: number;
-    readyCount: number;
-    needsChangesCount: number;
-    blockedCount: number;
-    migratedCount: number;
-    skippedCount: number;
-    errorCount: number;
-  };
+  counts: UploadCounts;
 }
 
 const ITEMS = [

@@ -3,13 +3,10 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { InputError } from "@/lib/inventory/types";
 import type { UploadsSearchParams } from "@/lib/validations/uploads";
+import { parseStoredJsonAs } from "./stored-json";
 
-export interface UploadListItem {
-  id: number;
-  cluster: string;
-  createdAt: Date;
-  target: string;
-  fileCount: number;
+/** The per-upload totals stored by lib/import.ts. */
+export interface UploadCounts {
   workloadCount: number;
   readyCount: number;
   needsChangesCount: number;
@@ -17,6 +14,24 @@ export interface UploadListItem {
   migratedCount: number;
   skippedCount: number;
   errorCount: number;
+}
+
+const UPLOAD_COUNTS_SELECT = {
+  workloadCount: true,
+  readyCount: true,
+  needsChangesCount: true,
+  blockedCount: true,
+  migratedCount: true,
+  skippedCount: true,
+  errorCount: true,
+} as const satisfies Record<keyof UploadCounts, true>;
+
+export interface UploadListItem extends UploadCounts {
+  id: number;
+  cluster: string;
+  createdAt: Date;
+  target: string;
+  fileCount: number;
 }
 
 export interface UploadsPage {
@@ -35,13 +50,7 @@ export async function getUploads({ page, perPage }: UploadsSearchParams): Promis
         id: true,
         createdAt: true,
         target: true,
-        workloadCount: true,
-        readyCount: true,
-        needsChangesCount: true,
-        blockedCount: true,
-        migratedCount: true,
-        skippedCount: true,
-        errorCount: true,
+        ...UPLOAD_COUNTS_SELECT,
         cluster: { select: { name: true } },
         _count: { select: { files: true } },
       },
@@ -87,20 +96,10 @@ export interface UploadDetail extends UploadListItem {
   }[];
 }
 
-// Stored by lib/import.ts; parsed defensively because a bad row must not break the page.
 const skippedJsonSchema = z.record(z.string(), z.number());
 const errorsJsonSchema = z.array(
   z.object({ source: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }),
 );
-
-function parseJson<T>(schema: z.ZodType<T>, text: string, fallback: T): T {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 export async function getUpload(id: number): Promise<UploadDetail | null> {
   const upload = await db.upload.findUnique({
@@ -112,13 +111,7 @@ export async function getUpload(id: number): Promise<UploadDetail | null> {
       catalogVersion: true,
       scoreFormula: true,
       contentSha256: true,
-      workloadCount: true,
-      readyCount: true,
-      needsChangesCount: true,
-      blockedCount: true,
-      migratedCount: true,
-      skippedCount: true,
-      errorCount: true,
+      ...UPLOAD_COUNTS_SELECT,
       clusterId: true,
       cluster: { select: { name: true } },
       files: { orderBy: { id: "asc" } },
@@ -150,8 +143,8 @@ export async function getUpload(id: number): Promise<UploadDetail | null> {
       syntax: file.syntax,
       objects: file.objects,
       workloads: file.workloads,
-      skipped: parseJson(skippedJsonSchema, file.skipped, {}),
-      errors: parseJson(errorsJsonSchema, file.errors, []),
+      skipped: parseStoredJsonAs(skippedJsonSchema, file.skipped, {}),
+      errors: parseStoredJsonAs(errorsJsonSchema, file.errors, []),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createSeedUpload } from "@/lib/testing/seed";
 import { createTestDatabase } from "@/lib/testing/test-db";
 import { parseWorkloadsSearchParams, type RawSearchParams } from "@/lib/validations/workloads";
 
@@ -31,22 +32,7 @@ function assess(findings: NonNullable<Seed["findings"]>) {
 
 async function seed(workloads: Seed[]) {
   const cluster = await db.cluster.create({ data: { name: `c-${Math.random()}` } });
-  const upload = await db.upload.create({
-    data: {
-      clusterId: cluster.id,
-      target: "kata-qemu-runtime-rs",
-      catalogVersion: "1",
-      scoreFormula: "v1",
-      contentSha256: String(Math.random()),
-      workloadCount: workloads.length,
-      readyCount: 0,
-      needsChangesCount: 0,
-      blockedCount: 0,
-      migratedCount: 0,
-      skippedCount: 0,
-      errorCount: 0,
-    },
-  });
+  const upload = await createSeedUpload(db, { clusterId: cluster.id, contentSha256: String(Math.random()), workloadCount: workloads.length });
   for (const w of workloads) {
     const findings = w.findings ?? [];
     const clusterName = w.cluster ?? "prod";
@@ -156,8 +142,16 @@ describe("getWorkloads", () => {
     expect(names(byScore.rows)).toEqual(["cache", "api", "db", "web", "web_50%", "worker"]);
     const byBlockersDesc = await data.getWorkloads(params({ sort: "blockers.desc" }));
     expect(byBlockersDesc.rows[0].blockerCount).toBe(1);
-    // Ties follow the sort's direction.
-    expect(names(byBlockersDesc.rows).slice(0, 2)).toEqual(["cache", "api"]);
+    // Ties read by name A→Z whatever the sort's direction.
+    expect(names(byBlockersDesc.rows).slice(0, 2)).toEqual(["api", "cache"]);
+  });
+
+  it("breaks ties by ascending name when sorting descending", async () => {
+    const byScoreDesc = await data.getWorkloads(params({ sort: "score.desc" }));
+    expect(byScoreDesc.rows.map((r) => r.score)).toEqual([100, 100, 90, 90, 60, 50]);
+    expect(names(byScoreDesc.rows)).toEqual(["web_50%", "worker", "db", "web", "api", "cache"]);
+    const byNameDesc = await data.getWorkloads(params({ sort: "name.desc" }));
+    expect(names(byNameDesc.rows)).toEqual(["worker", "web_50%", "web", "db", "cache", "api"]);
   });
 
   it("pages with a total over all matches", async () => {

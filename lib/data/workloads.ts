@@ -12,6 +12,7 @@ import {
   type WorkloadSortColumn,
   type WorkloadsSearchParams,
 } from "@/lib/validations/workloads";
+import { parseStoredJson } from "./stored-json";
 
 export interface WorkloadRow {
   id: number;
@@ -153,10 +154,10 @@ export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: Worklo
 
 export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"]): Prisma.WorkloadOrderByWithRelationInput[] {
   const direction = sort.desc ? "desc" : "asc";
-  // Name then id break ties, so paging is stable when many rows share a score. They follow the
-  // sort's direction so one `(isCurrent, column, name)` index serves both directions.
-  const tieBreak: Prisma.WorkloadOrderByWithRelationInput[] = [{ name: direction }, { id: direction }];
-  return sort.column === "name" ? tieBreak : [{ [SORT_FIELDS[sort.column]]: direction }, ...tieBreak];
+  // Name then id break ties, so paging is stable when many rows share a score. They stay ascending
+  // whatever the sort's direction: equal scores read A→Z in both directions.
+  if (sort.column === "name") return [{ name: direction }, { id: "asc" }];
+  return [{ [SORT_FIELDS[sort.column]]: direction }, { name: "asc" }, { id: "asc" }];
 }
 
 export async function getWorkloads(
@@ -268,14 +269,6 @@ export interface WorkloadDetail {
   findings: WorkloadFindingDto[];
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
   const workload = await db.workload.findUnique({
     where: { id },
@@ -308,8 +301,8 @@ export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
   if (!workload) return null;
   return {
     ...workload,
-    spec: parseStoredWorkload(parseJson(workload.spec)),
-    sizing: parseJson(workload.sizing),
+    spec: parseStoredWorkload(parseStoredJson(workload.spec)),
+    sizing: parseStoredJson(workload.sizing),
     findings: workload.findings.map((f) => ({ ...f, severity: toSeverity(f.severity), remedy: toRemedy(f.remedy) })),
   };
 }

@@ -25,27 +25,51 @@ export interface SeedWorkload {
   findings?: SeedFinding[];
 }
 
+export type SeedUploadCounts = Partial<
+  Record<"workloadCount" | "readyCount" | "needsChangesCount" | "blockedCount" | "migratedCount" | "skippedCount" | "errorCount", number>
+>;
+
+export interface SeedUploadRow extends SeedUploadCounts {
+  clusterId: number;
+  contentSha256: string;
+  catalogVersion?: string;
+}
+
+/** One upload row with its counts as given (zero otherwise); no workloads. */
+export function createSeedUpload(db: PrismaClient, { clusterId, contentSha256, catalogVersion = "1", ...counts }: SeedUploadRow) {
+  return db.upload.create({
+    data: {
+      clusterId,
+      target: "kata-qemu-runtime-rs",
+      catalogVersion,
+      scoreFormula: "v1",
+      contentSha256,
+      workloadCount: 0,
+      readyCount: 0,
+      needsChangesCount: 0,
+      blockedCount: 0,
+      migratedCount: 0,
+      skippedCount: 0,
+      errorCount: 0,
+      ...counts,
+    },
+  });
+}
+
 /** Creates (or reuses) the cluster, marks its older workloads not current, and adds a new upload. */
 export async function seedUpload(db: PrismaClient, clusterName: string, workloads: SeedWorkload[]) {
   const cluster = await db.cluster.upsert({ where: { name: clusterName }, create: { name: clusterName }, update: {} });
   await db.workload.updateMany({ where: { clusterName, isCurrent: true }, data: { isCurrent: false } });
   await db.finding.updateMany({ where: { workload: { clusterName }, isCurrent: true }, data: { isCurrent: false } });
   const count = (readiness: string) => workloads.filter((w) => (w.readiness ?? "ready") === readiness).length;
-  const upload = await db.upload.create({
-    data: {
-      clusterId: cluster.id,
-      target: "kata-qemu-runtime-rs",
-      catalogVersion: "1",
-      scoreFormula: "v1",
-      contentSha256: `${clusterName}-${Date.now()}-${Math.random()}`,
-      workloadCount: workloads.length,
-      readyCount: count("ready"),
-      needsChangesCount: count("needs-changes"),
-      blockedCount: count("blocked"),
-      migratedCount: workloads.filter((w) => w.migrated).length,
-      skippedCount: 0,
-      errorCount: 0,
-    },
+  const upload = await createSeedUpload(db, {
+    clusterId: cluster.id,
+    contentSha256: `${clusterName}-${Date.now()}-${Math.random()}`,
+    workloadCount: workloads.length,
+    readyCount: count("ready"),
+    needsChangesCount: count("needs-changes"),
+    blockedCount: count("blocked"),
+    migratedCount: workloads.filter((w) => w.migrated).length,
   });
   for (const w of workloads) {
     const namespace = w.namespace ?? "default";

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { LoadSampleButton } from "@/components/uploads/load-sample-button";
+import { NoDataEmptyState } from "@/components/uploads/no-data-empty-state";
 import { UploadsTable } from "@/components/uploads/uploads-table";
 import { getUploads } from "@/lib/data/uploads";
 import { uploadsSearchParamsSchema } from "@/lib/validations/uploads";
@@ -26,15 +25,9 @@ export default async function UploadsPage({ searchParams }: { searchParams: Prom
         }
       />
       {total === 0 ? (
-        <EmptyState title="No uploads yet">
+        <NoDataEmptyState title="No uploads yet">
           <p>Upload a kubectl, docker inspect or Compose inventory, or start with the sample.</p>
-          <div className="flex flex-wrap items-start justify-center gap-3">
-            <Link href="/uploads/new" className={buttonClassName("primary")}>
-              Upload inventory
-            </Link>
-            <LoadSampleButton />
-          </div>
-        </EmptyState>
+        </NoDataEmptyState>
       ) : (
         <div className="flex flex-col gap-4">
           <UploadsTable uploads={uploads} />

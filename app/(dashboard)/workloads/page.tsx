@@ -5,7 +5,7 @@ import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { LoadSampleButton } from "@/components/uploads/load-sample-button";
+import { NoDataEmptyState } from "@/components/uploads/no-data-empty-state";
 import { WorkloadsTable } from "@/components/workloads/workloads-table";
 import { WorkloadsTableToolbar, type LabelledFacets } from "@/components/workloads/workloads-table-toolbar";
 import { getWorkloadFacets, getWorkloads, hasAnyWorkloads, type WorkloadFacets } from "@/lib/data/workloads";
@@ -47,15 +47,9 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
     return (
       <>
         <PageHeader title="Workloads" />
-        <EmptyState title="No workloads yet">
+        <NoDataEmptyState title="No workloads yet">
           <p>Upload a kubectl, docker inspect or Compose inventory to see which workloads can move to Kata.</p>
-          <div className="flex flex-wrap items-start justify-center gap-3">
-            <Link href="/uploads/new" className={buttonClassName("primary")}>
-              Upload inventory
-            </Link>
-            <LoadSampleButton />
-          </div>
-        </EmptyState>
+        </NoDataEmptyState>
       </>
     );
   }

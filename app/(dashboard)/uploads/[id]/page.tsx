@@ -5,6 +5,7 @@ import { Badge, SeverityBadge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageSection } from "@/components/ui/page-section";
 import { formatDateTime } from "@/components/uploads/format";
 import { UploadCounts } from "@/components/uploads/upload-counts";
 import { UploadFilesTable } from "@/components/uploads/upload-files-table";
@@ -67,17 +68,11 @@ export default async function UploadPage({ params }: UploadPageProps) {
         </dl>
       </Card>
 
-      <section aria-labelledby="files-heading" className="flex flex-col gap-3">
-        <h2 id="files-heading" className="text-lg font-semibold">
-          Files
-        </h2>
+      <PageSection title="Files">
         <UploadFilesTable files={upload.files} />
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="inventory-heading" className="flex flex-col gap-3">
-        <h2 id="inventory-heading" className="text-lg font-semibold">
-          Inventory findings
-        </h2>
+      <PageSection title="Inventory findings">
         {upload.inventoryFindings.length === 0 ? (
           <p className="text-sm text-slate-600">No findings on the engine, RuntimeClasses or Nodes of this inventory.</p>
         ) : (
@@ -94,7 +89,7 @@ export default async function UploadPage({ params }: UploadPageProps) {
             ))}
           </ul>
         )}
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Badge, ReadinessBadge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageSection } from "@/components/ui/page-section";
 import { ManifestView, type ManifestMark } from "@/components/workloads/manifest-view";
 import { ScoreBar } from "@/components/workloads/score-bar";
 import { ScoreBreakdown } from "@/components/workloads/score-breakdown";
@@ -132,26 +133,17 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
           </Card>
         </div>
 
-        <section aria-labelledby="findings-heading" className="flex flex-col gap-3">
-          <h2 id="findings-heading" className="text-lg font-semibold">
-            Findings
-          </h2>
+        <PageSection title="Findings">
           <WorkloadFindings findings={workload.findings} lineOf={lineOf} />
-        </section>
+        </PageSection>
 
         {plan ? (
-          <section aria-labelledby="changes-heading" className="flex flex-col gap-3">
-            <h2 id="changes-heading" className="text-lg font-semibold">
-              Suggested changes
-            </h2>
+          <PageSection title="Suggested changes">
             <SuggestedChanges plan={plan} />
-          </section>
+          </PageSection>
         ) : null}
 
-        <section aria-labelledby="manifest-heading" className="flex flex-col gap-3">
-          <h2 id="manifest-heading" className="text-lg font-semibold">
-            Manifest
-          </h2>
+        <PageSection title="Manifest">
           {yaml ? (
             <>
               <p className="text-sm text-slate-600">The object as read from the inventory; fields with findings are marked.</p>
@@ -160,7 +152,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
           ) : (
             <p className="text-sm text-slate-600">The stored manifest could not be read.</p>
           )}
-        </section>
+        </PageSection>
       </div>
     </>
   );
