@@ -177,6 +177,18 @@ describe("importUpload", () => {
     expect(otherCluster.ok).toBe(true);
   });
 
+  it("imports identical content again under another target profile", async () => {
+    const cluster = uniqueCluster();
+    const first = await importUpload({ cluster, target: "kata-qemu-runtime-rs", files: GOOD_FILES });
+    const other = await importUpload({ cluster, target: "kata-fc", files: GOOD_FILES });
+
+    expect(first.ok && other.ok).toBe(true);
+    if (!first.ok || !other.ok) return;
+    expect(other.uploadId).not.toBe(first.uploadId);
+    const again = await importUpload({ cluster, target: "kata-fc", files: GOOD_FILES });
+    expect(again).toMatchObject({ ok: false, reason: "duplicate", duplicateOf: other.uploadId });
+  });
+
   it("makes a re-upload the cluster's current snapshot and leaves other clusters alone", async () => {
     const cluster = uniqueCluster();
     const other = uniqueCluster();

@@ -61,8 +61,8 @@ export async function importUpload({ cluster, target, files }: ImportUploadInput
   const hashesByName = new Map<string, string[]>();
   files.forEach((file, index) => hashesByName.set(file.name, [...(hashesByName.get(file.name) ?? []), fileHashes[index]]));
 
-  const duplicateOf = await findDuplicate(cluster, contentSha256);
-  if (duplicateOf !== null) return duplicateResult(cluster, duplicateOf);
+  const duplicateOf = await findDuplicate(cluster, target, contentSha256);
+  if (duplicateOf !== null) return duplicateResult(cluster, target, duplicateOf);
 
   const result = scan(files, { cluster, target });
   if (result.files.every((file) => file.objects === 0)) {
@@ -83,25 +83,26 @@ export async function importUpload({ cluster, target, files }: ImportUploadInput
   } catch (error) {
     // Two identical uploads raced past the check above: the unique index let only one through.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await findDuplicate(cluster, contentSha256);
-      if (winner !== null) return duplicateResult(cluster, winner);
+      const winner = await findDuplicate(cluster, target, contentSha256);
+      if (winner !== null) return duplicateResult(cluster, target, winner);
     }
     throw error;
   }
 }
 
-function duplicateResult(cluster: string, duplicateOf: number): ImportUploadResult {
+// The same content under another target profile is a new assessment, not a duplicate.
+function duplicateResult(cluster: string, target: ProfileId, duplicateOf: number): ImportUploadResult {
   return {
     ok: false,
     reason: "duplicate",
-    message: `Identical content was already uploaded for cluster "${cluster}" (upload #${duplicateOf}).`,
+    message: `Identical content was already uploaded for cluster "${cluster}" with target ${target} (upload #${duplicateOf}).`,
     duplicateOf,
   };
 }
 
-async function findDuplicate(cluster: string, contentSha256: string): Promise<number | null> {
+async function findDuplicate(cluster: string, target: ProfileId, contentSha256: string): Promise<number | null> {
   const upload = await db.upload.findFirst({
-    where: { contentSha256, cluster: { name: cluster } },
+    where: { contentSha256, target, cluster: { name: cluster } },
     select: { id: true },
   });
   return upload?.id ?? null;

@@ -104,7 +104,7 @@ CREATE UNIQUE INDEX "Cluster_name_key" ON "Cluster"("name");
 CREATE INDEX "Upload_clusterId_createdAt_idx" ON "Upload"("clusterId", "createdAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Upload_clusterId_contentSha256_key" ON "Upload"("clusterId", "contentSha256");
+CREATE UNIQUE INDEX "Upload_clusterId_target_contentSha256_key" ON "Upload"("clusterId", "target", "contentSha256");
 
 -- CreateIndex
 CREATE INDEX "UploadFile_uploadId_idx" ON "UploadFile"("uploadId");
