@@ -1,5 +1,5 @@
 // The whole pure pipeline: parse -> rules -> score -> size. Shared by the CLI and the web import.
-import type { FileSummary, InputError, InputFile, Platform, Workload } from "./inventory/types";
+import type { FileSummary, InputError, InputSource, Platform, Workload } from "./inventory/types";
 import { parseInventory } from "./inventory/parse";
 import { CATALOG_VERSION } from "./rules/catalog";
 import { checkInventory, checkWorkload } from "./rules/engine";
@@ -55,7 +55,7 @@ export interface ScanResult {
 
 export const DEFAULT_CLUSTER = "local";
 
-export function scan(files: InputFile[], options: ScanOptions = {}): ScanResult {
+export function scan(files: readonly InputSource[], options: ScanOptions = {}): ScanResult {
   const profile = getProfile(options.target);
   const cluster = options.cluster ?? DEFAULT_CLUSTER;
   const parsed = parseInventory(files, { cluster });

@@ -1,14 +1,15 @@
 // Turns command-line paths into parser input: files as given, directories walked, `-` for stdin.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { isAbsolute, join, resolve } from "node:path";
-import type { InputError, InputFile } from "../inventory/types";
+import type { InputError, InputSource } from "../inventory/types";
 import type { CliIo } from "./io";
 
 export const STDIN_NAME = "<stdin>";
 const INVENTORY_FILE = /\.(ya?ml|json)$/i;
 
 export interface CollectedInputs {
-  files: InputFile[];
+  files: InputSource[];
   errors: InputError[];
 }
 
@@ -36,8 +37,22 @@ async function walk(dir: string, display: string, out: { absolute: string; displ
   }
 }
 
+/** Read when the parser reaches it, so only one file's bytes are in memory at a time. */
+function lazyFile(name: string, absolute: string): InputSource {
+  return {
+    name,
+    load() {
+      try {
+        return readFileSync(absolute);
+      } catch (error) {
+        throw new Error(describeFsError(error));
+      }
+    },
+  };
+}
+
 export async function collectInputs(paths: readonly string[], io: Pick<CliIo, "cwd" | "readStdin">): Promise<CollectedInputs> {
-  const files: InputFile[] = [];
+  const files: InputSource[] = [];
   const errors: InputError[] = [];
   let stdinRead = false;
   for (const path of paths) {
@@ -51,19 +66,13 @@ export async function collectInputs(paths: readonly string[], io: Pick<CliIo, "c
     try {
       const info = await stat(absolute);
       if (!info.isDirectory()) {
-        files.push({ name: path, content: await readFile(absolute) });
+        files.push(lazyFile(path, absolute));
         continue;
       }
       const found: { absolute: string; display: string }[] = [];
       await walk(absolute, path, found);
       if (found.length === 0) errors.push({ source: path, message: "no .yaml, .yml or .json files in this directory" });
-      for (const file of found) {
-        try {
-          files.push({ name: file.display, content: await readFile(file.absolute) });
-        } catch (error) {
-          errors.push({ source: file.display, message: `cannot read: ${describeFsError(error)}` });
-        }
-      }
+      for (const file of found) files.push(lazyFile(file.display, file.absolute));
     } catch (error) {
       errors.push({ source: path, message: `cannot read: ${describeFsError(error)}` });
     }

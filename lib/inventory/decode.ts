@@ -20,10 +20,16 @@ export function decodeInput(content: Uint8Array | string): DecodeResult {
     return { ok: false, message: "file is UTF-16 encoded: convert it to UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)" };
   }
   if (content.indexOf(0) !== -1) return { ok: false, message: "binary file (contains NUL bytes), not a text inventory" };
+  // ignoreBOM false (default) strips a UTF-8 BOM. The lenient decoder is the fast one; invalid bytes
+  // become U+FFFD, so only text holding U+FFFD (rare, and free to look for in ASCII text) is
+  // decoded again strictly to tell a real U+FFFD from broken bytes.
+  const text = lenientDecoder.decode(content);
+  if (!text.includes("\uFFFD")) return { ok: true, text };
   try {
-    // ignoreBOM false (default) strips a UTF-8 BOM.
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(content) };
   } catch {
     return { ok: false, message: "file is not valid UTF-8 text: save it as UTF-8" };
   }
 }
+
+const lenientDecoder = new TextDecoder("utf-8");

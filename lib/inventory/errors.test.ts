@@ -87,6 +87,15 @@ describe("hostile and broken input", () => {
     expect(result.errors).toEqual([{ source: "latin1.yaml", message: expect.stringContaining("not valid UTF-8") }]);
   });
 
+  it("tells a real U+FFFD in valid UTF-8 from broken bytes", () => {
+    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "odd", annotations: { note: "\uFFFD" } }, spec: { containers: [{ name: "c" }] } };
+    const result = parseText("odd.json", new TextEncoder().encode(JSON.stringify(pod)));
+    expect(result.errors).toEqual([]);
+    expect(result.workloads[0].annotations.note).toBe("\uFFFD");
+    const broken = parseText("broken.json", new Uint8Array([...new TextEncoder().encode('{"kind": "Pod", "x": "'), 0xff, 0x22, 0x7d]));
+    expect(broken.errors).toEqual([{ source: "broken.json", message: expect.stringContaining("not valid UTF-8") }]);
+  });
+
   it("refuses binary files", () => {
     const result = parseText("image.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
     expect(result.errors[0].message).toMatch(/^binary file/);

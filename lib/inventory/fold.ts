@@ -14,6 +14,9 @@ interface OwnerTarget {
 
 type Resolution = { type: "self" } | { type: "folded" } | { type: "group"; target: OwnerTarget };
 
+const SELF: Resolution = { type: "self" };
+const FOLDED: Resolution = { type: "folded" };
+
 /** Labels that differ per replica or per revision, dropped from a workload built from its Pods. */
 const REPLICA_LABELS = ["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"];
 /** Past this many distinct specs in one group, compare by serialised key instead of pairwise. */
@@ -22,8 +25,16 @@ const PAIRWISE_LIMIT = 32;
 function controllerRef(object: JsonObject): OwnerTarget | undefined {
   const refs = getPath(object, "metadata.ownerReferences");
   if (!Array.isArray(refs)) return undefined;
-  const valid = refs.filter((ref): ref is JsonObject => isObject(ref) && typeof ref.kind === "string" && typeof ref.name === "string");
-  const ref = valid.find((r) => r.controller === true) ?? valid[0];
+  // The controller among the well-formed references, else the first of them.
+  let ref: JsonObject | undefined;
+  for (const item of refs) {
+    if (!isObject(item) || typeof item.kind !== "string" || typeof item.name !== "string") continue;
+    ref ??= item;
+    if (item.controller === true) {
+      ref = item;
+      break;
+    }
+  }
   if (!ref) return undefined;
   return { apiVersion: asString(ref.apiVersion) ?? "", kind: ref.kind as string, name: ref.name as string };
 }
@@ -31,20 +42,20 @@ function controllerRef(object: JsonObject): OwnerTarget | undefined {
 function resolveOwner(candidate: K8sCandidate, present: Set<string>): Resolution {
   const owner = controllerRef(candidate.object);
   // Mirror (static) Pods are "owned" by their Node, which is no controller.
-  if (!owner || owner.kind === "Node") return { type: "self" };
+  if (!owner || owner.kind === "Node") return SELF;
   const isPresent = (kind: string, name: string) => present.has(`${candidate.namespace}/${kind}/${name}`);
-  if (isPresent(owner.kind, owner.name)) return { type: "folded" };
+  if (isPresent(owner.kind, owner.name)) return FOLDED;
   const labels = stringRecord(getPath(candidate.object, "metadata.labels"));
   const hash = labels["pod-template-hash"];
   if (owner.kind === "ReplicaSet" && hash && owner.name.endsWith(`-${hash}`)) {
     const name = owner.name.slice(0, -hash.length - 1);
-    if (isPresent("Deployment", name)) return { type: "folded" };
+    if (isPresent("Deployment", name)) return FOLDED;
     return { type: "group", target: { apiVersion: "apps/v1", kind: "Deployment", name } };
   }
   const annotations = owner.kind === "ReplicationController" ? asObject(getPath(candidate.object, "metadata.annotations")) : undefined;
   const deploymentConfig = asString(annotations?.["openshift.io/deployment-config.name"]);
   if (deploymentConfig) {
-    if (isPresent("DeploymentConfig", deploymentConfig)) return { type: "folded" };
+    if (isPresent("DeploymentConfig", deploymentConfig)) return FOLDED;
     return { type: "group", target: { apiVersion: "apps.openshift.io/v1", kind: "DeploymentConfig", name: deploymentConfig } };
   }
   return { type: "group", target: owner };
@@ -71,7 +82,7 @@ function replicasOf(candidate: K8sCandidate): number {
       return nonNegative(spec.parallelism) ?? 1;
     case "DaemonSet":
       // One pod per node (perNode): the node count is known only from a cluster dump's status.
-      return nonNegative(getPath(candidate.object, "status.desiredNumberScheduled")) ?? 1;
+      return nonNegative(candidate.desiredNumberScheduled) ?? 1;
     default:
       return nonNegative(spec.replicas) ?? 1;
   }

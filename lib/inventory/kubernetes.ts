@@ -1,5 +1,5 @@
 // Kubernetes objects: workload controllers become candidates, the rest is context or skipped.
-import { describeAt, type FileSink } from "./sink";
+import { describeAt, type FileSink, type K8sCandidate } from "./sink";
 import type { ConfigDataSize, JsonObject } from "./types";
 import { asObject, asString, getPath, isObject, stringRecord } from "./values";
 
@@ -54,7 +54,40 @@ export function readKubernetesObject(object: JsonObject, sink: FileSink, line: n
     return;
   }
   sink.summary.workloads++;
-  sink.entries.push({ type: "k8s", candidate: { object, kind, name, namespace, key: `${namespace}/${kind}/${name}`, summary: sink.summary, line } });
+  const candidate: K8sCandidate = { object: trimObject(object), kind, name, namespace, key: `${namespace}/${kind}/${name}`, summary: sink.summary, line };
+  // A cluster dump's DaemonSet status is the only place its node count is known.
+  if (kind === "DaemonSet") candidate.desiredNumberScheduled = getPath(object, "status.desiredNumberScheduled");
+  sink.entries.push({ type: "k8s", candidate });
+}
+
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+/**
+ * The object without what the API server and kubectl keep for themselves (`status`,
+ * `metadata.managedFields`, the last-applied copy of the manifest): no rule reads them, and in a
+ * cluster dump they are a third of the bytes every workload would hold in memory and storage.
+ * Shallow copies: the input is not modified.
+ */
+function trimObject(object: JsonObject): JsonObject {
+  const metadata = object.metadata;
+  const annotations = isObject(metadata) ? metadata.annotations : undefined;
+  const lastApplied = isObject(annotations) && Object.hasOwn(annotations, LAST_APPLIED);
+  const managed = isObject(metadata) && Object.hasOwn(metadata, "managedFields");
+  if (!lastApplied && !managed && !Object.hasOwn(object, "status")) return object;
+  const out = omit(object, "status");
+  if (managed || lastApplied) {
+    const trimmed = omit(metadata as JsonObject, "managedFields");
+    if (lastApplied) trimmed.annotations = omit(annotations as JsonObject, LAST_APPLIED);
+    out.metadata = trimmed;
+  }
+  return out;
+}
+
+/** A shallow copy without `key` (spread defines own properties, so a `__proto__` key stays data). */
+function omit(object: JsonObject, key: string): JsonObject {
+  const out = { ...object };
+  delete out[key];
+  return out;
 }
 
 function readContextObject(kind: string, object: JsonObject, metadata: JsonObject, name: string, namespace: string, sink: FileSink): void {

@@ -302,3 +302,45 @@ describe("mixed inputs", () => {
     ]);
   });
 });
+
+describe("what a workload keeps of its object", () => {
+  it("drops status, managedFields and the last-applied annotation, and leaves the input alone", () => {
+    const lastApplied = "kubectl.kubernetes.io/last-applied-configuration";
+    const object = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "web", namespace: "shop", annotations: { [lastApplied]: "{}", team: "a" }, managedFields: [{ manager: "kubectl" }] },
+      spec: { replicas: 2, template: { spec: { containers: [{ name: "c", image: "x" }] } } },
+      status: { replicas: 2 },
+    };
+    const { workloads } = parseText("k.json", listOf(object));
+    expect(workloads[0].object).toEqual({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "web", namespace: "shop", annotations: { team: "a" } },
+      spec: object.spec,
+    });
+    expect(workloads[0].annotations).toEqual({ team: "a" });
+    expect(object.status).toEqual({ replicas: 2 });
+    expect(Object.keys(object.metadata)).toContain("managedFields");
+  });
+});
+
+describe("files loaded on demand", () => {
+  it("reads a lazy file once and reports one that cannot be read", () => {
+    let loads = 0;
+    const pod = JSON.stringify(podObject("p"));
+    const load = () => {
+      loads++;
+      return new TextEncoder().encode(pod);
+    };
+    const fail = () => {
+      throw new Error("no such file or directory");
+    };
+    const result = parseFiles({ name: "lazy.json", load }, { name: "gone.json", load: fail });
+    expect(loads).toBe(1);
+    expect(result.workloads.map((w) => w.name)).toEqual(["p"]);
+    expect(result.files.map((f) => [f.source, f.bytes, f.errors])).toEqual([["lazy.json", pod.length, 0], ["gone.json", 0, 1]]);
+    expect(result.errors).toEqual([{ source: "gone.json", message: "cannot read: no such file or directory" }]);
+  });
+});

@@ -16,7 +16,7 @@ import { foldCandidates, type RejectCandidate } from "./fold";
 import { isKubernetesList, isKubernetesObject, readKubernetesObject } from "./kubernetes";
 import { readDocuments, type SourceDoc } from "./read-documents";
 import type { Entry, FileSink, K8sCandidate, Position } from "./sink";
-import type { FileFormat, FileSummary, InputError, InputFile, InventoryContext, JsonObject, ParsedInventory, ParseOptions, Workload } from "./types";
+import type { FileFormat, FileSummary, InputError, InputSource, InventoryContext, JsonObject, ParsedInventory, ParseOptions, Workload } from "./types";
 import { describeValue, isObject } from "./values";
 
 /** Unrecognised objects reported one by one per file; the rest are summed up. */
@@ -36,7 +36,7 @@ interface FileState {
   reported: Set<string>;
 }
 
-export function parseInventory(files: InputFile[], options: ParseOptions): ParsedInventory {
+export function parseInventory(files: readonly InputSource[], options: ParseOptions): ParsedInventory {
   const context: InventoryContext = { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [] };
   const errors: InputError[] = [];
   const summaries: FileSummary[] = [];
@@ -78,9 +78,8 @@ export function parseInventory(files: InputFile[], options: ParseOptions): Parse
   return { workloads, context, files: summaries, errors };
 }
 
-function newSummary(file: InputFile): FileSummary {
-  const bytes = typeof file.content === "string" ? file.content.length : file.content.byteLength;
-  return { source: file.name, format: "unknown", syntax: null, bytes, objects: 0, workloads: 0, skipped: {}, errors: 0 };
+function newSummary(file: InputSource): FileSummary {
+  return { source: file.name, format: "unknown", syntax: null, bytes: 0, objects: 0, workloads: 0, skipped: {}, errors: 0 };
 }
 
 function inputError(source: string, message: string, at: Position): InputError {
@@ -90,13 +89,10 @@ function inputError(source: string, message: string, at: Position): InputError {
   return error;
 }
 
-function readFile(file: InputFile, sink: FileSink): void {
-  const decoded = decodeInput(file.content);
-  if (!decoded.ok) {
-    sink.error(decoded.message);
-    return;
-  }
-  const read = readDocuments(decoded.text);
+function readFile(file: InputSource, sink: FileSink): void {
+  const text = loadText(file, sink);
+  if (text === undefined) return;
+  const read = readDocuments(text);
   sink.summary.syntax = read.syntax;
   for (const problem of read.errors) sink.error(problem.message, problem);
   if (read.docs.length === 0) {
@@ -106,6 +102,25 @@ function readFile(file: InputFile, sink: FileSink): void {
   const state: FileState = { sink, unknown: [], recognised: 0, reported: new Set() };
   read.docs.forEach((doc, index) => readDocument(doc, read.docs.length > 1 ? `document ${index + 1}` : "", state));
   reportUnknown(state);
+}
+
+/** The file's text, or undefined once the reason is reported. Its bytes are not kept past this call. */
+function loadText(file: InputSource, sink: FileSink): string | undefined {
+  let content: Uint8Array | string;
+  if ("content" in file) content = file.content;
+  else {
+    try {
+      content = file.load();
+    } catch (error) {
+      sink.error(`cannot read: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+  sink.summary.bytes = typeof content === "string" ? content.length : content.byteLength;
+  const decoded = decodeInput(content);
+  if (decoded.ok) return decoded.text;
+  sink.error(decoded.message);
+  return undefined;
 }
 
 function setFormat(state: FileState, format: FileFormat): void {
@@ -212,11 +227,14 @@ function reportUnknown(state: FileState): void {
 
 /** De-duplicates by identity (first wins), folds Kubernetes ownership, keeps input order. */
 function buildWorkloads(entries: readonly Entry[], cluster: string, reject: RejectCandidate): Workload[] {
-  const seen = new Set<string>();
+  // Kubernetes keys (`namespace/Kind/name`) and Docker/Compose ids are told apart by their set.
+  const seenK8s = new Set<string>();
+  const seenIds = new Set<string>();
   const candidates: K8sCandidate[] = [];
   const kept: Entry[] = [];
   for (const entry of entries) {
-    const key = entry.type === "k8s" ? `k8s:${entry.candidate.key}` : entry.workload.id;
+    const seen = entry.type === "k8s" ? seenK8s : seenIds;
+    const key = entry.type === "k8s" ? entry.candidate.key : entry.workload.id;
     if (seen.has(key)) {
       const summary = entry.type === "k8s" ? entry.candidate.summary : entry.summary;
       const kind = entry.type === "k8s" ? entry.candidate.kind : entry.workload.kind;

@@ -16,6 +16,8 @@ export interface K8sCandidate {
   key: string;
   summary: FileSummary;
   line?: number;
+  /** DaemonSets: `status.desiredNumberScheduled`, read before `status` is dropped from `object`. */
+  desiredNumberScheduled?: unknown;
 }
 
 export type Entry = { type: "workload"; workload: Workload; summary: FileSummary } | { type: "k8s"; candidate: K8sCandidate };

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseInventory } from "./parse";
-import type { InputFile, JsonObject, ParsedInventory } from "./types";
+import type { InputFile, InputSource, JsonObject, ParsedInventory } from "./types";
 
 export const FIXTURES = fileURLToPath(new URL("./fixtures", import.meta.url));
 
@@ -11,7 +11,7 @@ export function fixture(path: string): InputFile {
   return { name: `fixtures/${path}`, content: readFileSync(join(FIXTURES, path)) };
 }
 
-export function parseFiles(...files: InputFile[]): ParsedInventory {
+export function parseFiles(...files: InputSource[]): ParsedInventory {
   return parseInventory(files, { cluster: "prod" });
 }
 

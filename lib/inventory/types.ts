@@ -12,6 +12,18 @@ export interface InputFile {
   content: Uint8Array | string;
 }
 
+/**
+ * An input file read only when the parser gets to it (the CLI): the bytes of one file are dropped
+ * once decoded, so a scan of many files never holds them all. `load` may throw; the message is
+ * reported against the file.
+ */
+export interface LazyInputFile {
+  name: string;
+  load(): Uint8Array | string;
+}
+
+export type InputSource = InputFile | LazyInputFile;
+
 /** A problem with the input: reported with file, line and column where known. */
 export interface InputError {
   source: string;

@@ -55,19 +55,29 @@ export function declaredFinding(item: string, path: string): Finding {
   return finding(known.rule, { container: null, path, message: `declared requirement ${item}: ${known.consequence}` });
 }
 
-function sourcesOf(workload: Workload): { entry: MetadataEntry; source: "annotation" | "label" }[] {
-  const tag = (source: "annotation" | "label") => (entry: MetadataEntry) => ({ entry, source });
+type Source = "annotation" | "label";
+
+function tagAll(entries: readonly MetadataEntry[], source: Source, out: { entry: MetadataEntry; source: Source }[]): void {
+  for (const entry of entries) out.push({ entry, source });
+}
+
+// Runs on every workload: plain loops, no closures per call.
+function sourcesOf(workload: Workload): { entry: MetadataEntry; source: Source }[] {
+  const out: { entry: MetadataEntry; source: Source }[] = [];
   if (workload.platform === "kubernetes") {
-    return [
-      ...metadataEntriesOf(workload, "annotations", isRequiresKey).map(tag("annotation")),
-      ...metadataEntriesOf(workload, "labels", isRequiresKey).map(tag("label")),
-    ];
+    tagAll(metadataEntriesOf(workload, "annotations", isRequiresKey), "annotation", out);
+    tagAll(metadataEntriesOf(workload, "labels", isRequiresKey), "label", out);
+    return out;
   }
-  if (workload.platform === "compose") return composeLabels(workload.object, workload.pathPrefix).map(tag("label"));
+  if (workload.platform === "compose") {
+    tagAll(composeLabels(workload.object, workload.pathPrefix), "label", out);
+    return out;
+  }
   const config = isObject(workload.object.Config) ? workload.object.Config : {};
   const labels = isObject(config.Labels) ? config.Labels : {};
   const value = labels[REQUIRES_KEY];
-  return typeof value === "string" ? [{ entry: { key: REQUIRES_KEY, value, path: keyPath("Config.Labels", REQUIRES_KEY) }, source: "label" }] : [];
+  if (typeof value === "string") out.push({ entry: { key: REQUIRES_KEY, value, path: keyPath("Config.Labels", REQUIRES_KEY) }, source: "label" });
+  return out;
 }
 
 /** One finding per declared item (the first place it is declared wins). */

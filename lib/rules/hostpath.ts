@@ -1,7 +1,7 @@
 // One classifier for host paths (K8s hostPath volumes, Docker bind sources, Compose bind sources),
 // so every host-path rule agrees on which rule owns a path and none double-reports.
 import type { JsonObject, PodTemplateRef, Workload } from "../inventory/types";
-import { asArray, asString, composeVolumes, dockerMounts, isObject, join, volumesOf, type VolumeRef } from "./walk";
+import { asArray, asString, composeVolumes, dockerMounts, isObject, join, RecentMemo, volumesOf, type VolumeRef } from "./walk";
 
 /**
  * Which rule owns a host path:
@@ -75,31 +75,6 @@ export interface HostPathVolume {
   class: HostPathClass;
   /** Path of the field that decided the class: `...hostPath.path` or `...hostPath.type`. */
   fieldPath: string;
-}
-
-/**
- * A tiny most-recently-used memo: the engine runs every rule over one workload before the next,
- * so seven host-path rules asking about the same pods hit it. No WeakMap: a scan of 50k workloads
- * would leave 50k ephemerons for the GC to trace.
- */
-class RecentMemo<K extends object, V> {
-  private readonly keys: (K | undefined)[];
-  private readonly values: (V | undefined)[];
-  private next = 0;
-
-  constructor(size: number, private readonly compute: (key: K) => V) {
-    this.keys = new Array<K | undefined>(size);
-    this.values = new Array<V | undefined>(size);
-  }
-
-  get(key: K): V {
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] === key) return this.values[i] as V;
-    const value = this.compute(key);
-    this.keys[this.next] = key;
-    this.values[this.next] = value;
-    this.next = (this.next + 1) % this.keys.length;
-    return value;
-  }
 }
 
 const hostPathMemo = new RecentMemo<PodTemplateRef, readonly HostPathVolume[]>(4, (pod) => collectHostPathVolumes(pod));

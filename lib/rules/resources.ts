@@ -1,7 +1,7 @@
 // Container resources (limits/requests) with exact field paths, for the sizing-related rules.
 import { parseQuantity } from "../inventory/quantity";
 import type { PodTemplateRef } from "../inventory/types";
-import { containersOf, isObject, keyPath, type ContainerRef } from "./walk";
+import { containersOf, isObject, keyPath, RecentMemo, type ContainerRef } from "./walk";
 
 /** Containers that can carry resources: ephemeral containers cannot. */
 export const RESOURCE_KINDS = ["containers", "initContainers"] as const;
@@ -26,9 +26,12 @@ export function resourcesOf(container: ContainerRef): ContainerResources {
   };
 }
 
-/** Resources of the containers and init containers of a pod. */
-export function podResources(pod: PodTemplateRef): ContainerResources[] {
-  return containersOf(pod, RESOURCE_KINDS).map(resourcesOf);
+// Several rules ask for the same pod's resources in a row (see RecentMemo).
+const podResourcesMemo = new RecentMemo(4, (pod: PodTemplateRef): readonly ContainerResources[] => containersOf(pod, RESOURCE_KINDS).map(resourcesOf));
+
+/** Resources of the containers and init containers of a pod (shared, read-only result). */
+export function podResources(pod: PodTemplateRef): readonly ContainerResources[] {
+  return podResourcesMemo.get(pod);
 }
 
 export function hasQuantity(map: Record<string, unknown>, name: string): boolean {

@@ -45,60 +45,114 @@ export function join(prefix: string, field: string): string {
   return prefix ? `${prefix}.${field}` : field;
 }
 
-// Every rule walks the same pods; the walks are cached per pod/container object (the model is
-// never mutated after parsing), which keeps a full catalog pass close to one walk per workload.
-const containerCache = new WeakMap<PodTemplateRef, ContainerRef[]>();
-const volumeCache = new WeakMap<PodTemplateRef, VolumeRef[]>();
-const mountCache = new WeakMap<ContainerRef, MountRef[]>();
+/**
+ * A tiny most-recently-used memo: the engine runs every rule over one workload before the next,
+ * so the rules asking about the same pods and containers hit it. No WeakMap: a scan of 50k
+ * workloads would leave hundreds of thousands of ephemerons for the GC to trace. Results are
+ * shared and read-only (the model is never mutated after parsing).
+ */
+export class RecentMemo<K extends object, V> {
+  private readonly keys: (K | undefined)[];
+  private readonly values: (V | undefined)[];
+  private next = 0;
+
+  constructor(size: number, private readonly compute: (key: K) => V) {
+    this.keys = new Array<K | undefined>(size).fill(undefined);
+    this.values = new Array<V | undefined>(size).fill(undefined);
+  }
+
+  get(key: K): V {
+    // Newest first: the key asked for is nearly always one of the last few.
+    const size = this.keys.length;
+    for (let n = 1, i = this.next; n <= size; n++) {
+      i = i === 0 ? size - 1 : i - 1;
+      if (this.keys[i] === key) return this.values[i] as V;
+    }
+    const value = this.compute(key);
+    this.keys[this.next] = key;
+    this.values[this.next] = value;
+    this.next = (this.next + 1) % this.keys.length;
+    return value;
+  }
+}
+
+function collectContainers(pod: PodTemplateRef): ContainerRef[] {
+  const all: ContainerRef[] = [];
+  for (const kind of CONTAINER_KINDS) {
+    const list = pod.spec[kind];
+    if (!Array.isArray(list)) continue;
+    const prefix = join(pod.path, kind);
+    for (let index = 0; index < list.length; index++) {
+      const container: unknown = list[index];
+      if (!isObject(container)) continue;
+      all.push({ container, name: asString(container.name) ?? `${kind}[${index}]`, kind, path: `${prefix}[${index}]`, pod });
+    }
+  }
+  return all;
+}
+
+function collectVolumes(pod: PodTemplateRef): VolumeRef[] {
+  const out: VolumeRef[] = [];
+  const list = pod.spec.volumes;
+  if (!Array.isArray(list)) return out;
+  const prefix = join(pod.path, "volumes");
+  for (let index = 0; index < list.length; index++) {
+    const volume: unknown = list[index];
+    if (!isObject(volume)) continue;
+    out.push({ volume, name: asString(volume.name) ?? "", path: `${prefix}[${index}]`, pod });
+  }
+  return out;
+}
+
+function collectMounts(container: ContainerRef): MountRef[] {
+  const out: MountRef[] = [];
+  const list = container.container.volumeMounts;
+  if (!Array.isArray(list)) return out;
+  for (let index = 0; index < list.length; index++) {
+    const mount: unknown = list[index];
+    if (!isObject(mount)) continue;
+    out.push({ mount, path: `${container.path}.volumeMounts[${index}]`, container });
+  }
+  return out;
+}
+
+/** Mounts of every container of the pod, by volume name. */
+function collectMountsByVolume(pod: PodTemplateRef): Map<unknown, MountRef[]> {
+  const out = new Map<unknown, MountRef[]>();
+  for (const container of containersOf(pod)) {
+    for (const mount of mountsOf(container)) {
+      const name = mount.mount.name;
+      const list = out.get(name);
+      if (list) list.push(mount);
+      else out.set(name, [mount]);
+    }
+  }
+  return out;
+}
+
+// Sizes: a folded workload can carry several pod templates, each with a few containers.
+const containerMemo = new RecentMemo(8, collectContainers);
+const volumeMemo = new RecentMemo(8, collectVolumes);
+const mountMemo = new RecentMemo(32, collectMounts);
+const mountsByVolumeMemo = new RecentMemo(4, collectMountsByVolume);
+const NO_MOUNTS: readonly MountRef[] = [];
 
 export function containersOf(pod: PodTemplateRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): readonly ContainerRef[] {
-  let all = containerCache.get(pod);
-  if (!all) {
-    all = [];
-    for (const kind of CONTAINER_KINDS) {
-      asArray(pod.spec[kind]).forEach((container, index) => {
-        if (!isObject(container)) return;
-        all!.push({
-          container,
-          name: asString(container.name) ?? `${kind}[${index}]`,
-          kind,
-          path: `${join(pod.path, kind)}[${index}]`,
-          pod,
-        });
-      });
-    }
-    containerCache.set(pod, all);
-  }
+  const all = containerMemo.get(pod);
   return kinds === CONTAINER_KINDS ? all : all.filter((c) => kinds.includes(c.kind));
 }
 
 export function volumesOf(pod: PodTemplateRef): readonly VolumeRef[] {
-  let out = volumeCache.get(pod);
-  if (out) return out;
-  out = [];
-  asArray(pod.spec.volumes).forEach((volume, index) => {
-    if (!isObject(volume)) return;
-    out!.push({ volume, name: asString(volume.name) ?? "", path: `${join(pod.path, "volumes")}[${index}]`, pod });
-  });
-  volumeCache.set(pod, out);
-  return out;
+  return volumeMemo.get(pod);
 }
 
 export function mountsOf(container: ContainerRef): readonly MountRef[] {
-  let out = mountCache.get(container);
-  if (out) return out;
-  out = [];
-  asArray(container.container.volumeMounts).forEach((mount, index) => {
-    if (!isObject(mount)) return;
-    out!.push({ mount, path: `${container.path}.volumeMounts[${index}]`, container });
-  });
-  mountCache.set(container, out);
-  return out;
+  return mountMemo.get(container);
 }
 
-/** Containers of the pod that mount the named volume. */
-export function mountsOfVolume(pod: PodTemplateRef, volumeName: string): MountRef[] {
-  return containersOf(pod).flatMap((c) => mountsOf(c).filter((m) => m.mount.name === volumeName));
+/** Containers of the pod that mount the named volume (shared, read-only result). */
+export function mountsOfVolume(pod: PodTemplateRef, volumeName: string): readonly MountRef[] {
+  return mountsByVolumeMemo.get(pod).get(volumeName) ?? NO_MOUNTS;
 }
 
 /** Pod-level and container-level annotations/labels as one lookup (pod template metadata wins). */
@@ -276,24 +330,40 @@ export function metadataEntriesOf(
   match?: (key: string) => boolean,
 ): MetadataEntry[] {
   const out: MetadataEntry[] = [];
+  addMetadataEntries(out, workload.object.metadata, "metadata", field, match, undefined);
+  // Paths can only repeat when a metadata path does (a bare Pod, Pods folded into one workload).
+  const visited = ["metadata"];
   let seen: Set<string> | undefined;
-  const add = (metadata: unknown, metadataPath: string) => {
-    if (!isObject(metadata)) return;
-    const entries = metadata[field];
-    if (!isObject(entries)) return;
-    for (const key in entries) {
-      const value = entries[key];
-      if (typeof value !== "string" || (match && !match(key))) continue;
-      const path = keyPath(join(metadataPath, field), key);
-      seen ??= new Set();
+  for (const pod of workload.pods) {
+    if (visited.includes(pod.metadataPath)) seen ??= new Set(out.map((entry) => entry.path));
+    else visited.push(pod.metadataPath);
+    addMetadataEntries(out, pod.metadata, pod.metadataPath, field, match, seen);
+  }
+  return out;
+}
+
+// A plain function rather than a closure: this runs several times per workload.
+function addMetadataEntries(
+  out: MetadataEntry[],
+  metadata: unknown,
+  metadataPath: string,
+  field: "annotations" | "labels",
+  match: ((key: string) => boolean) | undefined,
+  seen: Set<string> | undefined,
+): void {
+  if (!isObject(metadata)) return;
+  const entries = metadata[field];
+  if (!isObject(entries)) return;
+  for (const key in entries) {
+    const value = entries[key];
+    if (typeof value !== "string" || (match && !match(key))) continue;
+    const path = keyPath(join(metadataPath, field), key);
+    if (seen) {
       if (seen.has(path)) continue;
       seen.add(path);
-      out.push({ key, value, path });
     }
-  };
-  add(workload.object.metadata, "metadata");
-  for (const pod of workload.pods) add(pod.metadata, pod.metadataPath);
-  return out;
+    out.push({ key, value, path });
+  }
 }
 
 /** A Compose service's `labels`, map or `KEY=value` list form. */

@@ -8,31 +8,31 @@ const MAX_BYTES = 1024 * 1024;
 interface Source {
   kind: "ConfigMap" | "Secret";
   name: string;
-  path: string;
+  /** Index in `projected.sources`, or -1 for a plain configMap/secret volume. */
+  index: number;
   object: Record<string, unknown>;
 }
 
-function sourcesOf(volume: Record<string, unknown>, volumePath: string): Source[] {
+// Paths are built only for findings: nearly every Pod of a cluster dump projects kube-root-ca.crt.
+function sourcesOf(volume: Record<string, unknown>): Source[] {
   const out: Source[] = [];
-  if (isObject(volume.configMap)) {
-    out.push({ kind: "ConfigMap", name: asString(volume.configMap.name) ?? "", path: `${volumePath}.configMap`, object: volume.configMap });
-  }
-  if (isObject(volume.secret)) {
-    out.push({ kind: "Secret", name: asString(volume.secret.secretName) ?? "", path: `${volumePath}.secret`, object: volume.secret });
-  }
-  if (isObject(volume.projected)) {
-    asArray(volume.projected.sources).forEach((source, i) => {
-      if (!isObject(source)) return;
-      const base = `${volumePath}.projected.sources[${i}]`;
-      if (isObject(source.configMap)) {
-        out.push({ kind: "ConfigMap", name: asString(source.configMap.name) ?? "", path: `${base}.configMap`, object: source.configMap });
-      }
-      if (isObject(source.secret)) {
-        out.push({ kind: "Secret", name: asString(source.secret.name) ?? "", path: `${base}.secret`, object: source.secret });
-      }
-    });
+  if (isObject(volume.configMap)) out.push({ kind: "ConfigMap", name: asString(volume.configMap.name) ?? "", index: -1, object: volume.configMap });
+  if (isObject(volume.secret)) out.push({ kind: "Secret", name: asString(volume.secret.secretName) ?? "", index: -1, object: volume.secret });
+  if (isObject(volume.projected) && Array.isArray(volume.projected.sources)) {
+    const sources: unknown[] = volume.projected.sources;
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i];
+      if (!isObject(source)) continue;
+      if (isObject(source.configMap)) out.push({ kind: "ConfigMap", name: asString(source.configMap.name) ?? "", index: i, object: source.configMap });
+      if (isObject(source.secret)) out.push({ kind: "Secret", name: asString(source.secret.name) ?? "", index: i, object: source.secret });
+    }
   }
   return out;
+}
+
+function pathOf(source: Source, volumePath: string): string {
+  const field = source.kind === "ConfigMap" ? "configMap" : "secret";
+  return source.index < 0 ? `${volumePath}.${field}` : `${volumePath}.projected.sources[${source.index}].${field}`;
 }
 
 function describe(size: ConfigDataSize): string {
@@ -72,7 +72,7 @@ volumes:
     const namespace = workload.namespace ?? "default";
     for (const pod of workload.pods) {
       for (const volume of volumesOf(pod)) {
-        const sources = sourcesOf(volume.volume, volume.path);
+        const sources = sourcesOf(volume.volume);
         if (sources.length === 0) continue;
         const mounts = mountsOfVolume(pod, volume.name);
         if (mounts.length === 0) continue;
@@ -85,7 +85,7 @@ volumes:
           out.push(
             finding(largeConfigmapInotify, {
               container: null,
-              path: source.path,
+              path: pathOf(source, volume.path),
               message: `${source.kind} ${source.name} (${describe(size)}) is mounted whole in volume "${volume.name}" (by ${containers.join(", ")}); over 8 keys or 1 MiB, changes raise no inotify event`,
             }),
           );
