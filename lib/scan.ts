@@ -1,11 +1,11 @@
 // The whole pure pipeline: parse -> rules -> score -> size. Shared by the CLI and the web import.
-import type { FileSummary, InputError, InputSource, Platform, Workload } from "./inventory/types";
+import type { FileSummary, InputError, InputSource, InventoryContext, Platform, Workload } from "./inventory/types";
 import { parseInventory } from "./inventory/parse";
 import { CATALOG_VERSION } from "./rules/catalog";
 import { checkInventory, checkWorkload } from "./rules/engine";
 import type { Finding, InventoryFinding, Severity } from "./rules/types";
 import { assessWorkload, SCORE_FORMULA, type Readiness, type ScoreBreakdown } from "./scoring/assess";
-import { getProfile, type ProfileId } from "./scoring/profiles";
+import { getProfile, type ProfileId, type TargetProfile } from "./scoring/profiles";
 import { estimateSizing, type Sizing } from "./scoring/sizing";
 
 export interface ScanOptions {
@@ -61,43 +61,57 @@ export function scan(files: readonly InputSource[], options: ScanOptions = {}): 
   const parsed = parseInventory(files, { cluster });
   const context = { profile, inventory: parsed.context };
 
-  const summary: ScanSummary = { workloads: 0, ready: 0, needsChanges: 0, blocked: 0, migrated: 0 };
-  const workloads = parsed.workloads.map((workload): ScannedWorkload => {
-    const findings = checkWorkload(workload, context);
-    const assessment = assessWorkload(findings);
-    summary.workloads++;
-    if (assessment.readiness === "ready") summary.ready++;
-    else if (assessment.readiness === "needs-changes") summary.needsChanges++;
-    else summary.blocked++;
-    if (assessment.migrated) summary.migrated++;
-    return {
-      id: workload.id,
-      platform: workload.platform,
-      kind: workload.kind,
-      namespace: workload.namespace,
-      name: workload.name,
-      source: workload.source.file,
-      team: workload.team,
-      score: assessment.score,
-      readiness: assessment.readiness,
-      migrated: assessment.migrated,
-      breakdown: assessment.breakdown,
-      counts: assessment.counts,
-      findings,
-      sizing: estimateSizing(workload, profile, parsed.context),
-      workload,
-    };
-  });
+  const workloads = parsed.workloads.map((workload) =>
+    assembleScannedWorkload(workload, checkWorkload(workload, context), profile, parsed.context),
+  );
 
   return {
     catalogVersion: CATALOG_VERSION,
     scoreFormula: SCORE_FORMULA,
     target: profile.id,
     cluster,
-    summary,
+    summary: summarizeWorkloads(workloads),
     workloads,
     inventoryFindings: checkInventory(context),
     files: parsed.files,
     errors: parsed.errors,
   };
+}
+
+/** One workload's assessment and sizing from its findings (also used to build results in tests). */
+export function assembleScannedWorkload(
+  workload: Workload,
+  findings: Finding[],
+  profile: TargetProfile,
+  inventory: InventoryContext,
+): ScannedWorkload {
+  const assessment = assessWorkload(findings);
+  return {
+    id: workload.id,
+    platform: workload.platform,
+    kind: workload.kind,
+    namespace: workload.namespace,
+    name: workload.name,
+    source: workload.source.file,
+    team: workload.team,
+    score: assessment.score,
+    readiness: assessment.readiness,
+    migrated: assessment.migrated,
+    breakdown: assessment.breakdown,
+    counts: assessment.counts,
+    findings,
+    sizing: estimateSizing(workload, profile, inventory),
+    workload,
+  };
+}
+
+export function summarizeWorkloads(workloads: readonly ScannedWorkload[]): ScanSummary {
+  const summary: ScanSummary = { workloads: workloads.length, ready: 0, needsChanges: 0, blocked: 0, migrated: 0 };
+  for (const workload of workloads) {
+    if (workload.readiness === "ready") summary.ready++;
+    else if (workload.readiness === "needs-changes") summary.needsChanges++;
+    else summary.blocked++;
+    if (workload.migrated) summary.migrated++;
+  }
+  return summary;
 }

@@ -1,31 +1,13 @@
 // A ScanResult built by hand, so export tests do not depend on the parser or the rules.
 import type { Finding } from "../rules/types";
-import type { ScannedWorkload, ScanResult } from "../scan";
+import { assembleScannedWorkload, summarizeWorkloads, type ScannedWorkload, type ScanResult } from "../scan";
 import { podWorkload, emptyInventory } from "../rules/test-helpers";
-import { assessWorkload } from "../scoring/assess";
 import { getProfile } from "../scoring/profiles";
-import { estimateSizing } from "../scoring/sizing";
 
 export function scannedWorkload(name: string, findings: Finding[], source = `${name}.yaml`): ScannedWorkload {
-  const workload = { ...podWorkload(`containers: [{ name: ${name}, resources: { limits: { cpu: 1, memory: 1Gi } } }]`), name };
-  const assessment = assessWorkload(findings);
-  return {
-    id: `local/default/Deployment/${name}`,
-    platform: "kubernetes",
-    kind: "Deployment",
-    namespace: "default",
-    name,
-    source,
-    team: null,
-    score: assessment.score,
-    readiness: assessment.readiness,
-    migrated: assessment.migrated,
-    breakdown: assessment.breakdown,
-    counts: assessment.counts,
-    findings,
-    sizing: estimateSizing(workload, getProfile(), emptyInventory()),
-    workload,
-  };
+  const base = podWorkload(`containers: [{ name: ${name}, resources: { limits: { cpu: 1, memory: 1Gi } } }]`);
+  const workload = { ...base, id: `local/default/Deployment/${name}`, name, source: { file: source } };
+  return assembleScannedWorkload(workload, findings, getProfile(), emptyInventory());
 }
 
 export function scanResult(workloads: ScannedWorkload[], overrides: Partial<ScanResult> = {}): ScanResult {
@@ -34,13 +16,7 @@ export function scanResult(workloads: ScannedWorkload[], overrides: Partial<Scan
     scoreFormula: "v1",
     target: "kata-qemu-runtime-rs",
     cluster: "local",
-    summary: {
-      workloads: workloads.length,
-      ready: workloads.filter((w) => w.readiness === "ready").length,
-      needsChanges: workloads.filter((w) => w.readiness === "needs-changes").length,
-      blocked: workloads.filter((w) => w.readiness === "blocked").length,
-      migrated: workloads.filter((w) => w.migrated).length,
-    },
+    summary: summarizeWorkloads(workloads),
     workloads,
     inventoryFindings: [],
     files: [],

@@ -34,6 +34,29 @@ export function podResources(pod: PodTemplateRef): readonly ContainerResources[]
   return podResourcesMemo.get(pod);
 }
 
+export interface LimitEntry {
+  container: ContainerRef;
+  name: string;
+  value: unknown;
+  /** e.g. `spec.template.spec.containers[0].resources.limits["nvidia.com/gpu"]` */
+  path: string;
+}
+
+/**
+ * Every `resources.limits` entry of every container kind: the API rejects resources on ephemeral
+ * containers, but an inventory is not always API-validated, so device requests there still count.
+ */
+export function limitEntries(pod: PodTemplateRef): LimitEntry[] {
+  const out: LimitEntry[] = [];
+  for (const container of containersOf(pod)) {
+    const resources = resourcesOf(container);
+    for (const name in resources.limits) {
+      out.push({ container: resources.container, name, value: resources.limits[name], path: limitPath(resources, name) });
+    }
+  }
+  return out;
+}
+
 export function hasQuantity(map: Record<string, unknown>, name: string): boolean {
   return parseQuantity(map[name]) !== undefined;
 }

@@ -1,5 +1,6 @@
 import type { Finding, WorkloadRule } from "../types";
-import { containersOf, finding, isObject, keyPath } from "../walk";
+import { limitEntries } from "../resources";
+import { finding } from "../walk";
 import { isGpuResource, isZeroQuantity } from "./gpu";
 
 /** An extended resource served by a device plugin: `domain/name` outside the Kubernetes domains. */
@@ -40,23 +41,18 @@ export const devicePluginResource: WorkloadRule = {
   check(workload, context) {
     const out: Finding[] = [];
     for (const pod of workload.pods) {
-      for (const c of containersOf(pod)) {
-        const resources = c.container.resources;
-        const limits = isObject(resources) && isObject(resources.limits) ? resources.limits : undefined;
-        if (!limits) continue;
-        for (const name in limits) {
-          // nvidia.com/pgpu is the supported VFIO path on the GPU profile; elsewhere gpu reports it.
-          if (name === "nvidia.com/pgpu" || !isDevicePluginResource(name) || isGpuResource(name, context.profile)) continue;
-          if (isZeroQuantity(limits[name])) continue;
-          const value = limits[name];
-          out.push(
-            finding(devicePluginResource, {
-              container: c.name,
-              path: keyPath(`${c.path}.resources.limits`, name),
-              message: `limits ${name}: ${typeof value === "string" || typeof value === "number" ? value : "?"}`,
-            }),
-          );
-        }
+      for (const limit of limitEntries(pod)) {
+        const { name, value } = limit;
+        // nvidia.com/pgpu is the supported VFIO path on the GPU profile; elsewhere gpu reports it.
+        if (name === "nvidia.com/pgpu" || !isDevicePluginResource(name) || isGpuResource(name, context.profile)) continue;
+        if (isZeroQuantity(value)) continue;
+        out.push(
+          finding(devicePluginResource, {
+            container: limit.container.name,
+            path: limit.path,
+            message: `limits ${name}: ${typeof value === "string" || typeof value === "number" ? value : "?"}`,
+          }),
+        );
       }
     }
     return out;

@@ -1,5 +1,6 @@
 import type { Finding, WorkloadRule } from "../types";
 import type { TargetProfile } from "../../scoring/profiles";
+import { limitEntries } from "../resources";
 import { asArray, asString, containersOf, finding, hostConfigOf, isObject, join, keyPath } from "../walk";
 
 /** True when `gpu` reports the extended resource `name` under `profile`. */
@@ -59,20 +60,9 @@ export const gpu: WorkloadRule = {
     const out: Finding[] = [];
     if (workload.platform === "kubernetes") {
       for (const pod of workload.pods) {
-        for (const c of containersOf(pod)) {
-          const resources = c.container.resources;
-          const limits = isObject(resources) && isObject(resources.limits) ? resources.limits : undefined;
-          if (!limits) continue;
-          for (const name in limits) {
-            if (!isGpuResource(name, context.profile) || isZeroQuantity(limits[name])) continue;
-            out.push(
-              finding(gpu, {
-                container: c.name,
-                path: keyPath(`${c.path}.resources.limits`, name),
-                message: `limits ${name}: ${describe(limits[name])}`,
-              }),
-            );
-          }
+        for (const limit of limitEntries(pod)) {
+          if (!isGpuResource(limit.name, context.profile) || isZeroQuantity(limit.value)) continue;
+          out.push(finding(gpu, { container: limit.container.name, path: limit.path, message: `limits ${limit.name}: ${describe(limit.value)}` }));
         }
       }
     } else if (workload.platform === "docker") {
