@@ -221,6 +221,12 @@ function main(): void {
     console.log(JSON.stringify(measure(mode as Mode, format as Format, files, Number(repeat), reading === "preread")));
     return;
   }
+  if (process.argv.includes("--help")) {
+    // The usage is the comment block at the top of this file.
+    const header = readFileSync(SCRIPT, "utf8").split("\n").filter((line) => line.startsWith("//"));
+    console.log(header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
+    return;
+  }
   const full = process.argv.includes("--full");
   const profile = process.argv.includes("--profile");
   const sizes = (argValue("--sizes") ?? "1000,10000,50000").split(",").map(Number);
