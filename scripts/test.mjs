@@ -1,8 +1,8 @@
-// `npm test`: Vitest, then Playwright against Debian's Chromium. Ends with one plain line
+// `npm test`: Vitest, the corpus check (when ../shared/corpus exists), then Playwright against Debian's Chromium. Ends with one plain line
 // "N passed, M failed" (CI reads it) and exits non-zero when anything failed.
 // `--e2e-only` skips Vitest; other arguments go to `playwright test` (e.g. a spec file or `--grep`).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,6 +42,17 @@ function runVitest(outDir) {
   return { exitCode, counts: settle(counts, exitCode) };
 }
 
+// The corpus of real inventories is shared material beside the repository, not part of it.
+function runCorpusCheck() {
+  const corpus = path.resolve(ROOT, process.env.KATA_READINESS_CORPUS ?? "../shared/corpus");
+  if (!existsSync(corpus)) {
+    console.log(`corpus check skipped: ${corpus} does not exist`);
+    return { exitCode: 0, counts: { passed: 0, failed: 0 } };
+  }
+  const exitCode = run("tsx", [path.join("scripts", "check-corpus.ts")]);
+  return { exitCode, counts: exitCode === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 } };
+}
+
 function runPlaywright(outDir, extraArgs) {
   let chromiumPath;
   try {
@@ -70,7 +81,7 @@ const outDir = mkdtempSync(path.join(tmpdir(), "kata-readiness-test-"));
 
 const results = [];
 try {
-  if (!isE2eOnly) results.push(runVitest(outDir));
+  if (!isE2eOnly) results.push(runVitest(outDir), runCorpusCheck());
   results.push(runPlaywright(outDir, playwrightArgs));
 } finally {
   rmSync(outDir, { recursive: true, force: true });
