@@ -3,7 +3,7 @@ import { MAX_DEPTH } from "./limits";
 import type { SourceDoc } from "./read-documents";
 import type { FileSink } from "./sink";
 import type { JsonObject } from "./types";
-import { asObject, asString, exceedsDepth, isObject, teamOf } from "./values";
+import { asObject, asString, exceedsDepth, isObject, teamOf, workloadId } from "./values";
 
 const TOP_LEVEL_KEYS = new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include", "models"]);
 const SERVICE_KEYS = new Set(["image", "build", "command", "entrypoint", "environment", "ports", "volumes", "links", "net", "network_mode", "restart", "extends"]);
@@ -51,7 +51,7 @@ export function readCompose(doc: SourceDoc, value: JsonObject, isV1: boolean, si
       type: "workload",
       summary: sink.summary,
       workload: {
-        id: `${sink.cluster}/${project}/Service/${name}`,
+        id: workloadId(sink.cluster, project, "Service", name),
         platform: "compose",
         kind: "Service",
         namespace: project,

@@ -2,7 +2,7 @@
 import { MAX_DEPTH } from "./limits";
 import type { FileSink } from "./sink";
 import type { EngineInfo, JsonObject } from "./types";
-import { asObject, asString, exceedsDepth, isObject, stringRecord, teamOf } from "./values";
+import { asObject, asString, exceedsDepth, isObject, stringRecord, teamOf, workloadId } from "./values";
 
 const PODMAN_KEYS = ["OCIRuntime", "ConmonPidFile", "IsInfra", "OCIConfigPath"];
 
@@ -41,7 +41,7 @@ export function readContainer(object: JsonObject, sink: FileSink, line: number |
     type: "workload",
     summary: sink.summary,
     workload: {
-      id: `${sink.cluster}//Container/${name}`,
+      id: workloadId(sink.cluster, null, "Container", name),
       platform: "docker",
       kind: "Container",
       namespace: null,

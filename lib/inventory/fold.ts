@@ -4,7 +4,7 @@ import { WORKLOAD_KINDS } from "./kubernetes";
 import { MAX_DEPTH } from "./limits";
 import type { K8sCandidate } from "./sink";
 import type { JsonObject, PodTemplateRef, Workload } from "./types";
-import { asObject, asString, exceedsDepth, getPath, isObject, stringRecord, teamOf } from "./values";
+import { asObject, asString, exceedsDepth, getPath, isObject, stringRecord, teamOf, workloadId } from "./values";
 
 interface OwnerTarget {
   apiVersion: string;
@@ -99,7 +99,7 @@ function workloadOf(candidate: K8sCandidate, cluster: string): Workload {
   const labels = isPod ? stringRecord(metadata.labels) : { ...stringRecord(metadata.labels), ...stringRecord(pod.metadata.labels) };
   const annotations = isPod ? stringRecord(metadata.annotations) : { ...stringRecord(metadata.annotations), ...stringRecord(pod.metadata.annotations) };
   return {
-    id: `${cluster}/${candidate.namespace}/${candidate.kind}/${candidate.name}`,
+    id: workloadId(cluster, candidate.namespace, candidate.kind, candidate.name),
     platform: "kubernetes",
     kind: candidate.kind,
     namespace: candidate.namespace,
@@ -188,7 +188,7 @@ function groupWorkload(group: Group, cluster: string): Workload {
   let replicas = 0;
   for (const member of members) replicas += replicasOf(member);
   return {
-    id: `${cluster}/${namespace}/${target.kind}/${target.name}`,
+    id: workloadId(cluster, namespace, target.kind, target.name),
     platform: "kubernetes",
     kind: target.kind,
     namespace,

@@ -82,3 +82,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === "string") return `a text scalar "${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
   return `a ${value === null ? "null" : typeof value} value`;
 }
+
+/** The public workload identity `cluster/namespace/Kind/name`; Docker containers have no namespace. */
+export function workloadId(cluster: string, namespace: string | null, kind: string, name: string): string {
+  return `${cluster}/${namespace ?? ""}/${kind}/${name}`;
+}
