@@ -20,7 +20,7 @@ function describe(text: string, i: number): string {
 }
 
 /** Returns the end offset (exclusive) of the string starting at `i`, or an error. */
-function scanString(text: string, i: number): number | JsonSyntaxError {
+export function scanString(text: string, i: number): number | JsonSyntaxError {
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (c === 0x22) return j + 1;

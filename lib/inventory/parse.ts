@@ -1,7 +1,7 @@
 // Entry point: bytes of inventory files in, normalised workloads, context and errors out.
 // Pure (no I/O) and total: no input makes it throw.
 import { isCompose, isComposeV1, readCompose } from "./compose";
-import { decodeInput } from "./decode";
+import { decodeInput, refuseBytes } from "./decode";
 import {
   CONTAINER_LIST_MESSAGE,
   engineOf,
@@ -14,7 +14,8 @@ import {
 } from "./docker";
 import { foldCandidates, type RejectCandidate } from "./fold";
 import { isKubernetesList, isKubernetesObject, readKubernetesObject } from "./kubernetes";
-import { readDocuments, type SourceDoc } from "./read-documents";
+import { readJsonList, SplitListMismatch } from "./json-list";
+import { readDocuments, type ReadResult, type SourceDoc } from "./read-documents";
 import type { Entry, FileSink, K8sCandidate, Position } from "./sink";
 import type { FileFormat, FileSummary, InputError, InputSource, InventoryContext, JsonObject, ParsedInventory, ParseOptions, Workload } from "./types";
 import { describeValue, isObject } from "./values";
@@ -37,33 +38,14 @@ interface FileState {
 }
 
 export function parseInventory(files: readonly InputSource[], options: ParseOptions): ParsedInventory {
-  const context: InventoryContext = { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [] };
+  const context = emptyContext();
   const errors: InputError[] = [];
   const summaries: FileSummary[] = [];
   const entries: Entry[] = [];
   for (const file of files) {
-    const summary = newSummary(file);
-    summaries.push(summary);
-    const sink: FileSink = {
-      file: file.name,
-      summary,
-      context,
-      entries,
-      cluster: options.cluster,
-      error(message: string, at: Position = {}) {
-        summary.errors++;
-        errors.push(inputError(file.name, message, at));
-      },
-      skip(kind: string) {
-        summary.skipped[kind] = (summary.skipped[kind] ?? 0) + 1;
-      },
-    };
-    try {
-      readFile(file, sink);
-    } catch (error) {
-      // A bug here must not lose the other files: report it against this file.
-      sink.error(`could not be read (internal error: ${error instanceof Error ? error.message : String(error)})`);
-    }
+    const read = readFileStaged(file, options.cluster);
+    summaries.push(read.sink.summary);
+    mergeFile(read, { context, errors, entries });
   }
   let workloads: Workload[] = [];
   const reject = (candidate: K8sCandidate, message: string) => {
@@ -78,6 +60,78 @@ export function parseInventory(files: readonly InputSource[], options: ParseOpti
   return { workloads, context, files: summaries, errors };
 }
 
+function emptyContext(): InventoryContext {
+  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [] };
+}
+
+/** What one file produced, kept apart until the file is read to the end. */
+interface StagedFile {
+  sink: FileSink;
+  errors: InputError[];
+}
+
+function stageFile(file: InputSource, cluster: string): StagedFile {
+  const errors: InputError[] = [];
+  const summary = newSummary(file);
+  const sink: FileSink = {
+    file: file.name,
+    summary,
+    context: emptyContext(),
+    entries: [],
+    cluster,
+    error(message: string, at: Position = {}) {
+      summary.errors++;
+      errors.push(inputError(file.name, message, at));
+    },
+    skip(kind: string) {
+      summary.skipped[kind] = (summary.skipped[kind] ?? 0) + 1;
+    },
+  };
+  return { sink, errors };
+}
+
+/**
+ * Reads one file into its own staging, so that a file that fails half-way leaves nothing behind:
+ * a List read item by item whose guessed item ranges turn out wrong is read again whole, and an
+ * internal error drops what the file had produced.
+ */
+function readFileStaged(file: InputSource, cluster: string): StagedFile {
+  let staged = stageFile(file, cluster);
+  const content = loadContent(file, staged.sink);
+  if (content === undefined) return staged;
+  try {
+    readContent(content, staged.sink, false);
+  } catch (error) {
+    try {
+      if (!(error instanceof SplitListMismatch)) throw error;
+      staged = stageFile(file, cluster);
+      readContent(content, staged.sink, true);
+    } catch (internal) {
+      // A bug here must not lose the other files: report it against this file.
+      staged = stageFile(file, cluster);
+      staged.sink.error(`could not be read (internal error: ${internal instanceof Error ? internal.message : String(internal)})`);
+    }
+  }
+  return staged;
+}
+
+/** First-wins for ConfigMaps and Secrets, as within one file. */
+function mergeFile({ sink, errors }: StagedFile, into: { context: InventoryContext; errors: InputError[]; entries: Entry[] }): void {
+  const from = sink.context;
+  for (const key of Object.keys(from.configMaps)) into.context.configMaps[key] ??= from.configMaps[key];
+  for (const key of Object.keys(from.secrets)) into.context.secrets[key] ??= from.secrets[key];
+  appendAll(into.context.runtimeClasses, from.runtimeClasses);
+  appendAll(into.context.nodes, from.nodes);
+  appendAll(into.context.engines, from.engines);
+  appendAll(into.errors, errors);
+  appendAll(into.entries, sink.entries);
+}
+
+/** push(...items) without the argument-count limit of a spread. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function newSummary(file: InputSource): FileSummary {
   return { source: file.name, format: "unknown", syntax: null, bytes: 0, objects: 0, workloads: 0, skipped: {}, errors: 0 };
 }
@@ -89,10 +143,27 @@ function inputError(source: string, message: string, at: Position): InputError {
   return error;
 }
 
-function readFile(file: InputSource, sink: FileSink): void {
-  const text = loadText(file, sink);
-  if (text === undefined) return;
-  const read = readDocuments(text);
+/** `whole`: never read a List item by item (after a `SplitListMismatch`). */
+function readContent(content: Uint8Array | string, sink: FileSink, whole: boolean): void {
+  sink.summary.bytes = typeof content === "string" ? content.length : content.byteLength;
+  if (typeof content !== "string" && !whole) {
+    const refused = refuseBytes(content);
+    if (refused !== undefined) {
+      sink.error(refused);
+      return;
+    }
+    const list = readJsonList(content);
+    if (list) {
+      readDocs({ syntax: "json", docs: [list], errors: [] }, sink);
+      return;
+    }
+  }
+  const decoded = decodeInput(content);
+  if (decoded.ok) readDocs(readDocuments(decoded.text), sink);
+  else sink.error(decoded.message);
+}
+
+function readDocs(read: ReadResult, sink: FileSink): void {
   sink.summary.syntax = read.syntax;
   for (const problem of read.errors) sink.error(problem.message, problem);
   if (read.docs.length === 0) {
@@ -104,23 +175,15 @@ function readFile(file: InputSource, sink: FileSink): void {
   reportUnknown(state);
 }
 
-/** The file's text, or undefined once the reason is reported. Its bytes are not kept past this call. */
-function loadText(file: InputSource, sink: FileSink): string | undefined {
-  let content: Uint8Array | string;
-  if ("content" in file) content = file.content;
-  else {
-    try {
-      content = file.load();
-    } catch (error) {
-      sink.error(`cannot read: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
+/** The file's content, or undefined once the reason is reported. */
+function loadContent(file: InputSource, sink: FileSink): Uint8Array | string | undefined {
+  if ("content" in file) return file.content;
+  try {
+    return file.load();
+  } catch (error) {
+    sink.error(`cannot read: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
   }
-  sink.summary.bytes = typeof content === "string" ? content.length : content.byteLength;
-  const decoded = decodeInput(content);
-  if (decoded.ok) return decoded.text;
-  sink.error(decoded.message);
-  return undefined;
 }
 
 function setFormat(state: FileState, format: FileFormat): void {
@@ -158,12 +221,14 @@ function readDocument(doc: SourceDoc, where: string, state: FileState): void {
 
 function readList(doc: SourceDoc, list: JsonObject, where: string, state: FileState): void {
   const items = list.items as unknown[];
+  const count = doc.listItems ? doc.listItems.count : items.length;
   // Typed lists from the API (PodList) may leave out each item's kind.
   const itemKind = list.kind === "List" ? undefined : (list.kind as string).slice(0, -"List".length);
-  items.forEach((item, i) => {
+  for (let i = 0; i < count; i++) {
+    const item = doc.listItems ? doc.listItems.read(i) : items[i];
     const typed = itemKind && isObject(item) && typeof item.kind !== "string" ? { apiVersion: list.apiVersion, kind: itemKind, ...item } : item;
     readItem(typed, doc.itemLines?.[i], join(where, `items[${i}]`), state);
-  });
+  }
 }
 
 /** Reads one object; what is not recognised is recorded as unknown. */

@@ -11,6 +11,11 @@ export interface SourceDoc {
   itemLines?: (number | undefined)[];
   /** Lines of top-level mapping keys, and of `services.<name>` keys as "services.<name>". */
   keyLines?: Map<string, number>;
+  /**
+   * A JSON List read item by item: `value.items` is empty and `read(i)` parses item i, so a big
+   * cluster dump's whole tree is never in memory at once (see json-list.ts).
+   */
+  listItems?: { count: number; read(index: number): unknown };
 }
 
 export interface SyntaxProblem {
