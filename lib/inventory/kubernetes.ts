@@ -43,9 +43,8 @@ export function readKubernetesObject(object: JsonObject, sink: FileSink, line: n
     sink.skip(kind);
     return;
   }
-  const at = describeAt(line, where);
   if (!name) {
-    sink.error(`${kind} ${at} has no metadata.name`, { line });
+    sink.error(`${kind} ${describeAt(line, where)} has no metadata.name`, { line });
     return;
   }
   const containers = asObject(getPath(object, paths.spec))?.containers;
@@ -83,10 +82,17 @@ function trimObject(object: JsonObject): JsonObject {
   return out;
 }
 
-/** A shallow copy without `key` (spread defines own properties, so a `__proto__` key stays data). */
+/**
+ * A shallow copy without `key`. Copied rather than spread-then-deleted: `delete` would turn the copy
+ * into a slow dictionary-mode object that every rule then reads. A `__proto__` key stays data.
+ */
 function omit(object: JsonObject, key: string): JsonObject {
-  const out = { ...object };
-  delete out[key];
+  const out: JsonObject = {};
+  for (const name in object) {
+    if (name === key) continue;
+    if (name === "__proto__") Object.defineProperty(out, name, { value: object[name], enumerable: true, writable: true, configurable: true });
+    else out[name] = object[name];
+  }
   return out;
 }
 

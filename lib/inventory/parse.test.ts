@@ -324,6 +324,17 @@ describe("what a workload keeps of its object", () => {
     expect(object.status).toEqual({ replicas: 2 });
     expect(Object.keys(object.metadata)).toContain("managedFields");
   });
+
+  it("keeps a `__proto__` key as data when trimming", () => {
+    const text = '{"apiVersion": "v1", "kind": "Pod", "__proto__": {"polluted": true}, "metadata": {"name": "p", "__proto__": {"x": 1}, "managedFields": []}, "spec": {"containers": [{"name": "c"}]}, "status": {}}';
+    const { workloads } = parseText("p.json", text);
+    const object = workloads[0].object;
+    expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+    expect(Object.keys(object)).toEqual(["apiVersion", "kind", "__proto__", "metadata", "spec"]);
+    expect(Object.getOwnPropertyDescriptor(object, "__proto__")?.value).toEqual({ polluted: true });
+    expect(Object.keys(object.metadata as object)).toEqual(["name", "__proto__"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
 
 describe("files loaded on demand", () => {
