@@ -83,8 +83,11 @@ function sourcesOf(workload: Workload): { entry: MetadataEntry; source: Source }
 /** One finding per declared item (the first place it is declared wins). */
 export function checkDeclared(workload: Workload): Finding[] {
   const out: Finding[] = [];
+  const sources = sourcesOf(workload);
+  // Nearly no workload declares anything.
+  if (sources.length === 0) return out;
   const seen = new Set<string>();
-  for (const { entry, source } of sourcesOf(workload)) {
+  for (const { entry, source } of sources) {
     if (entry.key !== REQUIRES_KEY) continue;
     for (const item of parseRequirements(entry.value, source)) {
       if (seen.has(item)) continue;

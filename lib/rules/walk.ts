@@ -12,6 +12,8 @@ export interface ContainerRef {
   /** e.g. "spec.template.spec.initContainers[0]" */
   path: string;
   pod: PodTemplateRef;
+  /** Its volumeMounts, read once with the container: several rules walk them. */
+  mounts: readonly MountRef[];
 }
 
 export interface VolumeRef {
@@ -28,6 +30,7 @@ export interface MountRef {
 }
 
 const CONTAINER_KINDS: readonly ContainerKind[] = ["containers", "initContainers", "ephemeralContainers"];
+const NO_MOUNTS: readonly MountRef[] = [];
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -85,7 +88,9 @@ function collectContainers(pod: PodTemplateRef): ContainerRef[] {
     for (let index = 0; index < list.length; index++) {
       const container: unknown = list[index];
       if (!isObject(container)) continue;
-      all.push({ container, name: asString(container.name) ?? `${kind}[${index}]`, kind, path: `${prefix}[${index}]`, pod });
+      const ref: ContainerRef = { container, name: asString(container.name) ?? `${kind}[${index}]`, kind, path: `${prefix}[${index}]`, pod, mounts: NO_MOUNTS };
+      ref.mounts = collectMounts(ref);
+      all.push(ref);
     }
   }
   return all;
@@ -104,10 +109,10 @@ function collectVolumes(pod: PodTemplateRef): VolumeRef[] {
   return out;
 }
 
-function collectMounts(container: ContainerRef): MountRef[] {
-  const out: MountRef[] = [];
+function collectMounts(container: ContainerRef): readonly MountRef[] {
   const list = container.container.volumeMounts;
-  if (!Array.isArray(list)) return out;
+  if (!Array.isArray(list)) return NO_MOUNTS;
+  const out: MountRef[] = [];
   for (let index = 0; index < list.length; index++) {
     const mount: unknown = list[index];
     if (!isObject(mount)) continue;
@@ -133,13 +138,37 @@ function collectMountsByVolume(pod: PodTemplateRef): Map<unknown, MountRef[]> {
 // Sizes: a folded workload can carry several pod templates, each with a few containers.
 const containerMemo = new RecentMemo(8, collectContainers);
 const volumeMemo = new RecentMemo(8, collectVolumes);
-const mountMemo = new RecentMemo(32, collectMounts);
 const mountsByVolumeMemo = new RecentMemo(4, collectMountsByVolume);
-const NO_MOUNTS: readonly MountRef[] = [];
 
-export function containersOf(pod: PodTemplateRef, kinds: readonly ContainerKind[] = CONTAINER_KINDS): readonly ContainerRef[] {
-  const all = containerMemo.get(pod);
-  return kinds === CONTAINER_KINDS ? all : all.filter((c) => kinds.includes(c.kind));
+/** Containers, init containers and ephemeral containers, in that order (shared, read-only result). */
+export function containersOf(pod: PodTemplateRef): readonly ContainerRef[] {
+  return containerMemo.get(pod);
+}
+
+// Rules that look at every container (or mount) of a workload walk one flat list, not pods then containers.
+const workloadContainerMemo = new RecentMemo(2, (workload: Workload): readonly ContainerRef[] => {
+  const pods = workload.pods;
+  if (pods.length === 1) return containersOf(pods[0]);
+  const all: ContainerRef[] = [];
+  for (const pod of pods) all.push(...containersOf(pod));
+  return all;
+});
+const workloadMountMemo = new RecentMemo(2, (workload: Workload): readonly MountRef[] => {
+  const containers = containersOfWorkload(workload);
+  if (containers.length === 1) return containers[0].mounts;
+  const all: MountRef[] = [];
+  for (const container of containers) all.push(...container.mounts);
+  return all;
+});
+
+/** Every container of every pod template of the workload, pod by pod (shared, read-only result). */
+export function containersOfWorkload(workload: Workload): readonly ContainerRef[] {
+  return workloadContainerMemo.get(workload);
+}
+
+/** Every volume mount of every container of the workload, container by container (shared, read-only result). */
+export function mountsOfWorkload(workload: Workload): readonly MountRef[] {
+  return workloadMountMemo.get(workload);
 }
 
 export function volumesOf(pod: PodTemplateRef): readonly VolumeRef[] {
@@ -147,7 +176,7 @@ export function volumesOf(pod: PodTemplateRef): readonly VolumeRef[] {
 }
 
 export function mountsOf(container: ContainerRef): readonly MountRef[] {
-  return mountMemo.get(container);
+  return container.mounts;
 }
 
 /** Containers of the pod that mount the named volume (shared, read-only result). */
@@ -318,6 +347,28 @@ export interface MetadataEntry {
   path: string;
 }
 
+type MetadataField = "annotations" | "labels";
+
+/** A string annotation or label as found, before its path is built. */
+interface MetadataItem {
+  key: string;
+  value: string;
+  metadataPath: string;
+  /** Its path may repeat an earlier item's (see collectMetadataItems). */
+  mayRepeat: boolean;
+}
+
+interface WorkloadMetadata {
+  annotations: readonly MetadataItem[];
+  labels: readonly MetadataItem[];
+}
+
+// Several rules read the annotations and labels of each workload: they are listed once.
+const metadataMemo = new RecentMemo(2, (workload: Workload): WorkloadMetadata => ({
+  annotations: collectMetadataItems(workload, "annotations"),
+  labels: collectMetadataItems(workload, "labels"),
+}));
+
 /**
  * Every annotation (or label) of a Kubernetes workload with its exact path: the object's
  * `metadata` and each pod template's metadata (a bare Pod's template metadata is the object's,
@@ -325,44 +376,59 @@ export interface MetadataEntry {
  */
 export function metadataEntriesOf(
   workload: Workload,
-  field: "annotations" | "labels",
+  field: MetadataField,
   /** Keys to keep; filtering here keeps the common no-match case allocation-free. */
   match?: (key: string) => boolean,
 ): MetadataEntry[] {
+  const items = metadataMemo.get(workload)[field];
   const out: MetadataEntry[] = [];
-  addMetadataEntries(out, workload.object.metadata, "metadata", field, match, undefined);
-  // Paths can only repeat when a metadata path does (a bare Pod, Pods folded into one workload).
-  const visited = ["metadata"];
-  let seen: Set<string> | undefined;
-  for (const pod of workload.pods) {
-    if (visited.includes(pod.metadataPath)) seen ??= new Set(out.map((entry) => entry.path));
-    else visited.push(pod.metadataPath);
-    addMetadataEntries(out, pod.metadata, pod.metadataPath, field, match, seen);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (match && !match(item.key)) continue;
+    const path = keyPath(join(item.metadataPath, field), item.key);
+    if (item.mayRepeat && hasEntryAt(out, path)) continue;
+    out.push({ key: item.key, value: item.value, path });
   }
   return out;
 }
 
-// A plain function rather than a closure: this runs several times per workload.
-function addMetadataEntries(
-  out: MetadataEntry[],
-  metadata: unknown,
-  metadataPath: string,
-  field: "annotations" | "labels",
-  match: ((key: string) => boolean) | undefined,
-  seen: Set<string> | undefined,
-): void {
+function collectMetadataItems(workload: Workload, field: MetadataField): MetadataItem[] {
+  const out: MetadataItem[] = [];
+  const metadata = workload.object.metadata;
+  addMetadataItems(out, metadata, "metadata", field, false);
+  // Paths can only repeat when a metadata path does (a bare Pod, Pods folded into one workload);
+  // from the first repeat on, entries whose path is already listed are dropped.
+  let mayRepeat = false;
+  const pods = workload.pods;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
+    mayRepeat = mayRepeat || isRepeatedMetadataPath(pods, i);
+    // A bare Pod's template metadata is the object's own: every entry would be a repeat.
+    if (pod.metadata === metadata && pod.metadataPath === "metadata") continue;
+    addMetadataItems(out, pod.metadata, pod.metadataPath, field, mayRepeat);
+  }
+  return out;
+}
+
+function isRepeatedMetadataPath(pods: readonly PodTemplateRef[], index: number): boolean {
+  const path = pods[index].metadataPath;
+  if (path === "metadata") return true;
+  for (let i = 0; i < index; i++) if (pods[i].metadataPath === path) return true;
+  return false;
+}
+
+function hasEntryAt(entries: readonly MetadataEntry[], path: string): boolean {
+  for (let i = 0; i < entries.length; i++) if (entries[i].path === path) return true;
+  return false;
+}
+
+function addMetadataItems(out: MetadataItem[], metadata: unknown, metadataPath: string, field: MetadataField, mayRepeat: boolean): void {
   if (!isObject(metadata)) return;
   const entries = metadata[field];
   if (!isObject(entries)) return;
   for (const key in entries) {
     const value = entries[key];
-    if (typeof value !== "string" || (match && !match(key))) continue;
-    const path = keyPath(join(metadataPath, field), key);
-    if (seen) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-    }
-    out.push({ key, value, path });
+    if (typeof value === "string") out.push({ key, value, metadataPath, mayRepeat });
   }
 }
 

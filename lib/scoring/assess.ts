@@ -34,7 +34,13 @@ export interface Assessment {
   counts: Record<Severity, number>;
 }
 
-export function assessWorkload(findings: readonly Finding[], waivedRuleIds: ReadonlySet<string> = new Set()): Assessment {
+const NO_WAIVERS: ReadonlySet<string> = new Set();
+
+export function assessWorkload(findings: readonly Finding[], waivedRuleIds: ReadonlySet<string> = NO_WAIVERS): Assessment {
+  // Most workloads of a scan have no finding at all.
+  if (findings.length === 0) {
+    return { score: 100, readiness: "ready", migrated: false, breakdown: [], counts: { blocker: 0, warning: 0, info: 0 } };
+  }
   const highest = new Map<string, { severity: Severity; findings: number }>();
   const counts: Record<Severity, number> = { blocker: 0, warning: 0, info: 0 };
   let migrated = false;

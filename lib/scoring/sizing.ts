@@ -31,19 +31,49 @@ export interface Sizing {
   notes: string[];
 }
 
-interface ContainerResources {
-  limits: Resources & { hugepagesMiB: number };
-  requests: Resources;
+/**
+ * Resource figures of a container or a whole pod, flat so the per-workload sums below can add
+ * into one object instead of allocating nested ones at every step.
+ */
+interface ResourceTotals {
+  limitMemoryMiB: number;
+  limitMilliCpu: number;
+  limitHugepagesMiB: number;
+  requestMemoryMiB: number;
+  requestMilliCpu: number;
   hasMemoryLimit: boolean;
   hasCpuLimit: boolean;
 }
 
-const EMPTY: ContainerResources = {
-  limits: { memoryMiB: 0, milliCpu: 0, hugepagesMiB: 0 },
-  requests: { memoryMiB: 0, milliCpu: 0 },
-  hasMemoryLimit: false,
-  hasCpuLimit: false,
-};
+function emptyTotals(): ResourceTotals {
+  return { limitMemoryMiB: 0, limitMilliCpu: 0, limitHugepagesMiB: 0, requestMemoryMiB: 0, requestMilliCpu: 0, hasMemoryLimit: false, hasCpuLimit: false };
+}
+
+function copyTotals(from: ResourceTotals): ResourceTotals {
+  return { ...from };
+}
+
+/** `into += from`, field by field. */
+function addInto(into: ResourceTotals, from: ResourceTotals): void {
+  into.limitMemoryMiB += from.limitMemoryMiB;
+  into.limitMilliCpu += from.limitMilliCpu;
+  into.limitHugepagesMiB += from.limitHugepagesMiB;
+  into.requestMemoryMiB += from.requestMemoryMiB;
+  into.requestMilliCpu += from.requestMilliCpu;
+  into.hasMemoryLimit = into.hasMemoryLimit || from.hasMemoryLimit;
+  into.hasCpuLimit = into.hasCpuLimit || from.hasCpuLimit;
+}
+
+/** Field-wise maximum into `into`: Kubernetes' effective pod resources with init containers. */
+function maxInto(into: ResourceTotals, from: ResourceTotals): void {
+  into.limitMemoryMiB = Math.max(into.limitMemoryMiB, from.limitMemoryMiB);
+  into.limitMilliCpu = Math.max(into.limitMilliCpu, from.limitMilliCpu);
+  into.limitHugepagesMiB = Math.max(into.limitHugepagesMiB, from.limitHugepagesMiB);
+  into.requestMemoryMiB = Math.max(into.requestMemoryMiB, from.requestMemoryMiB);
+  into.requestMilliCpu = Math.max(into.requestMilliCpu, from.requestMilliCpu);
+  into.hasMemoryLimit = into.hasMemoryLimit || from.hasMemoryLimit;
+  into.hasCpuLimit = into.hasCpuLimit || from.hasCpuLimit;
+}
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -53,81 +83,70 @@ function asNumber(value: unknown): number {
   return typeof value === "number" && Number.isFinite(value) ? value : 0;
 }
 
-function add(a: ContainerResources, b: ContainerResources): ContainerResources {
-  return {
-    limits: {
-      memoryMiB: a.limits.memoryMiB + b.limits.memoryMiB,
-      milliCpu: a.limits.milliCpu + b.limits.milliCpu,
-      hugepagesMiB: a.limits.hugepagesMiB + b.limits.hugepagesMiB,
-    },
-    requests: { memoryMiB: a.requests.memoryMiB + b.requests.memoryMiB, milliCpu: a.requests.milliCpu + b.requests.milliCpu },
-    hasMemoryLimit: a.hasMemoryLimit || b.hasMemoryLimit,
-    hasCpuLimit: a.hasCpuLimit || b.hasCpuLimit,
-  };
-}
-
-/** Field-wise maximum: Kubernetes' effective pod resources with init containers. */
-function max(a: ContainerResources, b: ContainerResources): ContainerResources {
-  return {
-    limits: {
-      memoryMiB: Math.max(a.limits.memoryMiB, b.limits.memoryMiB),
-      milliCpu: Math.max(a.limits.milliCpu, b.limits.milliCpu),
-      hugepagesMiB: Math.max(a.limits.hugepagesMiB, b.limits.hugepagesMiB),
-    },
-    requests: {
-      memoryMiB: Math.max(a.requests.memoryMiB, b.requests.memoryMiB),
-      milliCpu: Math.max(a.requests.milliCpu, b.requests.milliCpu),
-    },
-    hasMemoryLimit: a.hasMemoryLimit || b.hasMemoryLimit,
-    hasCpuLimit: a.hasCpuLimit || b.hasCpuLimit,
-  };
-}
-
 function quantity(map: JsonObject, key: string): number | undefined {
   const value = parseQuantity(map[key]);
   return value !== undefined && value > 0 ? value : undefined;
 }
 
-function k8sContainerResources(container: JsonObject): ContainerResources {
+function k8sContainerResources(container: JsonObject): ResourceTotals {
   const resources = isObject(container.resources) ? container.resources : {};
   const limits = isObject(resources.limits) ? resources.limits : {};
   const requests = isObject(resources.requests) ? resources.requests : {};
   const memoryLimit = quantity(limits, "memory");
   const cpuLimit = quantity(limits, "cpu");
   let hugepages = 0;
-  for (const key of Object.keys(limits)) if (key.startsWith("hugepages-")) hugepages += quantity(limits, key) ?? 0;
+  for (const key in limits) if (key.startsWith("hugepages-")) hugepages += quantity(limits, key) ?? 0;
   // Kubernetes defaults a missing request to the limit.
   const memoryRequest = quantity(requests, "memory") ?? memoryLimit ?? 0;
   const cpuRequest = quantity(requests, "cpu") ?? cpuLimit ?? 0;
   return {
-    limits: { memoryMiB: (memoryLimit ?? 0) / MIB, milliCpu: (cpuLimit ?? 0) * 1000, hugepagesMiB: hugepages / MIB },
-    requests: { memoryMiB: memoryRequest / MIB, milliCpu: cpuRequest * 1000 },
+    limitMemoryMiB: (memoryLimit ?? 0) / MIB,
+    limitMilliCpu: (cpuLimit ?? 0) * 1000,
+    limitHugepagesMiB: hugepages / MIB,
+    requestMemoryMiB: memoryRequest / MIB,
+    requestMilliCpu: cpuRequest * 1000,
     hasMemoryLimit: memoryLimit !== undefined,
     hasCpuLimit: cpuLimit !== undefined,
   };
 }
 
-function objectsOf(value: unknown): JsonObject[] {
-  return Array.isArray(value) ? value.filter(isObject) : [];
-}
-
 /**
  * Effective pod resources: max(regular containers + sidecars, each init container + the sidecars
- * started before it). Sidecars are init containers with `restartPolicy: Always`.
+ * started before it). Sidecars are init containers with `restartPolicy: Always`. Sums keep the
+ * order of the containers (floating-point results depend on it).
  */
-function podResources(pod: PodTemplateRef): ContainerResources {
-  let sidecars = EMPTY;
-  let init = EMPTY;
-  for (const container of objectsOf(pod.spec.initContainers)) {
-    const resources = k8sContainerResources(container);
-    if (container.restartPolicy === "Always") sidecars = add(sidecars, resources);
-    else init = max(init, add(sidecars, resources));
+function podResources(pod: PodTemplateRef): ResourceTotals {
+  const sidecars = emptyTotals();
+  const init = emptyTotals();
+  const initContainers = pod.spec.initContainers;
+  if (Array.isArray(initContainers)) {
+    for (let i = 0; i < initContainers.length; i++) {
+      const container: unknown = initContainers[i];
+      if (!isObject(container)) continue;
+      const resources = k8sContainerResources(container);
+      if (container.restartPolicy === "Always") {
+        addInto(sidecars, resources);
+      } else {
+        const withSidecars = copyTotals(sidecars);
+        addInto(withSidecars, resources);
+        maxInto(init, withSidecars);
+      }
+    }
   }
-  const regular = objectsOf(pod.spec.containers).map(k8sContainerResources).reduce(add, EMPTY);
-  return max(init, add(regular, sidecars));
+  const regular = emptyTotals();
+  const containers = pod.spec.containers;
+  if (Array.isArray(containers)) {
+    for (let i = 0; i < containers.length; i++) {
+      const container: unknown = containers[i];
+      if (isObject(container)) addInto(regular, k8sContainerResources(container));
+    }
+  }
+  addInto(regular, sidecars);
+  maxInto(init, regular);
+  return init;
 }
 
-function dockerResources(object: JsonObject): ContainerResources {
+function dockerResources(object: JsonObject): ResourceTotals {
   const host = isObject(object.HostConfig) ? object.HostConfig : {};
   const memory = asNumber(host.Memory);
   const nanoCpus = asNumber(host.NanoCpus);
@@ -136,8 +155,11 @@ function dockerResources(object: JsonObject): ContainerResources {
   const cpu = nanoCpus > 0 ? nanoCpus / 1e9 : quota > 0 ? quota / period : 0;
   const reservation = asNumber(host.MemoryReservation);
   return {
-    limits: { memoryMiB: memory / MIB, milliCpu: cpu * 1000, hugepagesMiB: 0 },
-    requests: { memoryMiB: (reservation || memory) / MIB, milliCpu: cpu * 1000 },
+    limitMemoryMiB: memory / MIB,
+    limitMilliCpu: cpu * 1000,
+    limitHugepagesMiB: 0,
+    requestMemoryMiB: (reservation || memory) / MIB,
+    requestMilliCpu: cpu * 1000,
     hasMemoryLimit: memory > 0,
     hasCpuLimit: cpu > 0,
   };
@@ -158,7 +180,7 @@ function composeCpus(value: unknown): number {
   return typeof cpus === "number" && Number.isFinite(cpus) && cpus > 0 ? cpus : 0;
 }
 
-function composeResources(service: JsonObject): ContainerResources {
+function composeResources(service: JsonObject): ResourceTotals {
   const deploy = isObject(service.deploy) ? service.deploy : {};
   const resources = isObject(deploy.resources) ? deploy.resources : {};
   const limits = isObject(resources.limits) ? resources.limits : {};
@@ -168,20 +190,23 @@ function composeResources(service: JsonObject): ContainerResources {
   const memoryRequest = composeBytes(reservations.memory) || composeBytes(service.mem_reservation) || memory;
   const cpuRequest = composeCpus(reservations.cpus) || cpu;
   return {
-    limits: { memoryMiB: memory / MIB, milliCpu: cpu * 1000, hugepagesMiB: 0 },
-    requests: { memoryMiB: memoryRequest / MIB, milliCpu: cpuRequest * 1000 },
+    limitMemoryMiB: memory / MIB,
+    limitMilliCpu: cpu * 1000,
+    limitHugepagesMiB: 0,
+    requestMemoryMiB: memoryRequest / MIB,
+    requestMilliCpu: cpuRequest * 1000,
     hasMemoryLimit: memory > 0,
     hasCpuLimit: cpu > 0,
   };
 }
 
-function workloadResources(workload: Workload, notes: string[]): ContainerResources {
+function workloadResources(workload: Workload, notes: string[]): ResourceTotals {
   if (workload.platform === "docker") return dockerResources(workload.object);
   if (workload.platform === "compose") return composeResources(workload.object);
-  const [pod, ...drifted] = workload.pods;
-  if (!pod) return EMPTY;
-  if (drifted.length > 0) notes.push(`Sized from the first of ${workload.pods.length} distinct pod specs.`);
-  return podResources(pod);
+  const pods = workload.pods;
+  if (pods.length === 0) return emptyTotals();
+  if (pods.length > 1) notes.push(`Sized from the first of ${pods.length} distinct pod specs.`);
+  return podResources(pods[0]);
 }
 
 function runtimeClassNameOf(workload: Workload): string | undefined {
@@ -196,21 +221,32 @@ function findRuntimeClass(inventory: InventoryContext, name: string): RuntimeCla
   return undefined;
 }
 
-/** overhead.podFixed of the RuntimeClass the workload will use, else the profile's estimate. */
-function podOverhead(workload: Workload, profile: TargetProfile, inventory: InventoryContext): { overhead: Resources; source: string } {
-  const own = runtimeClassNameOf(workload);
-  for (const name of own?.startsWith("kata") ? [own, profile.id] : [profile.id]) {
-    const runtimeClass = inventory.runtimeClasses.length > 0 ? findRuntimeClass(inventory, name) : undefined;
-    if (!runtimeClass?.overhead) continue;
-    const memory = parseQuantity(runtimeClass.overhead.memory) ?? 0;
-    const cpu = parseQuantity(runtimeClass.overhead.cpu) ?? 0;
-    return { overhead: { memoryMiB: memory / MIB, milliCpu: cpu * 1000 }, source: runtimeClass.name };
-  }
-  return { overhead: { memoryMiB: profile.podOverhead.memoryMiB, milliCpu: profile.podOverhead.milliCpu }, source: "profile" };
+interface Overhead {
+  memoryMiB: number;
+  milliCpu: number;
+  /** A RuntimeClass name, or "profile". */
+  source: string;
 }
 
-function vmSize(resources: ContainerResources, profile: TargetProfile, notes: string[]): { vcpus: number; memoryMiB: number } {
-  const { limits } = resources;
+/** overhead.podFixed of the named RuntimeClass, when the inventory has one with an overhead. */
+function runtimeClassOverhead(inventory: InventoryContext, name: string): Overhead | undefined {
+  const runtimeClass = inventory.runtimeClasses.length > 0 ? findRuntimeClass(inventory, name) : undefined;
+  if (!runtimeClass?.overhead) return undefined;
+  const memory = parseQuantity(runtimeClass.overhead.memory) ?? 0;
+  const cpu = parseQuantity(runtimeClass.overhead.cpu) ?? 0;
+  return { memoryMiB: memory / MIB, milliCpu: cpu * 1000, source: runtimeClass.name };
+}
+
+/** overhead.podFixed of the RuntimeClass the workload will use (its own kata* one first), else the profile's estimate. */
+function podOverhead(workload: Workload, profile: TargetProfile, inventory: InventoryContext): Overhead {
+  const own = runtimeClassNameOf(workload);
+  return (
+    (own?.startsWith("kata") ? runtimeClassOverhead(inventory, own) : undefined) ??
+    runtimeClassOverhead(inventory, profile.id) ?? { memoryMiB: profile.podOverhead.memoryMiB, milliCpu: profile.podOverhead.milliCpu, source: "profile" }
+  );
+}
+
+function vmSize(resources: ResourceTotals, profile: TargetProfile, notes: string[]): { vcpus: number; memoryMiB: number } {
   const rs = profile.runtimeRsOverhead;
   if (!rs) {
     // Go runtime: the VM boots with the defaults and limits are added on top (hotplugged or, on
@@ -218,16 +254,16 @@ function vmSize(resources: ContainerResources, profile: TargetProfile, notes: st
     if (!resources.hasCpuLimit) notes.push(`No CPU limit: containers share the default ${profile.vmDefault.vcpus} vCPU.`);
     if (!resources.hasMemoryLimit) notes.push(`No memory limit: containers share the default ${profile.vmDefault.memoryMiB} MiB.`);
     return {
-      vcpus: profile.vmDefault.vcpus + Math.ceil(limits.milliCpu / 1000),
-      memoryMiB: profile.vmDefault.memoryMiB + limits.memoryMiB + limits.hugepagesMiB,
+      vcpus: profile.vmDefault.vcpus + Math.ceil(resources.limitMilliCpu / 1000),
+      memoryMiB: profile.vmDefault.memoryMiB + resources.limitMemoryMiB + resources.limitHugepagesMiB,
     };
   }
   // runtime-rs sizes the VM once from the limits; with no limit at all it falls back to the defaults.
   let vcpus = profile.vmDefault.vcpus;
   let memoryMiB = profile.vmDefault.memoryMiB;
-  if (resources.hasCpuLimit) vcpus = Math.ceil(limits.milliCpu / 1000) + rs.vcpus;
+  if (resources.hasCpuLimit) vcpus = Math.ceil(resources.limitMilliCpu / 1000) + rs.vcpus;
   else notes.push(`No CPU limit: the VM gets the default ${profile.vmDefault.vcpus} vCPU.`);
-  if (resources.hasMemoryLimit) memoryMiB = limits.memoryMiB + rs.memoryMiB;
+  if (resources.hasMemoryLimit) memoryMiB = resources.limitMemoryMiB + rs.memoryMiB;
   else if (resources.hasCpuLimit) {
     memoryMiB = rs.memoryMiB;
     notes.push(`CPU limit without a memory limit: the VM gets only ${rs.memoryMiB} MiB.`);
@@ -243,7 +279,7 @@ export function estimateSizing(workload: Workload, profile: TargetProfile, inven
   const notes: string[] = [];
   const resources = workloadResources(workload, notes);
   const vm = vmSize(resources, profile, notes);
-  const { overhead, source } = podOverhead(workload, profile, inventory);
+  const overhead = podOverhead(workload, profile, inventory);
 
   let replicas = workload.replicas ?? 1;
   if (workload.perNode) {
@@ -259,13 +295,13 @@ export function estimateSizing(workload: Workload, profile: TargetProfile, inven
     vmMemoryMiB: Math.ceil(vm.memoryMiB),
     overheadMemoryMiB: Math.ceil(overhead.memoryMiB),
     overheadMilliCpu: Math.ceil(overhead.milliCpu),
-    schedulerMemoryMiB: Math.ceil((resources.requests.memoryMiB + overhead.memoryMiB) * replicas),
-    schedulerMilliCpu: Math.ceil((resources.requests.milliCpu + overhead.milliCpu) * replicas),
-    requests: { memoryMiB: Math.ceil(resources.requests.memoryMiB), milliCpu: Math.ceil(resources.requests.milliCpu) },
-    limits: { memoryMiB: Math.ceil(resources.limits.memoryMiB), milliCpu: Math.ceil(resources.limits.milliCpu) },
+    schedulerMemoryMiB: Math.ceil((resources.requestMemoryMiB + overhead.memoryMiB) * replicas),
+    schedulerMilliCpu: Math.ceil((resources.requestMilliCpu + overhead.milliCpu) * replicas),
+    requests: { memoryMiB: Math.ceil(resources.requestMemoryMiB), milliCpu: Math.ceil(resources.requestMilliCpu) },
+    limits: { memoryMiB: Math.ceil(resources.limitMemoryMiB), milliCpu: Math.ceil(resources.limitMilliCpu) },
     replicas,
     perNode: workload.perNode,
-    overheadSource: source,
+    overheadSource: overhead.source,
     notes,
   };
 }

@@ -4,6 +4,8 @@ import { asArray, finding, hostConfigOf, isObject, join, metadataEntriesOf } fro
 const BLKIO_ANNOTATION = "blockio.resources.beta.kubernetes.io/";
 const DEVICE_FIELDS = ["BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps"];
 
+const isBlkioAnnotation = (key: string) => key.startsWith(BLKIO_ANNOTATION);
+
 export const blkio: WorkloadRule = {
   id: "blkio",
   scope: "workload",
@@ -22,7 +24,7 @@ export const blkio: WorkloadRule = {
   check(workload) {
     const out: Finding[] = [];
     if (workload.platform === "kubernetes") {
-      for (const entry of metadataEntriesOf(workload, "annotations", (key) => key.startsWith(BLKIO_ANNOTATION))) {
+      for (const entry of metadataEntriesOf(workload, "annotations", isBlkioAnnotation)) {
         out.push(finding(blkio, { container: null, path: entry.path, message: `annotation ${entry.key}=${entry.value}: block I/O classes are not applied in the Kata guest` }));
       }
     } else if (workload.platform === "docker") {

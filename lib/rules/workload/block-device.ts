@@ -30,12 +30,14 @@ export const blockDevice: WorkloadRule = {
         out.push(finding(blockDevice, { container: null, path: v.fieldPath, message: describeHostPathVolume(v) }));
       }
       for (const c of containersOf(pod)) {
-        asArray(c.container.volumeDevices).forEach((d, i) => {
-          if (!isObject(d)) return;
+        const devices = asArray(c.container.volumeDevices);
+        for (let i = 0; i < devices.length; i++) {
+          const d = devices[i];
+          if (!isObject(d)) continue;
           const name = asString(d.name) ?? "";
           const devicePath = asString(d.devicePath) ?? "";
           out.push(finding(blockDevice, { container: c.name, path: `${c.path}.volumeDevices[${i}]`, message: `volumeDevices "${name}" at ${devicePath}` }));
-        });
+        }
       }
     }
     return out;

@@ -1,6 +1,11 @@
-import { hasQuantity, limitPath, podResources } from "../resources";
+import { hasQuantity, limitPath, podResources, type ContainerResources } from "../resources";
 import type { Finding, WorkloadRule } from "../types";
 import { finding } from "../walk";
+
+function firstWithLimit(resources: readonly ContainerResources[], name: string): ContainerResources | undefined {
+  for (const r of resources) if (hasQuantity(r.limits, name)) return r;
+  return undefined;
+}
 
 export const cpuLimitWithoutMemoryLimit: WorkloadRule = {
   id: "cpu-limit-without-memory-limit",
@@ -30,8 +35,8 @@ Or remove the CPU limits too, so the VM falls back to the default size (1 vCPU, 
     const out: Finding[] = [];
     for (const pod of workload.pods) {
       const resources = podResources(pod);
-      if (resources.some((r) => hasQuantity(r.limits, "memory"))) continue;
-      const withCpu = resources.find((r) => hasQuantity(r.limits, "cpu"));
+      if (firstWithLimit(resources, "memory")) continue;
+      const withCpu = firstWithLimit(resources, "cpu");
       if (!withCpu) continue;
       out.push(
         finding(cpuLimitWithoutMemoryLimit, {

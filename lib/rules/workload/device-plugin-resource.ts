@@ -1,5 +1,5 @@
 import type { Finding, WorkloadRule } from "../types";
-import { limitEntries } from "../resources";
+import { limitEntries, limitPath } from "../resources";
 import { finding } from "../walk";
 import { isGpuResource, isZeroQuantity } from "./gpu";
 
@@ -48,8 +48,8 @@ export const devicePluginResource: WorkloadRule = {
         if (isZeroQuantity(value)) continue;
         out.push(
           finding(devicePluginResource, {
-            container: limit.container.name,
-            path: limit.path,
+            container: limit.resources.container.name,
+            path: limitPath(limit.resources, name),
             message: `limits ${name}: ${typeof value === "string" || typeof value === "number" ? value : "?"}`,
           }),
         );

@@ -1,10 +1,12 @@
 import type { Finding, WorkloadRule } from "../types";
-import { asString, composeVolumes, containersOf, dockerMounts, finding, isObject, join, mountsOf, volumesOf } from "../walk";
+import { asString, composeVolumes, containersOfWorkload, dockerMounts, finding, isObject, join, mountsOf, volumesOf } from "../walk";
 
 const DOCKER_DATA = "/var/lib/docker";
 
 /** `docker:24-dind`, `registry.example.com/library/docker:dind-rootless` (digest ignored). */
 export function isDindImage(image: string): boolean {
+  // Cheap rejection first: every container image is checked.
+  if (!image.includes("docker:")) return false;
   const withoutDigest = image.split("@")[0];
   const last = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1);
   const colon = last.indexOf(":");
@@ -13,7 +15,7 @@ export function isDindImage(image: string): boolean {
 }
 
 function isDockerData(path: string): boolean {
-  return path.replace(/\/+$/, "") === DOCKER_DATA;
+  return path.startsWith(DOCKER_DATA) && path.replace(/\/+$/, "") === DOCKER_DATA;
 }
 
 export const dockerInDocker: WorkloadRule = {
@@ -51,28 +53,26 @@ volumes:
   check(workload) {
     const out: Finding[] = [];
     if (workload.platform === "kubernetes") {
-      for (const pod of workload.pods) {
-        for (const container of containersOf(pod)) {
-          const image = asString(container.container.image) ?? "";
-          if (isDindImage(image)) {
-            out.push(finding(dockerInDocker, { container: container.name, path: `${container.path}.image`, message: `Docker-in-Docker image ${image}` }));
-          }
-          for (const mount of mountsOf(container)) {
-            const mountPath = asString(mount.mount.mountPath) ?? "";
-            if (!isDockerData(mountPath)) continue;
-            const volume = volumesOf(pod).find((v) => v.name === mount.mount.name)?.volume;
-            const emptyDir = volume && isObject(volume.emptyDir) ? volume.emptyDir : undefined;
-            const inGuest = emptyDir?.medium === "Memory" || (volume && (isObject(volume.persistentVolumeClaim) || isObject(volume.ephemeral)));
-            if (inGuest) continue;
-            const backing = emptyDir ? "a disk emptyDir" : volume ? `a ${Object.keys(volume).find((k) => k !== "name") ?? "volume"} volume` : "an undeclared volume";
-            out.push(
-              finding(dockerInDocker, {
-                container: container.name,
-                path: `${mount.path}.mountPath`,
-                message: `${DOCKER_DATA} is on ${backing} ("${asString(mount.mount.name) ?? ""}"), which cannot hold overlayfs layers under Kata`,
-              }),
-            );
-          }
+      for (const container of containersOfWorkload(workload)) {
+        const image = asString(container.container.image) ?? "";
+        if (isDindImage(image)) {
+          out.push(finding(dockerInDocker, { container: container.name, path: `${container.path}.image`, message: `Docker-in-Docker image ${image}` }));
+        }
+        for (const mount of mountsOf(container)) {
+          const mountPath = asString(mount.mount.mountPath) ?? "";
+          if (!isDockerData(mountPath)) continue;
+          const volume = volumesOf(container.pod).find((v) => v.name === mount.mount.name)?.volume;
+          const emptyDir = volume && isObject(volume.emptyDir) ? volume.emptyDir : undefined;
+          const inGuest = emptyDir?.medium === "Memory" || (volume && (isObject(volume.persistentVolumeClaim) || isObject(volume.ephemeral)));
+          if (inGuest) continue;
+          const backing = emptyDir ? "a disk emptyDir" : volume ? `a ${Object.keys(volume).find((k) => k !== "name") ?? "volume"} volume` : "an undeclared volume";
+          out.push(
+            finding(dockerInDocker, {
+              container: container.name,
+              path: `${mount.path}.mountPath`,
+              message: `${DOCKER_DATA} is on ${backing} ("${asString(mount.mount.name) ?? ""}"), which cannot hold overlayfs layers under Kata`,
+            }),
+          );
         }
       }
       return out;

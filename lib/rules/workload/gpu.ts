@@ -1,7 +1,7 @@
 import type { Finding, WorkloadRule } from "../types";
 import type { TargetProfile } from "../../scoring/profiles";
-import { limitEntries } from "../resources";
-import { asArray, asString, containersOf, finding, hostConfigOf, isObject, join, keyPath } from "../walk";
+import { limitEntries, limitPath } from "../resources";
+import { asArray, asString, finding, hostConfigOf, isObject, join } from "../walk";
 
 /** True when `gpu` reports the extended resource `name` under `profile`. */
 export function isGpuResource(name: string, profile: TargetProfile): boolean {
@@ -62,7 +62,7 @@ export const gpu: WorkloadRule = {
       for (const pod of workload.pods) {
         for (const limit of limitEntries(pod)) {
           if (!isGpuResource(limit.name, context.profile) || isZeroQuantity(limit.value)) continue;
-          out.push(finding(gpu, { container: limit.container.name, path: limit.path, message: `limits ${limit.name}: ${describe(limit.value)}` }));
+          out.push(finding(gpu, { container: limit.resources.container.name, path: limitPath(limit.resources, limit.name), message: `limits ${limit.name}: ${describe(limit.value)}` }));
         }
       }
     } else if (workload.platform === "docker") {

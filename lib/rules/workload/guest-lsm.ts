@@ -35,10 +35,15 @@ function isLsmAnnotation(key: string): boolean {
 
 const SUFFIX = "is not applied inside the Kata guest";
 
+const PROFILE_FIELDS = ["seccompProfile", "appArmorProfile"] as const;
+
+function describeWho(container: string | null): string {
+  return container ? ` on ${container}` : " (pod)";
+}
+
 function checkSecurityContext(securityContext: unknown, path: string, container: string | null, out: Finding[]): void {
   if (!isObject(securityContext)) return;
-  const who = container ? ` on ${container}` : " (pod)";
-  for (const field of ["seccompProfile", "appArmorProfile"] as const) {
+  for (const field of PROFILE_FIELDS) {
     const profile = securityContext[field];
     if (!isObject(profile)) continue;
     const type = asString(profile.type) ?? "";
@@ -50,7 +55,7 @@ function checkSecurityContext(securityContext: unknown, path: string, container:
         severity,
         container,
         path: `${path}.securityContext.${field}.type`,
-        message: `${field} ${type}${localhost ? ` (${localhost})` : ""}${who} ${SUFFIX}`,
+        message: `${field} ${type}${localhost ? ` (${localhost})` : ""}${describeWho(container)} ${SUFFIX}`,
       }),
     );
   }
@@ -65,7 +70,7 @@ function checkSecurityContext(securityContext: unknown, path: string, container:
         severity: "warning",
         container,
         path: `${path}.securityContext.seLinuxOptions`,
-        message: `seLinuxOptions ${label}${who} labels the hypervisor on the host; it ${SUFFIX}`,
+        message: `seLinuxOptions ${label}${describeWho(container)} labels the hypervisor on the host; it ${SUFFIX}`,
       }),
     );
   }

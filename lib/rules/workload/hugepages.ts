@@ -1,5 +1,5 @@
 import { parseQuantity } from "../../inventory/quantity";
-import { limitPath, podResources } from "../resources";
+import { limitEntries, limitPath } from "../resources";
 import type { Finding, Severity, WorkloadRule } from "../types";
 import { asString, composeVolumes, dockerMounts, finding, isObject, volumesOf } from "../walk";
 
@@ -53,19 +53,18 @@ volumes:
     const out: Finding[] = [];
     if (workload.platform === "kubernetes") {
       for (const pod of workload.pods) {
-        for (const r of podResources(pod)) {
-          for (const [name, value] of Object.entries(r.limits)) {
-            if (!name.startsWith("hugepages-")) continue;
-            const size = name.slice("hugepages-".length);
-            out.push(
-              finding(hugepages, {
-                severity: severityOfPageSize(size),
-                container: r.container.name,
-                path: limitPath(r, name),
-                message: `limits ${name}: ${String(value)} on ${r.container.name}${severityOfPageSize(size) === "blocker" ? " (1 GiB pages are not mounted correctly in the guest)" : " (guest-allocated, partly supported)"}`,
-              }),
-            );
-          }
+        for (const { resources: r, name, value } of limitEntries(pod)) {
+          // Containers and init containers only: ephemeral containers cannot hold resources.
+          if (!name.startsWith("hugepages-") || r.container.kind === "ephemeralContainers") continue;
+          const size = name.slice("hugepages-".length);
+          out.push(
+            finding(hugepages, {
+              severity: severityOfPageSize(size),
+              container: r.container.name,
+              path: limitPath(r, name),
+              message: `limits ${name}: ${String(value)} on ${r.container.name}${severityOfPageSize(size) === "blocker" ? " (1 GiB pages are not mounted correctly in the guest)" : " (guest-allocated, partly supported)"}`,
+            }),
+          );
         }
         for (const volume of volumesOf(pod)) {
           const emptyDir = volume.volume.emptyDir;

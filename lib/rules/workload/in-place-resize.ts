@@ -1,5 +1,5 @@
 import type { Finding, WorkloadRule } from "../types";
-import { asArray, asString, containersOf, finding, isObject } from "../walk";
+import { asArray, asString, containersOfWorkload, finding, isObject } from "../walk";
 
 export const inPlaceResize: WorkloadRule = {
   id: "in-place-resize",
@@ -29,22 +29,22 @@ spec:
   ],
   check(workload) {
     const out: Finding[] = [];
-    for (const pod of workload.pods) {
-      for (const container of containersOf(pod, ["containers", "initContainers"])) {
-        const policy = asArray(container.container.resizePolicy);
-        if (policy.length === 0) continue;
-        const items = policy
-          .filter(isObject)
-          .map((p) => `${asString(p.resourceName) ?? "?"}:${asString(p.restartPolicy) ?? "NotRequired"}`)
-          .join(", ");
-        out.push(
-          finding(inPlaceResize, {
-            container: container.name,
-            path: `${container.path}.resizePolicy`,
-            message: `resizePolicy (${items}) on ${container.name}: the Kata VM is not resized in place`,
-          }),
-        );
-      }
+    for (const container of containersOfWorkload(workload)) {
+      // resizePolicy applies to containers and init containers, not to ephemeral ones.
+      if (container.kind === "ephemeralContainers") continue;
+      const policy = asArray(container.container.resizePolicy);
+      if (policy.length === 0) continue;
+      const items = policy
+        .filter(isObject)
+        .map((p) => `${asString(p.resourceName) ?? "?"}:${asString(p.restartPolicy) ?? "NotRequired"}`)
+        .join(", ");
+      out.push(
+        finding(inPlaceResize, {
+          container: container.name,
+          path: `${container.path}.resizePolicy`,
+          message: `resizePolicy (${items}) on ${container.name}: the Kata VM is not resized in place`,
+        }),
+      );
     }
     return out;
   },

@@ -1,5 +1,7 @@
-import type { WorkloadRule } from "../types";
+import type { Finding, WorkloadRule } from "../types";
 import { finding, metadataEntriesOf } from "../walk";
+
+const isRdtAnnotation = (key: string) => key.startsWith("rdt.resources.beta.kubernetes.io/") || key === "io.kubernetes.cri.rdt-class";
 
 export const intelRdt: WorkloadRule = {
   id: "intel-rdt",
@@ -16,9 +18,10 @@ export const intelRdt: WorkloadRule = {
     { title: "kata-containers/runtime#309: Intel RDT cannot be virtualised", url: "https://github.com/kata-containers/runtime/issues/309" },
   ],
   check(workload) {
-    return metadataEntriesOf(workload, "annotations", (key) => key.startsWith("rdt.resources.beta.kubernetes.io/") || key === "io.kubernetes.cri.rdt-class")
-      .map((entry) =>
-        finding(intelRdt, { container: null, path: entry.path, message: `annotation ${entry.key}=${entry.value}: Intel RDT is not available inside the Kata VM` }),
-      );
+    const out: Finding[] = [];
+    for (const entry of metadataEntriesOf(workload, "annotations", isRdtAnnotation)) {
+      out.push(finding(intelRdt, { container: null, path: entry.path, message: `annotation ${entry.key}=${entry.value}: Intel RDT is not available inside the Kata VM` }));
+    }
+    return out;
   },
 };

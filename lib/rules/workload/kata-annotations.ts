@@ -1,7 +1,9 @@
-import type { WorkloadRule } from "../types";
+import type { Finding, WorkloadRule } from "../types";
 import { finding, metadataEntriesOf, shortValue } from "../walk";
 
 const PREFIX = "io.katacontainers.config.";
+
+const isKataAnnotation = (key: string) => key.startsWith(PREFIX);
 
 export const kataAnnotations: WorkloadRule = {
   id: "kata-annotations",
@@ -25,13 +27,16 @@ shims:
     { title: "Kata how-to: set sandbox configuration through annotations", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-set-sandbox-config-kata.md" },
   ],
   check(workload) {
-    return metadataEntriesOf(workload, "annotations", (key) => key.startsWith(PREFIX))
-      .map((entry) =>
+    const out: Finding[] = [];
+    for (const entry of metadataEntriesOf(workload, "annotations", isKataAnnotation)) {
+      out.push(
         finding(kataAnnotations, {
           container: null,
           path: entry.path,
           message: `annotation ${entry.key}="${shortValue(entry.value)}" must be allow-listed in enable_annotations`,
         }),
       );
+    }
+    return out;
   },
 };

@@ -1,6 +1,6 @@
-import type { ConfigDataSize } from "../../inventory/types";
+import type { ConfigDataSize, InventoryContext } from "../../inventory/types";
 import type { Finding, WorkloadRule } from "../types";
-import { asArray, asString, finding, isObject, mountsOfVolume, volumesOf } from "../walk";
+import { asArray, asString, finding, isObject, mountsOfVolume, RecentMemo, volumesOf } from "../walk";
 
 const MAX_KEYS = 8;
 const MAX_BYTES = 1024 * 1024;
@@ -13,8 +13,11 @@ interface Source {
   object: Record<string, unknown>;
 }
 
+const NO_SOURCES: readonly Source[] = [];
+
 // Paths are built only for findings: nearly every Pod of a cluster dump projects kube-root-ca.crt.
-function sourcesOf(volume: Record<string, unknown>): Source[] {
+function sourcesOf(volume: Record<string, unknown>): readonly Source[] {
+  if (!isObject(volume.configMap) && !isObject(volume.secret) && !isObject(volume.projected)) return NO_SOURCES;
   const out: Source[] = [];
   if (isObject(volume.configMap)) out.push({ kind: "ConfigMap", name: asString(volume.configMap.name) ?? "", index: -1, object: volume.configMap });
   if (isObject(volume.secret)) out.push({ kind: "Secret", name: asString(volume.secret.secretName) ?? "", index: -1, object: volume.secret });
@@ -33,6 +36,41 @@ function sourcesOf(volume: Record<string, unknown>): Source[] {
 function pathOf(source: Source, volumePath: string): string {
   const field = source.kind === "ConfigMap" ? "configMap" : "secret";
   return source.index < 0 ? `${volumePath}.${field}` : `${volumePath}.projected.sources[${source.index}].${field}`;
+}
+
+type SizeIndex = ReadonlyMap<string, ReadonlyMap<string, ConfigDataSize>>;
+
+/**
+ * `namespace/name` sizes by namespace, then name (split at the last "/"): looking up a built
+ * `namespace/name` string costs a string concatenation and hashing per mounted volume.
+ */
+function indexSizes(sizes: Record<string, ConfigDataSize>): SizeIndex {
+  const index = new Map<string, Map<string, ConfigDataSize>>();
+  for (const key in sizes) {
+    const slash = key.lastIndexOf("/");
+    if (slash < 0) continue;
+    const namespace = key.slice(0, slash);
+    let byName = index.get(namespace);
+    if (!byName) index.set(namespace, (byName = new Map()));
+    byName.set(key.slice(slash + 1), sizes[key]);
+  }
+  return index;
+}
+
+// Keyed by the inventory's configMaps and secrets records.
+const sizeIndexMemo = new RecentMemo(2, indexSizes);
+
+function sizeOf(sizes: Record<string, ConfigDataSize>, namespace: string, name: string): ConfigDataSize | undefined {
+  // A name with a "/" is not a valid object name; the index cannot split such keys.
+  if (name.includes("/")) return sizes[`${namespace}/${name}`];
+  return sizeIndexMemo.get(sizes).get(namespace)?.get(name);
+}
+
+/** The size of the object a whole-object source mounts, when it is over the limits. */
+function largeSizeOf(source: Source, namespace: string, inventory: InventoryContext): ConfigDataSize | undefined {
+  if (!source.name || asArray(source.object.items).length > 0) return undefined;
+  const size = sizeOf(source.kind === "ConfigMap" ? inventory.configMaps : inventory.secrets, namespace, source.name);
+  return size && (size.keys > MAX_KEYS || size.bytes > MAX_BYTES) ? size : undefined;
 }
 
 function describe(size: ConfigDataSize): string {
@@ -72,15 +110,12 @@ volumes:
     const namespace = workload.namespace ?? "default";
     for (const pod of workload.pods) {
       for (const volume of volumesOf(pod)) {
-        const sources = sourcesOf(volume.volume);
-        if (sources.length === 0) continue;
-        const mounts = mountsOfVolume(pod, volume.name);
-        if (mounts.length === 0) continue;
-        for (const source of sources) {
-          if (!source.name || asArray(source.object.items).length > 0) continue;
-          const sizes = source.kind === "ConfigMap" ? context.inventory.configMaps : context.inventory.secrets;
-          const size = sizes[`${namespace}/${source.name}`];
-          if (!size || (size.keys <= MAX_KEYS && size.bytes <= MAX_BYTES)) continue;
+        for (const source of sourcesOf(volume.volume)) {
+          // The size first: most mounted objects are small, and then the mounts are not needed.
+          const size = largeSizeOf(source, namespace, context.inventory);
+          if (!size) continue;
+          const mounts = mountsOfVolume(pod, volume.name);
+          if (mounts.length === 0) continue;
           const containers = [...new Set(mounts.map((m) => m.container.name))];
           out.push(
             finding(largeConfigmapInotify, {

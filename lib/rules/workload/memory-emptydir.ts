@@ -1,5 +1,5 @@
 import type { Finding, WorkloadRule } from "../types";
-import { asString, composeVolumes, finding, hostConfigOf, isObject, keyPath, mountsOfVolume, parseByteSize, volumesOf } from "../walk";
+import { asString, composeVolumes, finding, hostConfigOf, isObject, keyPath, mountsOfVolume, parseByteSize, volumesOf, type MountRef } from "../walk";
 
 const LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -10,6 +10,15 @@ function formatMiB(bytes: number): string {
 /** `size=` from a Docker tmpfs option string ("rw,noexec,size=128m"). */
 function tmpfsOptionSize(options: string): number | undefined {
   return parseByteSize(/(?:^|,)size=([^,]+)/.exec(options)?.[1]);
+}
+
+function distinctMountPaths(mounts: readonly MountRef[]): string[] {
+  const out: string[] = [];
+  for (const m of mounts) {
+    const path = asString(m.mount.mountPath);
+    if (path && !out.includes(path)) out.push(path);
+  }
+  return out;
 }
 
 export const memoryEmptydir: WorkloadRule = {
@@ -43,8 +52,8 @@ volumes:
           const emptyDir = volume.volume.emptyDir;
           if (!isObject(emptyDir) || asString(emptyDir.medium) !== "Memory") continue;
           const sizeLimit = emptyDir.sizeLimit === undefined ? "" : ` with sizeLimit ${String(emptyDir.sizeLimit)} (not enforced)`;
-          const at = mountsOfVolume(pod, volume.name).map((m) => asString(m.mount.mountPath)).filter(Boolean);
-          const where = at.length ? ` mounted at ${[...new Set(at)].join(", ")}` : "";
+          const at = distinctMountPaths(mountsOfVolume(pod, volume.name));
+          const where = at.length ? ` mounted at ${at.join(", ")}` : "";
           out.push(
             finding(memoryEmptydir, {
               container: null,

@@ -1,6 +1,6 @@
 import type { Finding, WorkloadRule } from "../types";
 import { engineMountsOf } from "../hostpath";
-import { asString, containersOf, finding, mountsOf } from "../walk";
+import { asString, finding, mountsOfWorkload } from "../walk";
 
 const K8S_MODES: ReadonlySet<string> = new Set(["Bidirectional", "HostToContainer"]);
 const ENGINE_MODES: ReadonlySet<string> = new Set(["rshared", "shared", "rslave", "slave"]);
@@ -41,14 +41,10 @@ export const mountPropagation: WorkloadRule = {
   check(workload) {
     const out: Finding[] = [];
     if (workload.platform === "kubernetes") {
-      for (const pod of workload.pods) {
-        for (const c of containersOf(pod)) {
-          for (const m of mountsOf(c)) {
-            const mode = asString(m.mount.mountPropagation);
-            if (!mode || !K8S_MODES.has(mode)) continue;
-            out.push(finding(mountPropagation, { container: c.name, path: `${m.path}.mountPropagation`, message: `mountPropagation: ${mode} on volume "${asString(m.mount.name) ?? ""}"` }));
-          }
-        }
+      for (const m of mountsOfWorkload(workload)) {
+        const mode = asString(m.mount.mountPropagation);
+        if (!mode || !K8S_MODES.has(mode)) continue;
+        out.push(finding(mountPropagation, { container: m.container.name, path: `${m.path}.mountPropagation`, message: `mountPropagation: ${mode} on volume "${asString(m.mount.name) ?? ""}"` }));
       }
       return out;
     }

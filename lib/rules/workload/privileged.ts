@@ -1,5 +1,5 @@
 import type { Finding, WorkloadRule } from "../types";
-import { containersOf, finding, hostConfigOf, isObject, join } from "../walk";
+import { containersOfWorkload, finding, hostConfigOf, isObject, join } from "../walk";
 
 export const privileged: WorkloadRule = {
   id: "privileged",
@@ -46,12 +46,10 @@ export const privileged: WorkloadRule = {
   check(workload) {
     const out: Finding[] = [];
     if (workload.platform === "kubernetes") {
-      for (const pod of workload.pods) {
-        for (const c of containersOf(pod)) {
-          const sc = c.container.securityContext;
-          if (isObject(sc) && sc.privileged === true) {
-            out.push(finding(privileged, { severity: "warning", container: c.name, path: `${c.path}.securityContext.privileged`, message: "privileged: true" }));
-          }
+      for (const c of containersOfWorkload(workload)) {
+        const sc = c.container.securityContext;
+        if (isObject(sc) && sc.privileged === true) {
+          out.push(finding(privileged, { severity: "warning", container: c.name, path: `${c.path}.securityContext.privileged`, message: "privileged: true" }));
         }
       }
     } else if (workload.platform === "docker") {

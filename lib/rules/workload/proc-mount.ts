@@ -1,6 +1,6 @@
 import type { Finding, WorkloadRule } from "../types";
 import { engineMountsOf, isAtOrUnder, normalizeHostPath } from "../hostpath";
-import { asString, containersOf, finding, mountsOf } from "../walk";
+import { asString, finding, mountsOfWorkload } from "../walk";
 
 /** Destinations under /proc the agent accepts (the LXCFS pattern). */
 const ALLOWED: ReadonlySet<string> = new Set([
@@ -15,6 +15,8 @@ const ALLOWED: ReadonlySet<string> = new Set([
 ]);
 
 export function isRejectedProcDestination(destination: string): boolean {
+  // Cheap rejection first (every mount is checked): a path under /proc contains "/proc" before normalising too.
+  if (!destination.includes("/proc")) return false;
   const path = normalizeHostPath(destination);
   return isAtOrUnder(path, "/proc") && !ALLOWED.has(path);
 }
@@ -50,14 +52,10 @@ export const procMount: WorkloadRule = {
   check(workload) {
     const out: Finding[] = [];
     if (workload.platform === "kubernetes") {
-      for (const pod of workload.pods) {
-        for (const c of containersOf(pod)) {
-          for (const m of mountsOf(c)) {
-            const mountPath = asString(m.mount.mountPath);
-            if (!mountPath || !isRejectedProcDestination(mountPath)) continue;
-            out.push(finding(procMount, { container: c.name, path: `${m.path}.mountPath`, message: `mountPath "${mountPath}" (volume "${asString(m.mount.name) ?? ""}")` }));
-          }
-        }
+      for (const m of mountsOfWorkload(workload)) {
+        const mountPath = asString(m.mount.mountPath);
+        if (!mountPath || !isRejectedProcDestination(mountPath)) continue;
+        out.push(finding(procMount, { container: m.container.name, path: `${m.path}.mountPath`, message: `mountPath "${mountPath}" (volume "${asString(m.mount.name) ?? ""}")` }));
       }
       return out;
     }

@@ -39,9 +39,10 @@ Docker: \`docker run --cpus 1 -m 512m\`. Compose: \`deploy.resources.limits\` (\
     if (workload.platform === "kubernetes") {
       for (const pod of workload.pods) {
         for (const r of podResources(pod)) {
-          const missing = ["cpu", "memory"].filter((name) => !hasQuantity(r.limits, name));
-          if (missing.length === 0) continue;
-          const what = missing.length === 2 ? "no CPU or memory limit" : missing[0] === "cpu" ? "no CPU limit" : "no memory limit";
+          const cpu = hasQuantity(r.limits, "cpu");
+          const memory = hasQuantity(r.limits, "memory");
+          if (cpu && memory) continue;
+          const what = !cpu && !memory ? "no CPU or memory limit" : !cpu ? "no CPU limit" : "no memory limit";
           const kind = r.container.kind === "initContainers" ? "init container" : "container";
           out.push(finding(resourceLimits, { container: r.container.name, path: r.limitsPath, message: `${kind} ${r.container.name} has ${what}` }));
         }

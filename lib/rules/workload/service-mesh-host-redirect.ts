@@ -1,8 +1,9 @@
-import type { WorkloadRule } from "../types";
+import type { Finding, WorkloadRule } from "../types";
 import { finding, metadataEntriesOf } from "../walk";
 
 const KEY = "istio.io/dataplane-mode";
 const isKey = (key: string) => key === KEY;
+const FIELDS = ["labels", "annotations"] as const;
 
 export const serviceMeshHostRedirect: WorkloadRule = {
   id: "service-mesh-host-redirect",
@@ -28,10 +29,13 @@ metadata:
     { title: "Kata 4.1.0 release notes", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/releases/4.1.0.md" },
   ],
   check(workload) {
-    return [...metadataEntriesOf(workload, "labels", isKey), ...metadataEntriesOf(workload, "annotations", isKey)]
-      .filter((entry) => entry.value.trim().toLowerCase() === "ambient")
-      .map((entry) =>
-        finding(serviceMeshHostRedirect, { container: null, path: entry.path, message: `${KEY}: ${entry.value}: ambient redirection happens on the host, outside the Kata VM` }),
-      );
+    const out: Finding[] = [];
+    for (const field of FIELDS) {
+      for (const entry of metadataEntriesOf(workload, field, isKey)) {
+        if (entry.value.trim().toLowerCase() !== "ambient") continue;
+        out.push(finding(serviceMeshHostRedirect, { container: null, path: entry.path, message: `${KEY}: ${entry.value}: ambient redirection happens on the host, outside the Kata VM` }));
+      }
+    }
+    return out;
   },
 };

@@ -1,5 +1,7 @@
 import type { Finding, WorkloadRule } from "../types";
-import { asString, containersOf, finding, mountsOf } from "../walk";
+import { asString, finding, mountsOfWorkload } from "../walk";
+
+const SUBPATH_FIELDS = ["subPath", "subPathExpr"] as const;
 
 export const subpath: WorkloadRule = {
   id: "subpath",
@@ -46,16 +48,12 @@ export const subpath: WorkloadRule = {
   ],
   check(workload) {
     const out: Finding[] = [];
-    for (const pod of workload.pods) {
-      for (const c of containersOf(pod)) {
-        for (const m of mountsOf(c)) {
-          const volume = asString(m.mount.name) ?? "";
-          for (const field of ["subPath", "subPathExpr"]) {
-            const value = asString(m.mount[field]);
-            if (!value) continue;
-            out.push(finding(subpath, { container: c.name, path: `${m.path}.${field}`, message: `${field} "${value}" on volume "${volume}"` }));
-          }
-        }
+    for (const m of mountsOfWorkload(workload)) {
+      const volume = asString(m.mount.name) ?? "";
+      for (const field of SUBPATH_FIELDS) {
+        const value = asString(m.mount[field]);
+        if (!value) continue;
+        out.push(finding(subpath, { container: m.container.name, path: `${m.path}.${field}`, message: `${field} "${value}" on volume "${volume}"` }));
       }
     }
     return out;
