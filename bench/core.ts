@@ -32,6 +32,7 @@ interface ChildResult {
   /** CPU time (user + system, all threads) of the first and the best run: less sensitive to a busy machine. */
   firstCpuMs: number;
   cpuMs: number;
+  /** Peak RSS of the first run: what one CLI call reaches (later runs add the garbage of earlier ones). */
   maxRssMiB: number;
   workloads: number;
   errors: number;
@@ -81,6 +82,7 @@ function measure(mode: Mode, format: Format, files: string[], repeat: number, pr
   let firstCpu = 0;
   let workloads = 0;
   let errors = 0;
+  let maxRssMiB = 0;
   for (let run = 0; run < repeat; run++) {
     const start = performance.now();
     const startCpu = process.cpuUsage();
@@ -97,11 +99,12 @@ function measure(mode: Mode, format: Format, files: string[], repeat: number, pr
     if (run === 0) {
       first = elapsed;
       firstCpu = cpuMs;
+      maxRssMiB = process.resourceUsage().maxRSS / 1024;
     }
     best = Math.min(best, elapsed);
     bestCpu = Math.min(bestCpu, cpuMs);
   }
-  return { firstMs: first, ms: best, firstCpuMs: firstCpu, cpuMs: bestCpu, maxRssMiB: process.resourceUsage().maxRSS / 1024, workloads, errors };
+  return { firstMs: first, ms: best, firstCpuMs: firstCpu, cpuMs: bestCpu, maxRssMiB, workloads, errors };
 }
 
 function runChild(mode: Mode, format: Format, files: string[], repeat: number, profile: boolean): ChildResult | string {
@@ -137,6 +140,17 @@ function generate(size: number, formats: readonly Format[]): Record<Format, stri
     });
   }
   return files;
+}
+
+/**
+ * Runs per case. The first run pays V8's compile warm-up of the scanner (a fixed ~100-300 ms);
+ * warm is the best run. Small JSON cases need several runs before the optimised code is
+ * in place; YAML is slow enough that one run is representative.
+ */
+function repeatsFor(size: number, format: Format): number {
+  if (format === "yaml") return 1;
+  if (size < 10_000) return 10;
+  return size < SPLIT_FROM ? 3 : 2;
 }
 
 function formatMs(ms: number): string {
@@ -237,7 +251,8 @@ function main(): void {
   console.log(`Core benchmark: scan() vs bare parsing (node ${process.version}, ${cpus} CPUs, load ${load.toFixed(1)}).`);
   console.log("Wall-clock times, then CPU times. cold = first run in a fresh process (one CLI call);");
   console.log(process.argv.includes("--preread") ? "files read before timing (--preread);" : "files read one at a time inside the timed run, as the CLI does;");
-  console.log("warm = best of 3 (JSON below 50k). Targets use wall clock, or CPU time on a busy machine (or --cpu).");
+  console.log("warm = best run (JSON: 10 runs below 10k, 3 at 10k, 2 at 50k; YAML: 1 run). RSS = peak of the first run.");
+  console.log("Targets use wall clock, or CPU time on a busy machine (or --cpu).");
   const busy = load > cpus;
   if (busy) console.log("Warning: the machine is busy (load above CPU count): wall-clock times are inflated and noisy.");
   console.log("");
@@ -250,8 +265,7 @@ function main(): void {
     const files = generate(size, formats);
     for (const format of formats) {
       const paths = files[format];
-      // YAML is slow enough that one run is representative; JSON takes the best of 3 below 50k.
-      const repeat = size >= SPLIT_FROM || format === "yaml" ? 1 : 3;
+      const repeat = repeatsFor(size, format);
       results.push({
         size,
         format,

@@ -1,6 +1,6 @@
-import { writeFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { resolve } from "node:path";
-import { formatJsonReport } from "../export/json";
+import { jsonReportChunks } from "../export/json";
 import { formatTextReport, summaryLine } from "../export/text";
 import type { Severity } from "../rules/types";
 import { scan, type ScanResult } from "../scan";
@@ -20,6 +20,21 @@ export function failsGate(result: ScanResult, threshold: Severity): boolean {
     result.workloads.some((workload) => reachesSeverity(workload.findings, threshold)) ||
     reachesSeverity(result.inventoryFindings, threshold)
   );
+}
+
+const BATCH_CHARS = 1 << 20;
+
+/** Joins small chunks into writes of about 1 MiB: one write per workload would be a syscall each. */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let pending = "";
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= BATCH_CHARS) {
+      yield pending;
+      pending = "";
+    }
+  }
+  if (pending) yield pending;
 }
 
 export async function runScan(args: readonly string[], io: CliIo): Promise<number> {
@@ -52,16 +67,21 @@ export async function runScan(args: readonly string[], io: CliIo): Promise<numbe
 
   const output = typeof values.output === "string" ? values.output : undefined;
   const color = !output && !values["no-color"] && shouldColor(io.stdout, io.env);
-  const report = format === "json" ? formatJsonReport(result) : formatTextReport(result, { color });
+  const report = format === "json" ? jsonReportChunks(result) : [formatTextReport(result, { color })];
   if (output) {
     try {
-      await writeFile(resolve(io.cwd, output), report);
+      const file = await open(resolve(io.cwd, output), "w");
+      try {
+        for (const batch of batched(report)) await file.write(batch);
+      } finally {
+        await file.close();
+      }
     } catch (error) {
       throw new UsageError(`cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`, "scan");
     }
     io.stderr.write(`Wrote ${output}: ${summaryLine(result)}\n`);
   } else {
-    io.stdout.write(report);
+    for (const batch of batched(report)) io.stdout.write(batch);
   }
 
   if (result.errors.length > 0) {

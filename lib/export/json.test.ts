@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatJsonReport, toJsonReport } from "./json";
+import { formatJsonReport, jsonReportChunks, toJsonReport } from "./json";
 import { HOST_NETWORK, NO_LIMITS, scannedWorkload, scanResult } from "./test-result";
 
 describe("toJsonReport", () => {
@@ -56,5 +56,23 @@ describe("toJsonReport", () => {
     expect(parsed.workloads).toEqual(report.workloads);
     expect(text).not.toContain('"pods"');
     expect(text).not.toContain('"breakdown"');
+  });
+});
+
+describe("jsonReportChunks", () => {
+  const tricky = '\n  "workloads": []';
+  const result = scanResult([scannedWorkload("web", [HOST_NETWORK, NO_LIMITS]), scannedWorkload("api", []), scannedWorkload("db", [NO_LIMITS])], {
+    errors: [{ source: "odd.yaml", message: `a message quoting ${tricky}` }],
+  });
+
+  it("writes exactly what JSON.stringify of the whole report gives, one workload per chunk", () => {
+    const chunks = [...jsonReportChunks(result)];
+    expect(chunks).toHaveLength(1 + result.workloads.length + 1);
+    expect(chunks.join("")).toBe(`${JSON.stringify(toJsonReport(result), null, 2)}\n`);
+  });
+
+  it("writes an empty workload list as JSON.stringify does", () => {
+    const empty = scanResult([], {});
+    expect([...jsonReportChunks(empty)].join("")).toBe(`${JSON.stringify(toJsonReport(empty), null, 2)}\n`);
   });
 });

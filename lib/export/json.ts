@@ -51,6 +51,23 @@ function toJsonError(error: InputError): InputError {
   return { source, ...(line !== undefined && { line }), ...(column !== undefined && { column }), message };
 }
 
+function toJsonWorkload(w: ScanResult["workloads"][number]): JsonWorkload {
+  return {
+    id: w.id,
+    source: w.source,
+    platform: w.platform,
+    kind: w.kind,
+    namespace: w.namespace,
+    name: w.name,
+    team: w.team,
+    score: w.score,
+    readiness: w.readiness,
+    migrated: w.migrated,
+    findings: w.findings.map(toJsonFinding),
+    sizing: { ...w.sizing },
+  };
+}
+
 export function toJsonReport(result: ScanResult): JsonReport {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -59,25 +76,37 @@ export function toJsonReport(result: ScanResult): JsonReport {
     target: result.target,
     cluster: result.cluster,
     summary: { ...result.summary },
-    workloads: result.workloads.map((w) => ({
-      id: w.id,
-      source: w.source,
-      platform: w.platform,
-      kind: w.kind,
-      namespace: w.namespace,
-      name: w.name,
-      team: w.team,
-      score: w.score,
-      readiness: w.readiness,
-      migrated: w.migrated,
-      findings: w.findings.map(toJsonFinding),
-      sizing: { ...w.sizing },
-    })),
+    workloads: result.workloads.map(toJsonWorkload),
     inventoryFindings: result.inventoryFindings.map(toJsonInventoryFinding),
     errors: result.errors.map(toJsonError),
   };
 }
 
 export function formatJsonReport(result: ScanResult): string {
-  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+  let text = "";
+  for (const chunk of jsonReportChunks(result)) text += chunk;
+  return text;
+}
+
+const EMPTY_WORKLOADS = '\n  "workloads": []';
+
+/**
+ * `formatJsonReport`'s text in pieces, one workload at a time: at 50k workloads the report is
+ * ~50 MB, and building it as one value (plus its object copy) would double the CLI's peak memory.
+ */
+export function* jsonReportChunks(result: ScanResult): Generator<string> {
+  const frame = JSON.stringify(toJsonReport({ ...result, workloads: [] }), null, 2);
+  // The top-level key is the only one at this indentation: nested ones are indented deeper.
+  const at = frame.indexOf(EMPTY_WORKLOADS);
+  if (result.workloads.length === 0 || at === -1) {
+    yield `${frame}\n`;
+    return;
+  }
+  yield `${frame.slice(0, at)}\n  "workloads": [`;
+  for (let i = 0; i < result.workloads.length; i++) {
+    // Items of a top-level array sit 4 spaces in.
+    const item = JSON.stringify(toJsonWorkload(result.workloads[i]), null, 2).replaceAll("\n", "\n    ");
+    yield `${i === 0 ? "" : ","}\n    ${item}`;
+  }
+  yield `\n  ]${frame.slice(at + EMPTY_WORKLOADS.length)}\n`;
 }
