@@ -124,4 +124,20 @@ describe("parseInventory on big Lists read item by item", () => {
     expect(result.workloads).toEqual([]);
     expect(result.errors).toEqual([{ source: "latin1.json", message: "file is not valid UTF-8 text: save it as UTF-8" }]);
   });
+
+  it("reports an internal error against its file only, keeping nothing of that file", () => {
+    const content = bytes(kubectlList(items));
+    let calls = 0;
+    // A fault on the third item (the head takes two subarrays): two workloads were already read.
+    Object.defineProperty(content, "subarray", {
+      value(...args: [number?, number?]) {
+        if (++calls === 5) throw new Error("boom");
+        return Buffer.prototype.subarray.apply(content, args);
+      },
+    });
+    const result = parseFiles({ name: "faulty.json", content }, { name: "good.json", content: bytes(kubectlList([deployment("z")])) });
+    expect(result.workloads.map((w) => w.id)).toEqual(["prod/shop/Deployment/z"]);
+    expect(result.errors).toEqual([{ source: "faulty.json", message: "could not be read (internal error: boom)" }]);
+    expect(result.files[0]).toMatchObject({ source: "faulty.json", bytes: content.byteLength, workloads: 0, objects: 0, errors: 1 });
+  });
 });

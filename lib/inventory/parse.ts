@@ -109,6 +109,7 @@ function readFileStaged(file: InputSource, cluster: string): StagedFile {
     } catch (internal) {
       // A bug here must not lose the other files: report it against this file.
       staged = stageFile(file, cluster);
+      staged.sink.summary.bytes = byteLength(content);
       staged.sink.error(`could not be read (internal error: ${internal instanceof Error ? internal.message : String(internal)})`);
     }
   }
@@ -145,7 +146,7 @@ function inputError(source: string, message: string, at: Position): InputError {
 
 /** `whole`: never read a List item by item (after a `SplitListMismatch`). */
 function readContent(content: Uint8Array | string, sink: FileSink, whole: boolean): void {
-  sink.summary.bytes = typeof content === "string" ? content.length : content.byteLength;
+  sink.summary.bytes = byteLength(content);
   if (typeof content !== "string" && !whole) {
     const refused = refuseBytes(content);
     if (refused !== undefined) {
@@ -173,6 +174,10 @@ function readDocs(read: ReadResult, sink: FileSink): void {
   const state: FileState = { sink, unknown: [], recognised: 0, reported: new Set() };
   read.docs.forEach((doc, index) => readDocument(doc, read.docs.length > 1 ? `document ${index + 1}` : "", state));
   reportUnknown(state);
+}
+
+function byteLength(content: Uint8Array | string): number {
+  return typeof content === "string" ? content.length : content.byteLength;
 }
 
 /** The file's content, or undefined once the reason is reported. */
