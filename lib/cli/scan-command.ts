@@ -1,7 +1,7 @@
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import { jsonReportChunks } from "../export/json";
-import { formatTextReport, summaryLine } from "../export/text";
+import { summaryLine, textReportChunks } from "../export/text";
 import type { Severity } from "../rules/types";
 import { scan, type ScanResult } from "../scan";
 import { reachesSeverity } from "../scoring/assess";
@@ -67,7 +67,7 @@ export async function runScan(args: readonly string[], io: CliIo): Promise<numbe
 
   const output = typeof values.output === "string" ? values.output : undefined;
   const color = !output && !values["no-color"] && shouldColor(io.stdout, io.env);
-  const report = format === "json" ? jsonReportChunks(result) : [formatTextReport(result, { color })];
+  const report = format === "json" ? jsonReportChunks(result) : textReportChunks(result, { color });
   if (output) {
     try {
       const file = await open(resolve(io.cwd, output), "w");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../rules/types";
-import { formatTextReport, summaryLine, wrapText } from "./text";
+import { formatTextReport, summaryLine, textReportChunks, wrapText } from "./text";
 import { HOST_NETWORK, NO_LIMITS, scannedWorkload, scanResult } from "./test-result";
 
 const LONG: Finding = {
@@ -72,5 +72,16 @@ describe("wrapText", () => {
     const lines = wrapText(`short words then ${"x".repeat(150)}`, 60, "    ");
     expect(lines.every((line) => line.length <= 60 && line.startsWith("    "))).toBe(true);
     expect(lines.join("").replace(/\s/g, "")).toBe(`shortwordsthen${"x".repeat(150)}`);
+  });
+});
+
+describe("textReportChunks", () => {
+  it("gives each workload its own chunk, each chunk whole lines", () => {
+    const chunks = [...textReportChunks(result)];
+    for (const workload of result.workloads) {
+      expect(chunks.filter((chunk) => chunk.includes(`/${workload.name}`))).toHaveLength(1);
+    }
+    for (const chunk of chunks) expect(chunk.endsWith("\n")).toBe(true);
+    expect(chunks.length).toBeGreaterThan(result.workloads.length + 3);
   });
 });

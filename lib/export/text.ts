@@ -112,12 +112,27 @@ export function summaryLine(result: ScanResult): string {
 }
 
 export function formatTextReport(result: ScanResult, options: TextOptions = {}): string {
+  let text = "";
+  for (const chunk of textReportChunks(result, options)) text += chunk;
+  return text;
+}
+
+/** Lines as one chunk, each ending in a newline. */
+function chunkOf(lines: readonly string[]): string {
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+}
+
+/**
+ * `formatTextReport`'s text in pieces (a heading, then one workload at a time), so the CLI can
+ * write a 50k-workload report without holding it as one string.
+ */
+export function* textReportChunks(result: ScanResult, options: TextOptions = {}): Generator<string> {
   const width = options.width ?? 100;
   const paint = painter(options.color ?? false);
-  const lines: string[] = [
+  yield chunkOf([
     paint(`Kata readiness for target ${result.target}`, "bold") +
       paint(` (cluster ${result.cluster}, catalog v${result.catalogVersion}, score ${result.scoreFormula})`, "dim"),
-  ];
+  ]);
 
   const groups = new Map<Readiness, ScannedWorkload[]>(READINESS_ORDER.map((r) => [r, []]));
   for (const workload of result.workloads) groups.get(workload.readiness)?.push(workload);
@@ -125,24 +140,23 @@ export function formatTextReport(result: ScanResult, options: TextOptions = {}):
     const workloads = groups.get(readiness) ?? [];
     if (workloads.length === 0) continue;
     workloads.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
-    lines.push("", paint(`${READINESS_TITLE[readiness]} (${workloads.length})`, READINESS_STYLE[readiness], "bold"));
-    for (const workload of workloads) lines.push(...formatWorkload(workload, width, paint));
+    yield chunkOf(["", paint(`${READINESS_TITLE[readiness]} (${workloads.length})`, READINESS_STYLE[readiness], "bold")]);
+    for (const workload of workloads) yield chunkOf(formatWorkload(workload, width, paint));
   }
 
   if (result.inventoryFindings.length > 0) {
-    lines.push("", paint(`INVENTORY (${result.inventoryFindings.length})`, "bold"));
-    for (const finding of sortFindings(result.inventoryFindings)) lines.push(...formatInventoryFinding(finding, width, paint));
+    yield chunkOf(["", paint(`INVENTORY (${result.inventoryFindings.length})`, "bold")]);
+    for (const finding of sortFindings(result.inventoryFindings)) yield chunkOf(formatInventoryFinding(finding, width, paint));
   }
   if (result.errors.length > 0) {
-    lines.push("", paint(`INPUT ERRORS (${result.errors.length})`, "red", "bold"));
-    for (const error of result.errors) lines.push(...formatError(error, width, paint));
+    yield chunkOf(["", paint(`INPUT ERRORS (${result.errors.length})`, "red", "bold")]);
+    for (const error of result.errors) yield chunkOf(formatError(error, width, paint));
   }
 
   const ready = groups.get("ready") ?? [];
-  lines.push("", paint(`Summary: ${summaryLine(result)}`, "bold"));
+  yield chunkOf(["", paint(`Summary: ${summaryLine(result)}`, "bold")]);
   if (ready.length > 0) {
     const sizing = describeSizingSummary(summarizeSizing(ready.map((w) => w.sizing)), ready.length === 1 ? "ready workload" : "ready workloads");
-    lines.push(...wrapText(`Sizing: ${sizing}.`, width, ""));
+    yield chunkOf(wrapText(`Sizing: ${sizing}.`, width, ""));
   }
-  return `${lines.join("\n")}\n`;
 }
