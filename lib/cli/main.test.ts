@@ -179,6 +179,13 @@ describe("scan", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("says which --output it cannot write, as a usage error", async () => {
+    const file = join(tmpdir(), "kr-cli-no-such-dir", "sub", "report.txt");
+    const { code, stderr } = await run(["scan", "-o", file, "manifests"]);
+    expect(code).toBe(64);
+    expect(stderr).toContain(`cannot write ${file}: ENOENT`);
+  });
 });
 
 describe("rules and explain", () => {

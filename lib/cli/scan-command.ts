@@ -77,7 +77,9 @@ export async function runScan(args: readonly string[], io: CliIo): Promise<numbe
         await file.close();
       }
     } catch (error) {
-      throw new UsageError(`cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`, "scan");
+      // Only the file system's errors are the output's fault; anything else is a bug to report as one.
+      if (!(error instanceof Error && "code" in error)) throw error;
+      throw new UsageError(`cannot write ${output}: ${error.message}`, "scan");
     }
     io.stderr.write(`Wrote ${output}: ${summaryLine(result)}\n`);
   } else {
