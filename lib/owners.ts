@@ -78,7 +78,7 @@ export function parseOwnersCsv(text: string): OwnersCsv {
       on_skip: (error: { lines?: number; message: string } | undefined) => {
         if (error) skipped.push({ line: error.lines ?? 0, message: error.message });
       },
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     return { ok: false, errors: [{ line: 1, message: error instanceof Error ? error.message : String(error) }] };
   }
