@@ -21,6 +21,8 @@ export interface ScannedWorkload {
   namespace: string | null;
   name: string;
   source: string;
+  /** Every file that defines the workload, `source` first. */
+  sources: string[];
   team: string | null;
   score: number;
   readiness: Readiness;
@@ -93,6 +95,7 @@ export function assembleScannedWorkload(
     namespace: workload.namespace,
     name: workload.name,
     source: workload.source.file,
+    sources: workload.sources,
     team: workload.team,
     score: assessment.score,
     readiness: assessment.readiness,

@@ -241,3 +241,54 @@ it("keeps paths relative to the working directory in sources", async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+describe("the same identity twice (catalog 1.1)", () => {
+  const web = (extra: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  template:
+    spec:${extra}
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources: {limits: {cpu: "1", memory: 256Mi}}
+`;
+
+  it("gates on a blocker that only the second file has, and names both files", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kr-dup-"));
+    try {
+      await mkdir(join(dir, "dup", "a"), { recursive: true });
+      await mkdir(join(dir, "dup", "b"), { recursive: true });
+      await writeFile(join(dir, "dup", "a", "web.yaml"), web(""));
+      await writeFile(join(dir, "dup", "b", "web.yaml"), web("\n      hostNetwork: true"));
+      const text = await run(["scan", "--fail-on", "blocker", "dup/"], { cwd: dir });
+      expect(text.code).toBe(1);
+      expect(text.stdout).toMatch(/blocker\s+host-network/);
+      expect(text.stdout).toMatch(/warning\s+duplicate-workload/);
+      expect(text.stdout).toContain(join("dup", "a", "web.yaml"));
+      expect(text.stdout).toContain(join("dup", "b", "web.yaml"));
+
+      const { stdout } = await run(["scan", "--format", "json", "dup"], { cwd: dir });
+      const report = parseReport(stdout);
+      expect(report.workloads).toHaveLength(1);
+      expect(report.workloads[0]).toMatchObject({ readiness: "blocked", sources: [join("dup", "a", "web.yaml"), join("dup", "b", "web.yaml")] });
+      expect(report.workloads[0].findings.map((f) => f.ruleId)).toContain("host-network");
+      expect(report.inventoryFindings).toEqual([
+        expect.objectContaining({ ruleId: "duplicate-workload", severity: "warning", source: join("dup", "a", "web.yaml"), message: expect.stringContaining("local/default/Deployment/web") }),
+      ]);
+      expect((await run(["scan", "--fail-on", "warning", "dup/a", join("dup", "a", "web.yaml")], { cwd: dir })).code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("loses no workload when the repository's samples are scanned at once", async () => {
+    const samples = join(FIXTURES, "..", "..", "..", "samples");
+    const ids = async (...paths: string[]) => parseReport((await run(["scan", "--format", "json", ...paths], { cwd: samples })).stdout).workloads.map((w) => w.id);
+    const each = [...(await ids("payments-prod")), ...(await ids("edge-lab"))];
+    const together = await ids(".");
+    expect(each.length).toBeGreaterThan(10);
+    expect(together.sort()).toEqual(each.sort());
+  });
+});
