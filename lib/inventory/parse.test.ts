@@ -125,6 +125,32 @@ spec:
   });
 });
 
+describe("typed lists (catalog 1.1)", () => {
+  const item = { metadata: { name: "db", namespace: "data" }, spec: { replicas: 3, template: { spec: { containers: [{ name: "pg", image: "postgres:17" }] } } } };
+  const list = { apiVersion: "apps/v1", kind: "StatefulSetList", metadata: {}, items: [item, { ...item, metadata: { name: "cache", namespace: "data" } }] };
+
+  it.each([
+    ["pretty JSON (read item by item)", "sts.json", json(list)],
+    ["compact JSON", "sts.json", JSON.stringify(list)],
+    ["YAML", "sts.yaml", `apiVersion: apps/v1\nkind: StatefulSetList\nitems:\n- metadata: {name: db, namespace: data}\n  spec:\n    replicas: 3\n    template: {spec: {containers: [{name: pg, image: "postgres:17"}]}}\n- metadata: {name: cache, namespace: data}\n  spec:\n    replicas: 3\n    template: {spec: {containers: [{name: pg, image: "postgres:17"}]}}\n`],
+  ])("items without kind take it from a StatefulSetList: %s", (_, name, content) => {
+    const { workloads, errors } = parseText(name, content);
+    expect(errors).toEqual([]);
+    expect(workloads.map((w) => [w.id, w.replicas, w.object.apiVersion])).toEqual([
+      ["prod/data/StatefulSet/db", 3, "apps/v1"],
+      ["prod/data/StatefulSet/cache", 3, "apps/v1"],
+    ]);
+  });
+
+  it("keeps an item's own kind, and a plain List adds none", () => {
+    const mixed = { ...list, items: [{ ...item, kind: "Deployment", apiVersion: "apps/v1" }] };
+    expect(parseText("m.json", json(mixed)).workloads.map((w) => w.kind)).toEqual(["Deployment"]);
+    const plain = parseText("l.json", json({ apiVersion: "v1", kind: "List", items: [item] }));
+    expect(plain.workloads).toEqual([]);
+    expect(plain.errors).toHaveLength(1);
+  });
+});
+
 describe("duplicates (catalog 1.1)", () => {
   const deployment = (spec: JsonObject = {}) => ({
     apiVersion: "apps/v1",
