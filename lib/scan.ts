@@ -1,5 +1,6 @@
 // The whole pure pipeline: parse -> rules -> score -> size. Shared by the CLI and the web import.
 import type { FileSummary, InputError, InputSource, InventoryContext, Platform, Workload } from "./inventory/types";
+import { InternalError } from "./internal-error";
 import { parseInventory } from "./inventory/parse";
 import { CATALOG_VERSION } from "./rules/catalog";
 import { checkInventory, checkWorkload } from "./rules/engine";
@@ -57,8 +58,22 @@ export interface ScanResult {
 
 export const DEFAULT_CLUSTER = "local";
 
+/**
+ * Parses, checks, scores and sizes the inputs. Input problems are listed under `errors`; a defect
+ * of the engine (a rule or the parser throwing) is thrown as an `InternalError`, whose `cause` holds
+ * the original error and stack.
+ */
 export function scan(files: readonly InputSource[], options: ScanOptions = {}): ScanResult {
+  // An unknown target is the caller's mistake (the CLI and the upload form check it first).
   const profile = getProfile(options.target);
+  try {
+    return scanWith(profile, files, options);
+  } catch (error) {
+    throw InternalError.from(error, "scanning");
+  }
+}
+
+function scanWith(profile: TargetProfile, files: readonly InputSource[], options: ScanOptions): ScanResult {
   const cluster = options.cluster ?? DEFAULT_CLUSTER;
   const parsed = parseInventory(files, { cluster });
   const context = { profile, inventory: parsed.context };

@@ -19,3 +19,8 @@ export const EXIT = {
   /** A bug: an unexpected exception. */
   internal: 70,
 } as const;
+
+/** Printed before the stack on exit 70. */
+export const INTERNAL_ERROR_NOTICE =
+  "kata-readiness: internal error: this is a bug in kata-readiness, not a problem with your input. " +
+  "Please report it with the command you ran, the details below and, if you can share it, the input.";

@@ -1,10 +1,11 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import packageJson from "../../package.json";
 import type { JsonReport } from "../export/json";
 import { CATALOG } from "../rules/catalog";
+import { hostNetwork } from "../rules/workload/host-network";
 import { PROFILES } from "../scoring/profiles";
 import { FIXTURES, runCliForTest as run } from "./test-io";
 
@@ -290,5 +291,25 @@ spec:
     const together = await ids(".");
     expect(each.length).toBeGreaterThan(10);
     expect(together.sort()).toEqual(each.sort());
+  });
+});
+
+describe("internal errors", () => {
+  it("exits 70 asking for a report when a rule throws, and blames no file", async () => {
+    const spy = vi.spyOn(hostNetwork, "check").mockImplementation(() => {
+      throw new TypeError("cannot read properties of undefined (reading 'spec')");
+    });
+    try {
+      const { code, stdout, stderr } = await run(["scan", "manifests"]);
+      expect(code).toBe(70);
+      expect(stdout).toBe("");
+      expect(stderr).toContain("internal error: this is a bug in kata-readiness, not a problem with your input");
+      expect(stderr).toContain("Please report it");
+      expect(stderr).toContain("cannot read properties of undefined (reading 'spec')");
+      expect(stderr).toContain("caused by: TypeError");
+      expect(stderr).not.toMatch(/could not be read|cannot read:|input error/);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The `kata-readiness` command: the same pure core as the web import, no database.
 import packageJson from "../../package.json";
-import { EXIT, UsageError } from "./errors";
+import { internalErrorDetail } from "../internal-error";
+import { EXIT, INTERNAL_ERROR_NOTICE, UsageError } from "./errors";
 import { MAIN_HELP } from "./help";
 import type { CliIo } from "./io";
 import { runExplain, runRules } from "./rules-command";
@@ -41,8 +42,9 @@ export async function runCli(io: CliIo): Promise<number> {
       io.stderr.write(`kata-readiness: ${error.message}\nSee: ${help}\n`);
       return EXIT.usage;
     }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`kata-readiness: internal error, please report it with the input that caused it:\n${detail}\n`);
+    // Anything else is a defect of kata-readiness (an InternalError from the engine, or a throw
+    // of the CLI itself): never blamed on an input file.
+    io.stderr.write(`${INTERNAL_ERROR_NOTICE}\n${internalErrorDetail(error)}\n`);
     return EXIT.internal;
   }
 }

@@ -1,5 +1,7 @@
 // Entry point: bytes of inventory files in, normalised workloads, context and errors out.
-// Pure (no I/O) and total: no input makes it throw.
+// Pure (no I/O). Bad input is reported under `errors`, never thrown; what it throws is an
+// InternalError (a defect of the parser).
+import { InternalError } from "../internal-error";
 import { isCompose, isComposeV1, readCompose } from "./compose";
 import { decodeInput, refuseBytes } from "./decode";
 import {
@@ -89,8 +91,7 @@ function stageFile(file: InputSource, cluster: string): StagedFile {
 
 /**
  * Reads one file into its own staging, so that a file that fails half-way leaves nothing behind:
- * a List read item by item whose guessed item ranges turn out wrong is read again whole, and an
- * internal error drops what the file had produced.
+ * a List read item by item whose guessed item ranges turn out wrong is read again whole.
  */
 function readFileStaged(file: InputSource, cluster: string): StagedFile {
   let staged = stageFile(file, cluster);
@@ -99,15 +100,13 @@ function readFileStaged(file: InputSource, cluster: string): StagedFile {
   try {
     readContent(content, staged.sink, false);
   } catch (error) {
+    // Anything else thrown here is a defect of the parser, not of the file: it is not blamed on it.
+    if (!(error instanceof SplitListMismatch)) throw InternalError.from(error, "parsing the inventory");
+    staged = stageFile(file, cluster);
     try {
-      if (!(error instanceof SplitListMismatch)) throw error;
-      staged = stageFile(file, cluster);
       readContent(content, staged.sink, true);
-    } catch (internal) {
-      // A bug here must not lose the other files: report it against this file.
-      staged = stageFile(file, cluster);
-      staged.sink.summary.bytes = byteLength(content);
-      staged.sink.error(`could not be read (internal error: ${internal instanceof Error ? internal.message : String(internal)})`);
+    } catch (again) {
+      throw InternalError.from(again, "parsing the inventory");
     }
   }
   return staged;
