@@ -5,6 +5,7 @@ import { EXIT, INTERNAL_ERROR_NOTICE, UsageError } from "./errors";
 import { MAIN_HELP } from "./help";
 import type { CliIo } from "./io";
 import { runExplain, runRules } from "./rules-command";
+import { readStreamBounded } from "./inputs";
 import { runScan } from "./scan-command";
 
 export type { CliIo } from "./io";
@@ -62,9 +63,7 @@ export function nodeIo(): CliIo {
     stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY },
     readStdin: async () => {
       if (process.stdin.isTTY) process.stderr.write("kata-readiness: reading the inventory from standard input (end with Ctrl-D)\n");
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
+      return readStreamBounded(process.stdin);
     },
     env: process.env,
     cwd: process.cwd(),
