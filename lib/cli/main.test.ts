@@ -313,3 +313,30 @@ describe("internal errors", () => {
     }
   });
 });
+
+describe("terminal escapes", () => {
+  it("prints names and annotation values from a manifest with control characters escaped", async () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata:
+  name: "web\\e]0;owned\\a"
+  annotations:
+    kata-readiness.io/requires: "port-forward, \\e[2Jwipe"
+spec:
+  hostNetwork: true
+  containers: [{name: "c\\e[8m", image: x}]
+`;
+    const { code, stdout } = await run(["scan", "-"], { stdin: manifest });
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    expect(stdout).toContain("default/Pod/web\\x1b]0;owned\\x07");
+    expect(stdout).toContain("\\x1b[2jwipe");
+    expect(stdout).toContain("[c\\x1b[8m]");
+  });
+
+  it("keeps a usage error on one line when an argument carries control characters", async () => {
+    const { code, stderr } = await run(["explain", "host\nnet\x1b[2J"]);
+    expect(code).toBe(64);
+    expect(stderr.split("\n")).toEqual([expect.stringContaining('unknown rule "host\\x0anet\\x1b[2J"'), "See: kata-readiness explain --help", ""]);
+  });
+});

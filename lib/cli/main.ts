@@ -1,5 +1,6 @@
 // The `kata-readiness` command: the same pure core as the web import, no database.
 import packageJson from "../../package.json";
+import { escapeControl, escapeControlKeepingLines } from "../export/terminal";
 import { internalErrorDetail } from "../internal-error";
 import { EXIT, INTERNAL_ERROR_NOTICE, UsageError } from "./errors";
 import { MAIN_HELP } from "./help";
@@ -40,12 +41,13 @@ export async function runCli(io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       const help = error.command ? `kata-readiness ${error.command} --help` : "kata-readiness --help";
-      io.stderr.write(`kata-readiness: ${error.message}\nSee: ${help}\n`);
+      // One line whatever the message echoes (a file name, an argument): controls are escaped.
+      io.stderr.write(`kata-readiness: ${escapeControl(error.message)}\nSee: ${help}\n`);
       return EXIT.usage;
     }
     // Anything else is a defect of kata-readiness (an InternalError from the engine, or a throw
     // of the CLI itself): never blamed on an input file.
-    io.stderr.write(`${INTERNAL_ERROR_NOTICE}\n${internalErrorDetail(error)}\n`);
+    io.stderr.write(`${INTERNAL_ERROR_NOTICE}\n${escapeControlKeepingLines(internalErrorDetail(error))}\n`);
     return EXIT.internal;
   }
 }

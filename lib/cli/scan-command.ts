@@ -1,6 +1,7 @@
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import { jsonReportChunks } from "../export/json";
+import { escapeControl } from "../export/terminal";
 import { summaryLine, textReportChunks } from "../export/text";
 import type { Severity } from "../rules/types";
 import { scan, type ScanResult } from "../scan";
@@ -81,7 +82,7 @@ export async function runScan(args: readonly string[], io: CliIo): Promise<numbe
       if (!(error instanceof Error && "code" in error)) throw error;
       throw new UsageError(`cannot write ${output}: ${error.message}`, "scan");
     }
-    io.stderr.write(`Wrote ${output}: ${summaryLine(result)}\n`);
+    io.stderr.write(`Wrote ${escapeControl(output)}: ${summaryLine(result)}\n`);
   } else {
     for (const batch of batched(report)) io.stdout.write(batch);
   }
