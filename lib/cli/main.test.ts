@@ -181,11 +181,32 @@ describe("scan", () => {
     }
   });
 
-  it("says which --output it cannot write, as a usage error", async () => {
+  it("says which --output it cannot write, with its own exit code (73), not as a usage error", async () => {
     const file = join(tmpdir(), "kr-cli-no-such-dir", "sub", "report.txt");
     const { code, stderr } = await run(["scan", "-o", file, "manifests"]);
+    expect(code).toBe(73);
+    expect(stderr).toBe(`kata-readiness: cannot write ${file}: ENOENT: no such file or directory, open '${file}'\n`);
+    const directory = await run(["scan", "-o", tmpdir(), "manifests"]);
+    expect(directory.code).toBe(73);
+    expect(directory.stderr).toMatch(/^kata-readiness: cannot write .*EISDIR.*\n$/);
+  });
+
+  it.each([
+    [["scan"]],
+    [["scan", "--format", "xml", "manifests"]],
+    [["scan", "--target", "nope", "manifests"]],
+    [["scan", "--bogus", "manifests"]],
+    [["scan", "--cluster", "a/b", "manifests"]],
+    [["frobnicate"]],
+    [[]],
+    [["rules", "extra"]],
+    [["explain"]],
+    [["explain", "no-such-rule"]],
+  ])("answers the usage error %j with exit 64 and one line on stderr", async (argv) => {
+    const { code, stdout, stderr } = await run(argv);
     expect(code).toBe(64);
-    expect(stderr).toContain(`cannot write ${file}: ENOENT`);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^kata-readiness: [^\n]+ \(see kata-readiness( \w+)? --help\)\n$/);
   });
 });
 
@@ -229,6 +250,18 @@ describe("help and version", () => {
   it("prints the command list with --help, and with no command as a usage error", async () => {
     expect(await run(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Commands:") });
     expect((await run([])).code).toBe(64);
+  });
+
+  it("lists every exit code in --help, as the README does", async () => {
+    const readme = await readFile(join(FIXTURES, "..", "..", "..", "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("### Exit codes"), readme.indexOf("### JSON output"));
+    const documented = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
+    expect(documented).toEqual([0, 1, 2, 64, 70, 73]);
+    for (const command of [["--help"], ["scan", "--help"]]) {
+      const { stdout } = await run(command);
+      const help = stdout.slice(stdout.indexOf("Exit codes:")).replace(/\s+/g, " ");
+      for (const code of documented) expect(help).toMatch(new RegExp(`\\b${code} [a-z-]`));
+    }
   });
 });
 
@@ -337,6 +370,7 @@ spec:
   it("keeps a usage error on one line when an argument carries control characters", async () => {
     const { code, stderr } = await run(["explain", "host\nnet\x1b[2J"]);
     expect(code).toBe(64);
-    expect(stderr.split("\n")).toEqual([expect.stringContaining('unknown rule "host\\x0anet\\x1b[2J"'), "See: kata-readiness explain --help", ""]);
+    expect(stderr.split("\n")).toEqual([expect.stringContaining('unknown rule "host\\x0anet\\x1b[2J"'), ""]);
+    expect(stderr).toContain("(see kata-readiness explain --help)");
   });
 });

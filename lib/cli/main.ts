@@ -2,7 +2,7 @@
 import packageJson from "../../package.json";
 import { escapeControl, escapeControlKeepingLines } from "../export/terminal";
 import { internalErrorDetail } from "../internal-error";
-import { EXIT, INTERNAL_ERROR_NOTICE, UsageError } from "./errors";
+import { EXIT, INTERNAL_ERROR_NOTICE, OutputError, UsageError } from "./errors";
 import { MAIN_HELP } from "./help";
 import type { CliIo } from "./io";
 import { runExplain, runRules } from "./rules-command";
@@ -20,10 +20,11 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => number | 
 
 async function dispatch(io: CliIo): Promise<number> {
   const [command, ...args] = io.argv;
-  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+  if (command === undefined) throw new UsageError(`no command given (one of: ${Object.keys(COMMANDS).join(", ")})`);
+  if (command === "-h" || command === "--help" || command === "help") {
     if (command === "help" && args[0] && COMMANDS[args[0]]) return COMMANDS[args[0]](["--help"], io);
     io.stdout.write(MAIN_HELP);
-    return command === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   if (command === "-v" || command === "--version" || command === "version") {
     io.stdout.write(`${packageJson.version}\n`);
@@ -42,8 +43,12 @@ export async function runCli(io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       const help = error.command ? `kata-readiness ${error.command} --help` : "kata-readiness --help";
       // One line whatever the message echoes (a file name, an argument): controls are escaped.
-      io.stderr.write(`kata-readiness: ${escapeControl(error.message)}\nSee: ${help}\n`);
+      io.stderr.write(`kata-readiness: ${escapeControl(error.message)} (see ${help})\n`);
       return EXIT.usage;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`kata-readiness: ${escapeControl(error.message)}\n`);
+      return EXIT.cannotWrite;
     }
     // Anything else is a defect of kata-readiness (an InternalError from the engine, or a throw
     // of the CLI itself): never blamed on an input file.
