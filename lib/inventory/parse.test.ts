@@ -194,7 +194,7 @@ describe("duplicates (catalog 1.1)", () => {
     expect(web.source.file).toBe("dup/a/web.yaml");
     expect(web.sources).toEqual(["dup/a/web.yaml", "dup/c/web.yaml", "dup/b/web.yaml"]);
     expect(web.duplicates?.map((d) => [d.source.file, d.pods[0].spec.hostNetwork])).toEqual([["dup/b/web.yaml", true]]);
-    expect(result.context.duplicates).toEqual([{ id: "prod/shop/Deployment/web", path: "metadata.name", files: ["dup/a/web.yaml", "dup/b/web.yaml", "dup/c/web.yaml"] }]);
+    expect(result.context.duplicates).toEqual([{ id: "prod/shop/Deployment/web", path: "metadata.name", files: ["dup/a/web.yaml", "dup/b/web.yaml", "dup/c/web.yaml"], variants: 2 }]);
   });
 
   it("folds a Pod read twice with different content as one more pod template of its owner", () => {
@@ -219,7 +219,7 @@ describe("duplicates (catalog 1.1)", () => {
     expect(docker.workloads).toHaveLength(1);
     expect(docker.workloads[0].sources).toEqual(["a.json", "b.json", "c.json"]);
     expect(docker.workloads[0].duplicates?.map((d) => d.source.file)).toEqual(["c.json"]);
-    expect(docker.context.duplicates).toEqual([{ id: "prod//Container/web", path: "Name", files: ["a.json", "b.json", "c.json"] }]);
+    expect(docker.context.duplicates).toEqual([{ id: "prod//Container/web", path: "Name", files: ["a.json", "b.json", "c.json"], variants: 2 }]);
 
     const compose = parseFiles(
       { name: "shop/compose.yaml", content: "services:\n  web:\n    image: nginx\n" },
@@ -227,7 +227,7 @@ describe("duplicates (catalog 1.1)", () => {
     );
     expect(compose.workloads).toHaveLength(1);
     expect(compose.workloads[0].duplicates?.[0].object).toEqual({ image: "nginx", network_mode: "host" });
-    expect(compose.context.duplicates).toEqual([{ id: "prod/shop/Service/web", path: "services.web", files: ["shop/compose.yaml", "shop/docker-compose.yml"] }]);
+    expect(compose.context.duplicates).toEqual([{ id: "prod/shop/Service/web", path: "services.web", files: ["shop/compose.yaml", "shop/docker-compose.yml"], variants: 2 }]);
   });
 });
 

@@ -424,8 +424,8 @@ function duplicateOf(variants: Variants, cluster: string): DuplicateIdentity {
   const first = variants.first;
   if (first.type === "k8s") {
     const { namespace, kind, name } = first.candidate;
-    return { id: workloadId(cluster, namespace, kind, name), path: "metadata.name", files: variants.files };
+    return { id: workloadId(cluster, namespace, kind, name), path: "metadata.name", files: variants.files, variants: variants.entries.length };
   }
   const { workload } = first;
-  return { id: workload.id, path: workload.platform === "docker" ? "Name" : workload.pathPrefix, files: variants.files };
+  return { id: workload.id, path: workload.platform === "docker" ? "Name" : workload.pathPrefix, files: variants.files, variants: variants.entries.length };
 }

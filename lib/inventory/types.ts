@@ -146,6 +146,8 @@ export interface DuplicateIdentity {
   path: string;
   /** Every file that defines it, in scan order. */
   files: string[];
+  /** How many objects of different content define it (2 or more). */
+  variants: number;
 }
 
 /** Non-workload facts some rules need. */

@@ -22,7 +22,10 @@ export const duplicateWorkload: InventoryRule = {
       remedy: duplicateWorkload.remedy,
       container: null,
       path: duplicate.path,
-      message: `${duplicate.id} is defined with different content in ${duplicate.files.length} files: ${duplicate.files.join(", ")}`,
+      message:
+        duplicate.files.length === 1
+          ? `${duplicate.id} is defined ${duplicate.variants} times with different content in ${duplicate.files[0]}`
+          : `${duplicate.id} is defined with different content in ${duplicate.files.length} files: ${duplicate.files.join(", ")}`,
       source: duplicate.files[0],
     }));
   },
