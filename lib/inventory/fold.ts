@@ -125,6 +125,7 @@ function sourceOf(candidate: K8sCandidate): Workload["source"] {
 
 /** Every file the candidates (and identical copies merged into them) came from, first seen first. */
 function sourcesOf(candidates: readonly K8sCandidate[]): string[] {
+  if (candidates.length === 1 && !candidates[0].copies) return [candidates[0].summary.source];
   const files = new Set<string>();
   for (const candidate of candidates) {
     files.add(candidate.summary.source);

@@ -380,21 +380,30 @@ interface BuiltWorkloads {
  */
 function buildWorkloads(entries: readonly Entry[], cluster: string, reject: RejectCandidate): BuiltWorkloads {
   // Kubernetes keys (`namespace/Kind/name`) and Docker/Compose ids are told apart by their map.
-  const byK8sKey = new Map<string, Variants>();
-  const byId = new Map<string, Variants>();
+  // An identity seen once (nearly all) maps to its entry; Variants are made on the first repeat.
+  const byK8sKey = new Map<string, Entry | Variants>();
+  const byId = new Map<string, Entry | Variants>();
+  const repeated: Variants[] = [];
   const candidates: K8sCandidate[] = [];
   const kept: Entry[] = [];
   for (const entry of entries) {
     const k8s = entry.type === "k8s";
     const map = k8s ? byK8sKey : byId;
     const key = k8s ? entry.candidate.key : entry.workload.id;
-    const variants = map.get(key);
-    if (variants) {
+    const seen = map.get(key);
+    if (seen === undefined) map.set(key, entry);
+    else {
+      let variants = seen;
+      if (!(variants instanceof Variants)) {
+        variants = new Variants(variants);
+        map.set(key, variants);
+        repeated.push(variants);
+      }
       if (!variants.add(entry)) {
         recordCopy(variants.first, fileOf(entry));
         continue;
       }
-    } else map.set(key, new Variants(entry));
+    }
     kept.push(entry);
     if (k8s) candidates.push(entry.candidate);
   }
@@ -414,9 +423,7 @@ function buildWorkloads(entries: readonly Entry[], cluster: string, reject: Reje
     addFiles(first.sources, workload.sources);
   }
   const duplicates: DuplicateIdentity[] = [];
-  for (const variants of [...byK8sKey.values(), ...byId.values()]) {
-    if (variants.entries.length > 1) duplicates.push(duplicateOf(variants, cluster));
-  }
+  for (const variants of repeated) if (variants.entries.length > 1) duplicates.push(duplicateOf(variants, cluster));
   return { workloads, duplicates };
 }
 
