@@ -409,10 +409,15 @@ function buildWorkloads(entries: readonly Entry[], cluster: string, reject: Reje
   }
   const folded = foldCandidates(candidates, cluster, reject);
   const workloads: Workload[] = [];
-  const firstOfId = new Map<string, Workload>();
+  // Without repeated identities every workload id is unique: nothing to merge.
+  const firstOfId = repeated.length > 0 ? new Map<string, Workload>() : undefined;
   for (const entry of kept) {
     const workload = entry.type === "workload" ? entry.workload : folded.get(entry.candidate);
     if (!workload) continue;
+    if (!firstOfId) {
+      workloads.push(workload);
+      continue;
+    }
     const first = firstOfId.get(workload.id);
     if (!first) {
       firstOfId.set(workload.id, workload);
