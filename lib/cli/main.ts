@@ -20,7 +20,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => number | 
 
 async function dispatch(io: CliIo): Promise<number> {
   const [command, ...args] = io.argv;
-  if (command === undefined) throw new UsageError(`no command given (one of: ${Object.keys(COMMANDS).join(", ")})`);
+  if (command === undefined) throw new UsageError(`no command given: one of ${Object.keys(COMMANDS).join(", ")}`);
   if (command === "-h" || command === "--help" || command === "help") {
     if (command === "help" && args[0] && COMMANDS[args[0]]) return COMMANDS[args[0]](["--help"], io);
     io.stdout.write(MAIN_HELP);
