@@ -1,5 +1,6 @@
 // The whole pure pipeline: parse -> rules -> score -> size. Shared by the CLI and the web import.
 import type { FileSummary, InputError, InputSource, InventoryContext, Platform, Workload } from "./inventory/types";
+import { InternalError } from "./internal-error";
 import { parseInventory } from "./inventory/parse";
 import { CATALOG_VERSION } from "./rules/catalog";
 import { checkInventory, checkWorkload } from "./rules/engine";
@@ -21,6 +22,8 @@ export interface ScannedWorkload {
   namespace: string | null;
   name: string;
   source: string;
+  /** Every file that defines the workload, `source` first. */
+  sources: string[];
   team: string | null;
   score: number;
   readiness: Readiness;
@@ -55,8 +58,22 @@ export interface ScanResult {
 
 export const DEFAULT_CLUSTER = "local";
 
+/**
+ * Parses, checks, scores and sizes the inputs. Input problems are listed under `errors`; a defect
+ * of the engine (a rule or the parser throwing) is thrown as an `InternalError`, whose `cause` holds
+ * the original error and stack.
+ */
 export function scan(files: readonly InputSource[], options: ScanOptions = {}): ScanResult {
+  // An unknown target is the caller's mistake (the CLI and the upload form check it first).
   const profile = getProfile(options.target);
+  try {
+    return scanWith(profile, files, options);
+  } catch (error) {
+    throw InternalError.from(error, "scanning");
+  }
+}
+
+function scanWith(profile: TargetProfile, files: readonly InputSource[], options: ScanOptions): ScanResult {
   const cluster = options.cluster ?? DEFAULT_CLUSTER;
   const parsed = parseInventory(files, { cluster });
   const context = { profile, inventory: parsed.context };
@@ -93,6 +110,7 @@ export function assembleScannedWorkload(
     namespace: workload.namespace,
     name: workload.name,
     source: workload.source.file,
+    sources: workload.sources,
     team: workload.team,
     score: assessment.score,
     readiness: assessment.readiness,

@@ -14,7 +14,7 @@ Options:
   -v, --version       print the version
 
 Exit codes: 0 ok, 1 --fail-on threshold reached, 2 some input unreadable or unparseable,
-64 usage error.
+64 usage error, 70 internal error (a bug: please report it), 73 cannot write --output.
 `;
 
 export const SCAN_HELP = `Usage: kata-readiness scan [options] <path...>
@@ -43,7 +43,8 @@ Examples:
   kata-readiness scan --fail-on blocker manifests/
 
 Exit codes: 0 ok, 1 --fail-on threshold reached, 2 some input unreadable or unparseable (the
-other files are still scanned; 2 wins over 1), 64 usage error.
+other files are still scanned; 2 wins over 1), 64 usage error, 70 internal error (a bug in
+kata-readiness: please report it), 73 cannot write --output.
 `;
 
 export const RULES_HELP = `Usage: kata-readiness rules [options]

@@ -1,10 +1,11 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import packageJson from "../../package.json";
 import type { JsonReport } from "../export/json";
 import { CATALOG } from "../rules/catalog";
+import { hostNetwork } from "../rules/workload/host-network";
 import { PROFILES } from "../scoring/profiles";
 import { FIXTURES, runCliForTest as run } from "./test-io";
 
@@ -180,11 +181,32 @@ describe("scan", () => {
     }
   });
 
-  it("says which --output it cannot write, as a usage error", async () => {
+  it("says which --output it cannot write, with its own exit code (73), not as a usage error", async () => {
     const file = join(tmpdir(), "kr-cli-no-such-dir", "sub", "report.txt");
     const { code, stderr } = await run(["scan", "-o", file, "manifests"]);
+    expect(code).toBe(73);
+    expect(stderr).toBe(`kata-readiness: cannot write ${file}: ENOENT: no such file or directory, open '${file}'\n`);
+    const directory = await run(["scan", "-o", tmpdir(), "manifests"]);
+    expect(directory.code).toBe(73);
+    expect(directory.stderr).toMatch(/^kata-readiness: cannot write .*EISDIR.*\n$/);
+  });
+
+  it.each([
+    [["scan"]],
+    [["scan", "--format", "xml", "manifests"]],
+    [["scan", "--target", "nope", "manifests"]],
+    [["scan", "--bogus", "manifests"]],
+    [["scan", "--cluster", "a/b", "manifests"]],
+    [["frobnicate"]],
+    [[]],
+    [["rules", "extra"]],
+    [["explain"]],
+    [["explain", "no-such-rule"]],
+  ])("answers the usage error %j with exit 64 and one line on stderr", async (argv) => {
+    const { code, stdout, stderr } = await run(argv);
     expect(code).toBe(64);
-    expect(stderr).toContain(`cannot write ${file}: ENOENT`);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^kata-readiness: [^\n]+ \(see kata-readiness( \w+)? --help\)\n$/);
   });
 });
 
@@ -229,6 +251,18 @@ describe("help and version", () => {
     expect(await run(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Commands:") });
     expect((await run([])).code).toBe(64);
   });
+
+  it("lists every exit code in --help, as the README does", async () => {
+    const readme = await readFile(join(FIXTURES, "..", "..", "..", "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("### Exit codes"), readme.indexOf("### JSON output"));
+    const documented = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
+    expect(documented).toEqual([0, 1, 2, 64, 70, 73]);
+    for (const command of [["--help"], ["scan", "--help"]]) {
+      const { stdout } = await run(command);
+      const help = stdout.slice(stdout.indexOf("Exit codes:")).replace(/\s+/g, " ");
+      for (const code of documented) expect(help).toMatch(new RegExp(`\\b${code} [a-z-]`));
+    }
+  });
 });
 
 it("keeps paths relative to the working directory in sources", async () => {
@@ -240,4 +274,103 @@ it("keeps paths relative to the working directory in sources", async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+describe("the same identity twice (catalog 1.1)", () => {
+  const web = (extra: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  template:
+    spec:${extra}
+      containers:
+        - name: web
+          image: nginx:1.27
+          resources: {limits: {cpu: "1", memory: 256Mi}}
+`;
+
+  it("gates on a blocker that only the second file has, and names both files", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kr-dup-"));
+    try {
+      await mkdir(join(dir, "dup", "a"), { recursive: true });
+      await mkdir(join(dir, "dup", "b"), { recursive: true });
+      await writeFile(join(dir, "dup", "a", "web.yaml"), web(""));
+      await writeFile(join(dir, "dup", "b", "web.yaml"), web("\n      hostNetwork: true"));
+      const text = await run(["scan", "--fail-on", "blocker", "dup/"], { cwd: dir });
+      expect(text.code).toBe(1);
+      expect(text.stdout).toMatch(/blocker\s+host-network/);
+      expect(text.stdout).toMatch(/warning\s+duplicate-workload/);
+      expect(text.stdout).toContain(join("dup", "a", "web.yaml"));
+      expect(text.stdout).toContain(join("dup", "b", "web.yaml"));
+
+      const { stdout } = await run(["scan", "--format", "json", "dup"], { cwd: dir });
+      const report = parseReport(stdout);
+      expect(report.workloads).toHaveLength(1);
+      expect(report.workloads[0]).toMatchObject({ readiness: "blocked", sources: [join("dup", "a", "web.yaml"), join("dup", "b", "web.yaml")] });
+      expect(report.workloads[0].findings.map((f) => f.ruleId)).toContain("host-network");
+      expect(report.inventoryFindings).toEqual([
+        expect.objectContaining({ ruleId: "duplicate-workload", severity: "warning", source: join("dup", "a", "web.yaml"), message: expect.stringContaining("local/default/Deployment/web") }),
+      ]);
+      expect((await run(["scan", "--fail-on", "warning", "dup/a", join("dup", "a", "web.yaml")], { cwd: dir })).code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("loses no workload when the repository's samples are scanned at once", async () => {
+    const samples = join(FIXTURES, "..", "..", "..", "samples");
+    const ids = async (...paths: string[]) => parseReport((await run(["scan", "--format", "json", ...paths], { cwd: samples })).stdout).workloads.map((w) => w.id);
+    const each = [...(await ids("payments-prod")), ...(await ids("edge-lab"))];
+    const together = await ids(".");
+    expect(each.length).toBeGreaterThan(10);
+    expect(together.sort()).toEqual(each.sort());
+  });
+});
+
+describe("internal errors", () => {
+  it("exits 70 asking for a report when a rule throws, and blames no file", async () => {
+    const spy = vi.spyOn(hostNetwork, "check").mockImplementation(() => {
+      throw new TypeError("cannot read properties of undefined (reading 'spec')");
+    });
+    try {
+      const { code, stdout, stderr } = await run(["scan", "manifests"]);
+      expect(code).toBe(70);
+      expect(stdout).toBe("");
+      expect(stderr).toContain("internal error: this is a bug in kata-readiness, not a problem with your input");
+      expect(stderr).toContain("Please report it");
+      expect(stderr).toContain("cannot read properties of undefined (reading 'spec')");
+      expect(stderr).toContain("caused by: TypeError");
+      expect(stderr).not.toMatch(/could not be read|cannot read:|input error/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe("terminal escapes", () => {
+  it("prints names and annotation values from a manifest with control characters escaped", async () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata:
+  name: "web\\e]0;owned\\a"
+  annotations:
+    kata-readiness.io/requires: "port-forward, \\e[2Jwipe"
+spec:
+  hostNetwork: true
+  containers: [{name: "c\\e[8m", image: x}]
+`;
+    const { code, stdout } = await run(["scan", "-"], { stdin: manifest });
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    expect(stdout).toContain("default/Pod/web\\x1b]0;owned\\x07");
+    expect(stdout).toContain("\\x1b[2jwipe");
+    expect(stdout).toContain("[c\\x1b[8m]");
+  });
+
+  it("keeps a usage error on one line when an argument carries control characters", async () => {
+    const { code, stderr } = await run(["explain", "host\nnet\x1b[2J"]);
+    expect(code).toBe(64);
+    expect(stderr.split("\n")).toEqual([expect.stringContaining('unknown rule "host\\x0anet\\x1b[2J"'), ""]);
+    expect(stderr).toContain("(see kata-readiness explain --help)");
+  });
 });

@@ -1,9 +1,12 @@
 // The `kata-readiness` command: the same pure core as the web import, no database.
 import packageJson from "../../package.json";
-import { EXIT, UsageError } from "./errors";
+import { escapeControl, escapeControlKeepingLines } from "../export/terminal";
+import { internalErrorDetail } from "../internal-error";
+import { EXIT, INTERNAL_ERROR_NOTICE, OutputError, UsageError } from "./errors";
 import { MAIN_HELP } from "./help";
 import type { CliIo } from "./io";
 import { runExplain, runRules } from "./rules-command";
+import { readStreamBounded } from "./inputs";
 import { runScan } from "./scan-command";
 
 export type { CliIo } from "./io";
@@ -17,10 +20,11 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => number | 
 
 async function dispatch(io: CliIo): Promise<number> {
   const [command, ...args] = io.argv;
-  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+  if (command === undefined) throw new UsageError(`no command given: one of ${Object.keys(COMMANDS).join(", ")}`);
+  if (command === "-h" || command === "--help" || command === "help") {
     if (command === "help" && args[0] && COMMANDS[args[0]]) return COMMANDS[args[0]](["--help"], io);
     io.stdout.write(MAIN_HELP);
-    return command === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   if (command === "-v" || command === "--version" || command === "version") {
     io.stdout.write(`${packageJson.version}\n`);
@@ -38,11 +42,17 @@ export async function runCli(io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       const help = error.command ? `kata-readiness ${error.command} --help` : "kata-readiness --help";
-      io.stderr.write(`kata-readiness: ${error.message}\nSee: ${help}\n`);
+      // One line whatever the message echoes (a file name, an argument): controls are escaped.
+      io.stderr.write(`kata-readiness: ${escapeControl(error.message)} (see ${help})\n`);
       return EXIT.usage;
     }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`kata-readiness: internal error, please report it with the input that caused it:\n${detail}\n`);
+    if (error instanceof OutputError) {
+      io.stderr.write(`kata-readiness: ${escapeControl(error.message)}\n`);
+      return EXIT.cannotWrite;
+    }
+    // Anything else is a defect of kata-readiness (an InternalError from the engine, or a throw
+    // of the CLI itself): never blamed on an input file.
+    io.stderr.write(`${INTERNAL_ERROR_NOTICE}\n${escapeControlKeepingLines(internalErrorDetail(error))}\n`);
     return EXIT.internal;
   }
 }
@@ -60,9 +70,7 @@ export function nodeIo(): CliIo {
     stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY },
     readStdin: async () => {
       if (process.stdin.isTTY) process.stderr.write("kata-readiness: reading the inventory from standard input (end with Ctrl-D)\n");
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
+      return readStreamBounded(process.stdin);
     },
     env: process.env,
     cwd: process.cwd(),

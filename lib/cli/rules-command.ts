@@ -1,4 +1,5 @@
 // `rules` (the catalog as a table) and `explain <rule-id>` (one rule in full).
+import { escapeControlKeepingLines } from "../export/terminal";
 import { wrapText } from "../export/text";
 import { CATALOG, findRule } from "../rules/catalog";
 import type { Rule } from "../rules/types";
@@ -105,7 +106,7 @@ export function runRules(args: readonly string[], io: CliIo): number {
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (did you mean: explain ${positionals[0]}?)`, "rules");
   const format = pickChoice("rules", "format", values.format, FORMATS, "text");
-  io.stdout.write(format === "json" ? `${JSON.stringify(CATALOG.map(describeRule), null, 2)}\n` : formatRulesTable(CATALOG));
+  io.stdout.write(format === "json" ? `${JSON.stringify(CATALOG.map(describeRule), null, 2)}\n` : escapeControlKeepingLines(formatRulesTable(CATALOG)));
   return EXIT.ok;
 }
 
@@ -127,6 +128,6 @@ export function runExplain(args: readonly string[], io: CliIo): number {
     const hint = suggestions.length > 0 ? `; did you mean: ${suggestions.join(", ")}?` : "; list them with: kata-readiness rules";
     throw new UsageError(`unknown rule "${id}"${hint}`, "explain");
   }
-  io.stdout.write(format === "json" ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : formatExplanation(rule));
+  io.stdout.write(format === "json" ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : escapeControlKeepingLines(formatExplanation(rule)));
   return EXIT.ok;
 }

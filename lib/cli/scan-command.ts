@@ -1,13 +1,14 @@
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import { jsonReportChunks } from "../export/json";
+import { escapeControl } from "../export/terminal";
 import { summaryLine, textReportChunks } from "../export/text";
 import type { Severity } from "../rules/types";
 import { scan, type ScanResult } from "../scan";
 import { reachesSeverity } from "../scoring/assess";
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from "../scoring/profiles";
 import { FORMATS, parseCommandArgs, pickChoice } from "./args";
-import { EXIT, UsageError } from "./errors";
+import { EXIT, OutputError, UsageError } from "./errors";
 import { SCAN_HELP } from "./help";
 import { collectInputs } from "./inputs";
 import { shouldColor, type CliIo } from "./io";
@@ -79,9 +80,9 @@ export async function runScan(args: readonly string[], io: CliIo): Promise<numbe
     } catch (error) {
       // Only the file system's errors are the output's fault; anything else is a bug to report as one.
       if (!(error instanceof Error && "code" in error)) throw error;
-      throw new UsageError(`cannot write ${output}: ${error.message}`, "scan");
+      throw new OutputError(`cannot write ${output}: ${error.message}`);
     }
-    io.stderr.write(`Wrote ${output}: ${summaryLine(result)}\n`);
+    io.stderr.write(`Wrote ${escapeControl(output)}: ${summaryLine(result)}\n`);
   } else {
     for (const batch of batched(report)) io.stdout.write(batch);
   }

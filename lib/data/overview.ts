@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findRule } from "@/lib/rules/catalog";
-import type { SizingSummary } from "@/lib/scoring/sizing";
+import { isReadyToMove, type SizingSummary } from "@/lib/scoring/sizing";
 
 const SCORE_BUCKET_SIZE = 10;
 const SCORE_BUCKET_COUNT = 10;
@@ -135,7 +135,7 @@ export async function getOverview({ cluster = null }: OverviewFilter = {}): Prom
       workloads: Number(row.n),
     })),
     scoreHistogram: toHistogram(cube),
-    sizing: toReadySizing(cube.filter((row) => row.readiness === "ready" && !Number(row.migrated))),
+    sizing: toReadySizing(cube.filter((row) => isReadyToMove({ readiness: row.readiness, migrated: Number(row.migrated) !== 0 }))),
   };
 }
 

@@ -13,6 +13,8 @@ export type JsonFinding = Pick<Finding, "ruleId" | "severity" | "remedy" | "cont
 export interface JsonWorkload {
   id: string;
   source: string;
+  /** Every file that defines it (catalog 1.1: more than one when the identity is duplicated). */
+  sources: string[];
   platform: string;
   kind: string;
   namespace: string | null;
@@ -55,6 +57,7 @@ function toJsonWorkload(w: ScanResult["workloads"][number]): JsonWorkload {
   return {
     id: w.id,
     source: w.source,
+    sources: [...w.sources],
     platform: w.platform,
     kind: w.kind,
     namespace: w.namespace,

@@ -6,7 +6,7 @@ import { getProfile } from "../scoring/profiles";
 
 export function scannedWorkload(name: string, findings: Finding[], source = `${name}.yaml`): ScannedWorkload {
   const base = podWorkload(`containers: [{ name: ${name}, resources: { limits: { cpu: 1, memory: 1Gi } } }]`);
-  const workload = { ...base, id: `local/default/Deployment/${name}`, name, source: { file: source } };
+  const workload = { ...base, id: `local/default/Deployment/${name}`, name, source: { file: source }, sources: [source] };
   return assembleScannedWorkload(workload, findings, getProfile(), emptyInventory());
 }
 

@@ -1,10 +1,14 @@
-// The human report of a scan: workloads grouped by readiness (blocked first), each with its score
-// and findings, then inventory findings, input errors and a summary. Plain text unless `color`.
+// The human report of a scan. It opens with what to do first (one line per rule: severity, remedy,
+// workloads affected), then lists workloads grouped by readiness (blocked first) and, within a
+// group, by source file (named once), each with its score and findings; then inventory findings,
+// input errors, a summary and the cost of moving the ready workloads. Plain text unless `color`.
+// Everything read from the inputs is shown with control characters escaped (lib/export/terminal.ts).
 import type { InputError } from "../inventory/types";
-import type { Finding, InventoryFinding, Severity } from "../rules/types";
+import type { Finding, InventoryFinding, Remedy, Severity } from "../rules/types";
 import type { ScannedWorkload, ScanResult } from "../scan";
 import { compareSeverity, READINESS_ORDER, type Readiness } from "../scoring/assess";
-import { describeSizingSummary, summarizeSizing } from "../scoring/sizing";
+import { describeSizingSummary, summarizeReadyToMove } from "../scoring/sizing";
+import { escapeControl } from "./terminal";
 
 export interface TextOptions {
   /** ANSI colours; the caller decides (TTY, NO_COLOR). */
@@ -27,6 +31,13 @@ const ANSI: Record<Style, [number, number]> = {
 const READINESS_TITLE: Record<Readiness, string> = { blocked: "BLOCKED", "needs-changes": "NEEDS CHANGES", ready: "READY" };
 const READINESS_STYLE: Record<Readiness, Style> = { blocked: "red", "needs-changes": "yellow", ready: "green" };
 const SEVERITY_STYLE: Record<Severity, Style> = { blocker: "red", warning: "yellow", info: "cyan" };
+
+/** What each remedy asks for, in words (catalog: `remedy`). */
+export const REMEDY_TEXT: Record<Remedy, string> = {
+  manifest: "change the manifest",
+  platform: "configure the platform",
+  "keep-on-runc": "keep on runc",
+};
 
 type Paint = (text: string, ...styles: Style[]) => string;
 
@@ -59,7 +70,7 @@ export function wrapText(text: string, width: number, indent: string): string[] 
 }
 
 function displayName(workload: ScannedWorkload): string {
-  return [workload.namespace, workload.kind, workload.name].filter((part) => part !== null && part !== "").join("/");
+  return escapeControl([workload.namespace, workload.kind, workload.name].filter((part) => part !== null && part !== "").join("/"));
 }
 
 function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
@@ -68,39 +79,98 @@ function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
 
 function formatFinding(finding: Finding, width: number, paint: Paint, indent: string): string[] {
   const severity = paint(finding.severity.padEnd(7), SEVERITY_STYLE[finding.severity]);
-  const container = finding.container === null ? "" : paint(` [${finding.container}]`, "dim");
-  const lines = [`${indent}${severity} ${paint(finding.ruleId, "bold")}${container}`];
+  const container = finding.container === null ? "" : paint(` [${escapeControl(finding.container)}]`, "dim");
+  const remedy = finding.remedy ? ` -> ${REMEDY_TEXT[finding.remedy]}` : "";
+  const lines = [`${indent}${severity} ${paint(escapeControl(finding.ruleId), "bold")}${container}${remedy}`];
   const detail = `${indent}        `;
-  lines.push(...wrapText(finding.message, width, detail));
-  lines.push(...wrapText(finding.path, width, detail).map((l) => paint(l, "dim")));
+  lines.push(...wrapText(escapeControl(finding.message), width, detail));
+  lines.push(...wrapText(escapeControl(finding.path), width, detail).map((l) => paint(l, "dim")));
   return lines;
 }
 
 function formatWorkload(workload: ScannedWorkload, width: number, paint: Paint): string[] {
   const score = paint(String(workload.score).padStart(3), READINESS_STYLE[workload.readiness], "bold");
   const migrated = workload.migrated ? paint(" (on Kata)", "cyan") : "";
-  const head = `  ${score}  ${displayName(workload)}${migrated}`;
-  const plainLength = 7 + displayName(workload).length + (workload.migrated ? 10 : 0);
-  const source = workload.source;
-  const lines =
-    plainLength + 2 + source.length <= width
-      ? [`${head}${" ".repeat(width - plainLength - source.length)}${paint(source, "dim")}`]
-      : [head, ...wrapText(source, width, "       ").map((l) => paint(l, "dim"))];
-  for (const finding of sortFindings(workload.findings)) lines.push(...formatFinding(finding, width, paint, "       "));
+  const lines = [`    ${score}  ${displayName(workload)}${migrated}`];
+  // The group's heading names the first file; a duplicated identity names the others here.
+  if (workload.sources.length > 1) {
+    lines.push(...wrapText(`also defined in: ${workload.sources.slice(1).map(escapeControl).join(", ")}`, width, "         ").map((l) => paint(l, "dim")));
+  }
+  for (const finding of sortFindings(workload.findings)) lines.push(...formatFinding(finding, width, paint, "         "));
   return lines;
 }
 
+function formatSourceHeading(source: string, width: number, paint: Paint): string[] {
+  return wrapText(escapeControl(source), width, "  ").map((l) => paint(l, "cyan"));
+}
+
 function formatInventoryFinding(finding: InventoryFinding, width: number, paint: Paint): string[] {
-  return [...formatFinding(finding, width, paint, "  "), ...wrapText(`in ${finding.source}`, width, "          ").map((l) => paint(l, "dim"))];
+  return [...formatFinding(finding, width, paint, "  "), ...wrapText(`in ${escapeControl(finding.source)}`, width, "          ").map((l) => paint(l, "dim"))];
 }
 
 function formatError(error: InputError, width: number, paint: Paint): string[] {
-  const where = [error.source, error.line, error.column].filter((part) => part !== undefined).join(":");
-  return [`  ${paint(where, "bold")}`, ...wrapText(error.message, width, "    ")];
+  const where = [escapeControl(error.source), error.line, error.column].filter((part) => part !== undefined).join(":");
+  return [`  ${paint(where, "bold")}`, ...wrapText(escapeControl(error.message), width, "    ")];
 }
 
 function pluralize(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+export interface RuleRollup {
+  ruleId: string;
+  /** The highest severity the rule was found at. */
+  severity: Severity;
+  remedy: Remedy | null;
+  /** Workloads with at least one finding of the rule. */
+  workloads: number;
+  /** Findings on the inventory (engines, RuntimeClasses, duplicates). */
+  inventory: number;
+}
+
+/** One entry per rule found: blockers first, then the rules that touch the most workloads. */
+export function rollUpRules(result: ScanResult): RuleRollup[] {
+  const byRule = new Map<string, RuleRollup>();
+  const entry = (finding: Finding) => {
+    let rollup = byRule.get(finding.ruleId);
+    if (!rollup) {
+      rollup = { ruleId: finding.ruleId, severity: finding.severity, remedy: finding.remedy, workloads: 0, inventory: 0 };
+      byRule.set(finding.ruleId, rollup);
+    } else if (compareSeverity(finding.severity, rollup.severity) < 0) rollup.severity = finding.severity;
+    return rollup;
+  };
+  for (const workload of result.workloads) {
+    const seen = new Set<string>();
+    for (const finding of workload.findings) {
+      const rollup = entry(finding);
+      if (seen.has(finding.ruleId)) continue;
+      seen.add(finding.ruleId);
+      rollup.workloads++;
+    }
+  }
+  for (const finding of result.inventoryFindings) entry(finding).inventory++;
+  return [...byRule.values()].sort(
+    (a, b) => compareSeverity(a.severity, b.severity) || b.workloads + b.inventory - (a.workloads + a.inventory) || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function formatRollup(rollups: readonly RuleRollup[], paint: Paint): string[] {
+  if (rollups.length === 0) return [];
+  const idWidth = Math.max(4, ...rollups.map((r) => r.ruleId.length)) + 2;
+  const remedyWidth = Math.max(...Object.values(REMEDY_TEXT).map((text) => text.length)) + 2;
+  const lines = ["", paint("WHAT TO DO FIRST", "bold"), paint(`  ${"RULE".padEnd(idWidth)}${"SEVERITY".padEnd(9)}${"REMEDY".padEnd(remedyWidth)}AFFECTS`, "dim")];
+  for (const rollup of rollups) {
+    const affects = [
+      rollup.workloads > 0 ? pluralize(rollup.workloads, "workload") : "",
+      rollup.inventory > 0 ? `the inventory${rollup.inventory > 1 ? ` (${rollup.inventory}×)` : ""}` : "",
+    ].filter(Boolean);
+    const remedy = rollup.remedy ? REMEDY_TEXT[rollup.remedy] : "-";
+    lines.push(
+      `  ${paint(escapeControl(rollup.ruleId).padEnd(idWidth), "bold")}${paint(rollup.severity.padEnd(9), SEVERITY_STYLE[rollup.severity])}${remedy.padEnd(remedyWidth)}${affects.join(", ")}`,
+    );
+  }
+  lines.push(paint(`  Why and what to do: kata-readiness explain <rule>, e.g. kata-readiness explain ${escapeControl(rollups[0].ruleId)}`, "dim"));
+  return lines;
 }
 
 export function summaryLine(result: ScanResult): string {
@@ -123,25 +193,43 @@ function chunkOf(lines: readonly string[]): string {
 }
 
 /**
- * `formatTextReport`'s text in pieces (a heading, then one workload at a time), so the CLI can
+ * Workloads of one readiness group by source file, files in the order their most urgent workload
+ * comes (lowest score first), workloads by score within a file.
+ */
+function bySource(workloads: ScannedWorkload[]): ScannedWorkload[][] {
+  workloads.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+  const files = new Map<string, ScannedWorkload[]>();
+  for (const workload of workloads) {
+    const list = files.get(workload.source);
+    if (list) list.push(workload);
+    else files.set(workload.source, [workload]);
+  }
+  return [...files.values()];
+}
+
+/**
+ * `formatTextReport`'s text in pieces (headings, then one workload at a time), so the CLI can
  * write a 50k-workload report without holding it as one string.
  */
 export function* textReportChunks(result: ScanResult, options: TextOptions = {}): Generator<string> {
   const width = options.width ?? 100;
   const paint = painter(options.color ?? false);
   yield chunkOf([
-    paint(`Kata readiness for target ${result.target}`, "bold") +
-      paint(` (cluster ${result.cluster}, catalog v${result.catalogVersion}, score ${result.scoreFormula})`, "dim"),
+    paint(`Kata readiness for target ${escapeControl(result.target)}`, "bold") +
+      paint(` (cluster ${escapeControl(result.cluster)}, catalog v${result.catalogVersion}, score ${result.scoreFormula})`, "dim"),
   ]);
+  yield chunkOf(formatRollup(rollUpRules(result), paint));
 
   const groups = new Map<Readiness, ScannedWorkload[]>(READINESS_ORDER.map((r) => [r, []]));
   for (const workload of result.workloads) groups.get(workload.readiness)?.push(workload);
   for (const readiness of READINESS_ORDER) {
     const workloads = groups.get(readiness) ?? [];
     if (workloads.length === 0) continue;
-    workloads.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
     yield chunkOf(["", paint(`${READINESS_TITLE[readiness]} (${workloads.length})`, READINESS_STYLE[readiness], "bold")]);
-    for (const workload of workloads) yield chunkOf(formatWorkload(workload, width, paint));
+    for (const file of bySource(workloads)) {
+      yield chunkOf(formatSourceHeading(file[0].source, width, paint));
+      for (const workload of file) yield chunkOf(formatWorkload(workload, width, paint));
+    }
   }
 
   if (result.inventoryFindings.length > 0) {
@@ -153,10 +241,10 @@ export function* textReportChunks(result: ScanResult, options: TextOptions = {})
     for (const error of result.errors) yield chunkOf(formatError(error, width, paint));
   }
 
-  const ready = groups.get("ready") ?? [];
   yield chunkOf(["", paint(`Summary: ${summaryLine(result)}`, "bold")]);
-  if (ready.length > 0) {
-    const sizing = describeSizingSummary(summarizeSizing(ready.map((w) => w.sizing)), ready.length === 1 ? "ready workload" : "ready workloads");
-    yield chunkOf(wrapText(`Sizing: ${sizing}.`, width, ""));
+  const moving = summarizeReadyToMove(result.workloads);
+  if (moving.workloads > 0) {
+    const sizing = describeSizingSummary(moving, moving.workloads === 1 ? "ready workload" : "ready workloads");
+    yield chunkOf(wrapText(`Sizing: ${sizing}${result.summary.migrated > 0 ? " (workloads already on Kata not counted)" : ""}.`, width, ""));
   }
 }

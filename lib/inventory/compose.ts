@@ -57,6 +57,7 @@ export function readCompose(doc: SourceDoc, value: JsonObject, isV1: boolean, si
         namespace: project,
         name,
         source: line === undefined ? { file: sink.file } : { file: sink.file, line },
+        sources: [sink.file],
         labels,
         annotations: composeMap(service.annotations),
         object: service,

@@ -47,6 +47,7 @@ export function readContainer(object: JsonObject, sink: FileSink, line: number |
       namespace: null,
       name,
       source: line === undefined ? { file: sink.file } : { file: sink.file, line },
+      sources: [sink.file],
       labels,
       annotations: stringRecord(config.Annotations),
       object,

@@ -21,7 +21,7 @@ describe("folding a kubectl pods dump whose owners are absent", () => {
       "prod/kube-system/DaemonSet/node-agent",
       "prod/shop/Job/report-29000000",
       "prod/kube-system/Pod/kube-apiserver-node-1",
-      "prod/shop/Rollout/checkout",
+      "prod/shop/Pod/checkout-6c5b4a3d2-h7j8k",
       "prod/default/Pod/debug",
     ]);
     expect(result.files[0].workloads).toBe(12);
@@ -54,9 +54,9 @@ describe("folding a kubectl pods dump whose owners are absent", () => {
     expect(workloads["prod/kube-system/DaemonSet/node-agent"].pods).toHaveLength(1);
   });
 
-  it("keeps the Job name for Pods whose Job is absent, and unknown owner kinds as they are", () => {
+  it("keeps the Job name for Pods whose Job is absent; a Pod of a custom resource stands as a Pod (catalog 1.1)", () => {
     expect(workloads["prod/shop/Job/report-29000000"]).toMatchObject({ kind: "Job", replicas: 1 });
-    expect(workloads["prod/shop/Rollout/checkout"].object).toMatchObject({ apiVersion: "argoproj.io/v1alpha1", kind: "Rollout" });
+    expect(workloads["prod/shop/Pod/checkout-6c5b4a3d2-h7j8k"].object).toMatchObject({ kind: "Pod", spec: { containers: [expect.objectContaining({ image: "registry.example.com/checkout:3.0" })] } });
   });
 
   it("treats a Node-owned mirror Pod as a bare Pod", () => {
@@ -156,5 +156,36 @@ describe("normaliseSpec", () => {
     expect(normaliseSpec(a, "p1")).toEqual({ containers: [{ name: "c", image: "x", volumeMounts: [{ name: "data" }] }], volumes: [{ name: "data" }] });
     const privileged = { ...b, containers: [{ name: "c", image: "x", securityContext: { privileged: true } }] };
     expect(JSON.stringify(normaliseSpec(privileged, "p2"))).not.toBe(JSON.stringify(normaliseSpec(a, "p1")));
+  });
+});
+
+describe("owners that are not workload kinds (catalog 1.1)", () => {
+  const statefulSet = {
+    apiVersion: "apps/v1",
+    kind: "StatefulSet",
+    metadata: {
+      name: "prometheus-k8s",
+      namespace: "monitoring",
+      ownerReferences: [{ apiVersion: "monitoring.coreos.com/v1", kind: "Prometheus", name: "k8s", uid: "u1", controller: true }],
+    },
+    spec: { replicas: 2, template: { spec: { containers: [{ name: "prometheus", image: "quay.io/prometheus/prometheus:v3" }] } } },
+  };
+  const pod = (name: string) =>
+    podObject(name, { namespace: "monitoring", owner: [{ kind: "StatefulSet", name: "prometheus-k8s" }], spec: { containers: [{ name: "prometheus", image: "quay.io/prometheus/prometheus:v3" }] } });
+
+  it("keeps a StatefulSet owned by a custom resource under its own kind and name, its Pods folded into it", () => {
+    const { workloads } = parseFiles({ name: "dump.json", content: listOf(statefulSet, pod("prometheus-k8s-0"), pod("prometheus-k8s-1")) });
+    expect(workloads.map((w) => w.id)).toEqual(["prod/monitoring/StatefulSet/prometheus-k8s"]);
+    expect(workloads[0].replicas).toBe(2);
+  });
+
+  it("folds Pods of an absent StatefulSet into it even when that StatefulSet belongs to a custom resource", () => {
+    const { workloads } = parseFiles({ name: "pods.json", content: listOf(pod("prometheus-k8s-0"), pod("prometheus-k8s-1")) });
+    expect(workloads.map((w) => [w.id, w.replicas])).toEqual([["prod/monitoring/StatefulSet/prometheus-k8s", 2]]);
+  });
+
+  it("leaves a Pod owned by a custom resource as a Pod", () => {
+    const owned = podObject("tenant-a", { owner: [{ kind: "Tenant", name: "a", apiVersion: "example.com/v1" }] });
+    expect(parseFiles({ name: "p.json", content: listOf(owned) }).workloads.map((w) => w.id)).toEqual(["prod/shop/Pod/tenant-a"]);
   });
 });

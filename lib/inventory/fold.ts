@@ -41,8 +41,10 @@ function controllerRef(object: JsonObject): OwnerTarget | undefined {
 
 function resolveOwner(candidate: K8sCandidate, present: Set<string>): Resolution {
   const owner = controllerRef(candidate.object);
-  // Mirror (static) Pods are "owned" by their Node, which is no controller.
-  if (!owner || owner.kind === "Node") return SELF;
+  // Only workload kinds are owners to fold into (catalog 1.1): a StatefulSet run by an operator's
+  // custom resource (prometheus-operator's Prometheus) is a workload of its own, and so is a Pod
+  // of a custom resource; mirror (static) Pods are "owned" by their Node, which is no controller.
+  if (!owner || !Object.hasOwn(WORKLOAD_KINDS, owner.kind)) return SELF;
   const isPresent = (kind: string, name: string) => present.has(`${candidate.namespace}/${kind}/${name}`);
   if (isPresent(owner.kind, owner.name)) return FOLDED;
   const labels = stringRecord(getPath(candidate.object, "metadata.labels"));
@@ -105,6 +107,7 @@ function workloadOf(candidate: K8sCandidate, cluster: string): Workload {
     namespace: candidate.namespace,
     name: candidate.name,
     source: sourceOf(candidate),
+    sources: sourcesOf([candidate]),
     labels,
     annotations,
     object: candidate.object,
@@ -118,6 +121,17 @@ function workloadOf(candidate: K8sCandidate, cluster: string): Workload {
 
 function sourceOf(candidate: K8sCandidate): Workload["source"] {
   return candidate.line === undefined ? { file: candidate.summary.source } : { file: candidate.summary.source, line: candidate.line };
+}
+
+/** Every file the candidates (and identical copies merged into them) came from, first seen first. */
+function sourcesOf(candidates: readonly K8sCandidate[]): string[] {
+  if (candidates.length === 1 && !candidates[0].copies) return [candidates[0].summary.source];
+  const files = new Set<string>();
+  for (const candidate of candidates) {
+    files.add(candidate.summary.source);
+    if (candidate.copies) for (const file of candidate.copies) files.add(file);
+  }
+  return [...files];
 }
 
 interface Group {
@@ -194,6 +208,7 @@ function groupWorkload(group: Group, cluster: string): Workload {
     namespace,
     name: target.name,
     source: sourceOf(first),
+    sources: sourcesOf(group.members),
     labels,
     annotations,
     object: { apiVersion: target.apiVersion, kind: target.kind, metadata: { name: target.name, namespace, labels, annotations } },
@@ -274,7 +289,7 @@ function normaliseAffinity(affinity: JsonObject): JsonObject {
 }
 
 /** Structural equality of JSON values, bounded in depth (too deep counts as different). */
-function equalValues(a: unknown, b: unknown, depth: number): boolean {
+export function equalValues(a: unknown, b: unknown, depth: number): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || depth <= 0) return false;
   if (Array.isArray(a)) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { InternalError } from "../internal-error";
 import { readJsonList, splitJsonList, SplitListMismatch } from "./json-list";
 import { parseFiles, podObject } from "./test-helpers";
 import type { JsonObject } from "./types";
@@ -125,7 +126,7 @@ describe("parseInventory on big Lists read item by item", () => {
     expect(result.errors).toEqual([{ source: "latin1.json", message: "file is not valid UTF-8 text: save it as UTF-8" }]);
   });
 
-  it("reports an internal error against its file only, keeping nothing of that file", () => {
+  it("throws a fault while reading an item as an internal error, not as the file's fault", () => {
     const content = bytes(kubectlList(items));
     let calls = 0;
     // A fault on the third item (the head takes two subarrays): two workloads were already read.
@@ -135,9 +136,13 @@ describe("parseInventory on big Lists read item by item", () => {
         return Buffer.prototype.subarray.apply(content, args);
       },
     });
-    const result = parseFiles({ name: "faulty.json", content }, { name: "good.json", content: bytes(kubectlList([deployment("z")])) });
-    expect(result.workloads.map((w) => w.id)).toEqual(["prod/shop/Deployment/z"]);
-    expect(result.errors).toEqual([{ source: "faulty.json", message: "could not be read (internal error: boom)" }]);
-    expect(result.files[0]).toMatchObject({ source: "faulty.json", bytes: content.byteLength, workloads: 0, objects: 0, errors: 1 });
+    let thrown: unknown;
+    try {
+      parseFiles({ name: "faulty.json", content }, { name: "good.json", content: bytes(kubectlList([deployment("z")])) });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InternalError);
+    expect((thrown as Error).message).toBe("internal error while parsing the inventory: boom");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixture, json, listOf, parseFiles, parseText, podObject } from "./test-helpers";
+import type { JsonObject } from "./types";
 
 describe("Kubernetes manifests (multi-document YAML from kubectl)", () => {
   const result = parseFiles(fixture("kubernetes/manifests.yaml"));
@@ -124,17 +125,109 @@ spec:
   });
 });
 
-describe("duplicates", () => {
-  it("keeps the first of two same identities and counts the rest in that file", () => {
-    const deployment = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "shop" }, spec: { template: { spec: { containers: [{ name: "c", image: "x:1" }] } } } };
-    const dump = { name: "dump.json", content: listOf(deployment) };
-    const manifest = { name: "web.json", content: json({ ...deployment, spec: { template: { spec: { containers: [{ name: "c", image: "x:2" }] } } } }) };
-    const result = parseFiles(dump, manifest);
+describe("typed lists (catalog 1.1)", () => {
+  const item = { metadata: { name: "db", namespace: "data" }, spec: { replicas: 3, template: { spec: { containers: [{ name: "pg", image: "postgres:17" }] } } } };
+  const list = { apiVersion: "apps/v1", kind: "StatefulSetList", metadata: {}, items: [item, { ...item, metadata: { name: "cache", namespace: "data" } }] };
+
+  it.each([
+    ["pretty JSON (read item by item)", "sts.json", json(list)],
+    ["compact JSON", "sts.json", JSON.stringify(list)],
+    ["YAML", "sts.yaml", `apiVersion: apps/v1\nkind: StatefulSetList\nitems:\n- metadata: {name: db, namespace: data}\n  spec:\n    replicas: 3\n    template: {spec: {containers: [{name: pg, image: "postgres:17"}]}}\n- metadata: {name: cache, namespace: data}\n  spec:\n    replicas: 3\n    template: {spec: {containers: [{name: pg, image: "postgres:17"}]}}\n`],
+  ])("items without kind take it from a StatefulSetList: %s", (_, name, content) => {
+    const { workloads, errors } = parseText(name, content);
+    expect(errors).toEqual([]);
+    expect(workloads.map((w) => [w.id, w.replicas, w.object.apiVersion])).toEqual([
+      ["prod/data/StatefulSet/db", 3, "apps/v1"],
+      ["prod/data/StatefulSet/cache", 3, "apps/v1"],
+    ]);
+  });
+
+  it("keeps an item's own kind, and a plain List adds none", () => {
+    const mixed = { ...list, items: [{ ...item, kind: "Deployment", apiVersion: "apps/v1" }] };
+    expect(parseText("m.json", json(mixed)).workloads.map((w) => w.kind)).toEqual(["Deployment"]);
+    const plain = parseText("l.json", json({ apiVersion: "v1", kind: "List", items: [item] }));
+    expect(plain.workloads).toEqual([]);
+    expect(plain.errors).toHaveLength(1);
+  });
+});
+
+describe("duplicates (catalog 1.1)", () => {
+  const deployment = (spec: JsonObject = {}) => ({
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "web", namespace: "shop" },
+    spec: { replicas: 2, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "c", image: "x:1" }], ...spec } } },
+  });
+
+  it("merges identical copies silently, ignoring what the API server adds (raw and neat forms)", () => {
+    const neat = deployment();
+    const raw = {
+      ...deployment(),
+      metadata: {
+        ...deployment().metadata,
+        uid: "1b2c",
+        resourceVersion: "991",
+        generation: 4,
+        creationTimestamp: "2026-01-01T00:00:00Z",
+        managedFields: [{ manager: "kubectl" }],
+        annotations: { "kubectl.kubernetes.io/last-applied-configuration": "{}" },
+      },
+      status: { replicas: 2 },
+    };
+    const result = parseFiles({ name: "dump.json", content: listOf(raw) }, { name: "web.json", content: json(neat) });
+    expect(result.errors).toEqual([]);
     expect(result.workloads).toHaveLength(1);
-    expect(result.workloads[0].source.file).toBe("dump.json");
-    expect(result.workloads[0].pods[0].spec.containers).toEqual([{ name: "c", image: "x:1" }]);
-    expect(result.files[1].skipped).toEqual({ "duplicate Deployment": 1 });
-    expect(result.files[0].skipped).toEqual({});
+    expect(result.workloads[0].sources).toEqual(["dump.json", "web.json"]);
+    expect(result.workloads[0].duplicates).toBeUndefined();
+    expect(result.context.duplicates).toEqual([]);
+    expect(result.files[1].skipped).toEqual({});
+  });
+
+  it("keeps both objects of one identity with different content and names every file", () => {
+    const result = parseFiles(
+      { name: "dup/a/web.yaml", content: json(deployment()) },
+      { name: "dup/b/web.yaml", content: json(deployment({ hostNetwork: true })) },
+      { name: "dup/c/web.yaml", content: json(deployment()) },
+    );
+    expect(result.workloads).toHaveLength(1);
+    const [web] = result.workloads;
+    expect(web.source.file).toBe("dup/a/web.yaml");
+    expect(web.sources).toEqual(["dup/a/web.yaml", "dup/c/web.yaml", "dup/b/web.yaml"]);
+    expect(web.duplicates?.map((d) => [d.source.file, d.pods[0].spec.hostNetwork])).toEqual([["dup/b/web.yaml", true]]);
+    expect(result.context.duplicates).toEqual([{ id: "prod/shop/Deployment/web", path: "metadata.name", files: ["dup/a/web.yaml", "dup/b/web.yaml", "dup/c/web.yaml"], variants: 2 }]);
+  });
+
+  it("folds a Pod read twice with different content as one more pod template of its owner", () => {
+    const owner = [{ kind: "ReplicaSet", name: "web-5d9c", apiVersion: "apps/v1" }];
+    const labels = { "pod-template-hash": "5d9c" };
+    const first = podObject("web-5d9c-aaaaa", { owner, labels });
+    const drifted = podObject("web-5d9c-aaaaa", { owner, labels, spec: { containers: [{ name: "main", image: "x" }], hostPID: true } });
+    const result = parseFiles({ name: "pods-1.json", content: listOf(first) }, { name: "pods-2.json", content: listOf(drifted) });
+    expect(result.workloads.map((w) => w.id)).toEqual(["prod/shop/Deployment/web"]);
+    expect(result.workloads[0].pods.map((p) => p.source)).toEqual(["pods-1.json", "pods-2.json"]);
+    expect(result.workloads[0].sources).toEqual(["pods-1.json", "pods-2.json"]);
+    expect(result.context.duplicates.map((d) => d.id)).toEqual(["prod/shop/Pod/web-5d9c-aaaaa"]);
+  });
+
+  it("keeps Docker containers and Compose services of one identity with different content", () => {
+    const container = (privileged: boolean, startedAt: string) => ({ Id: "abc", Name: "/web", Config: { Image: "nginx" }, State: { StartedAt: startedAt }, HostConfig: { Privileged: privileged } });
+    const docker = parseFiles(
+      { name: "a.json", content: json([container(false, "t1")]) },
+      { name: "b.json", content: json([container(false, "t2")]) },
+      { name: "c.json", content: json([container(true, "t3")]) },
+    );
+    expect(docker.workloads).toHaveLength(1);
+    expect(docker.workloads[0].sources).toEqual(["a.json", "b.json", "c.json"]);
+    expect(docker.workloads[0].duplicates?.map((d) => d.source.file)).toEqual(["c.json"]);
+    expect(docker.context.duplicates).toEqual([{ id: "prod//Container/web", path: "Name", files: ["a.json", "b.json", "c.json"], variants: 2 }]);
+
+    const compose = parseFiles(
+      { name: "shop/compose.yaml", content: "services:\n  web:\n    image: nginx\n" },
+      { name: "shop/docker-compose.yml", content: "services:\n  web:\n    image: nginx\n    network_mode: host\n" },
+    );
+    expect(compose.workloads).toHaveLength(1);
+    expect(compose.workloads[0].duplicates?.[0].object).toEqual({ image: "nginx", network_mode: "host" });
+    expect(compose.context.duplicates).toEqual([{ id: "prod/shop/Service/web", path: "services.web", files: ["shop/compose.yaml", "shop/docker-compose.yml"], variants: 2 }]);
   });
 });
 

@@ -1,5 +1,7 @@
 // Entry point: bytes of inventory files in, normalised workloads, context and errors out.
-// Pure (no I/O) and total: no input makes it throw.
+// Pure (no I/O). Bad input is reported under `errors`, never thrown; what it throws is an
+// InternalError (a defect of the parser).
+import { InternalError } from "../internal-error";
 import { isCompose, isComposeV1, readCompose } from "./compose";
 import { decodeInput, refuseBytes } from "./decode";
 import {
@@ -12,13 +14,14 @@ import {
   isPodmanInspect,
   readContainer,
 } from "./docker";
-import { foldCandidates, type RejectCandidate } from "./fold";
+import { equalValues, foldCandidates, type RejectCandidate } from "./fold";
+import { MAX_DEPTH } from "./limits";
 import { isKubernetesList, isKubernetesObject, readKubernetesObject } from "./kubernetes";
 import { readJsonList, SplitListMismatch } from "./json-list";
 import { readDocuments, type ReadResult, type SourceDoc } from "./read-documents";
 import type { Entry, FileSink, K8sCandidate, Position } from "./sink";
-import type { FileFormat, FileSummary, InputError, InputSource, InventoryContext, JsonObject, ParsedInventory, ParseOptions, Workload } from "./types";
-import { describeValue, isObject } from "./values";
+import type { DuplicateIdentity, FileFormat, FileSummary, InputError, InputSource, InventoryContext, JsonObject, ParsedInventory, ParseOptions, Workload } from "./types";
+import { describeValue, isObject, workloadId } from "./values";
 
 /** Unrecognised objects reported one by one per file; the rest are summed up. */
 const MAX_UNKNOWN_REPORTS = 10;
@@ -47,21 +50,17 @@ export function parseInventory(files: readonly InputSource[], options: ParseOpti
     summaries.push(read.sink.summary);
     mergeFile(read, { context, errors, entries });
   }
-  let workloads: Workload[] = [];
   const reject = (candidate: K8sCandidate, message: string) => {
     candidate.summary.errors++;
     errors.push(inputError(candidate.summary.source, message, { line: candidate.line }));
   };
-  try {
-    workloads = buildWorkloads(entries, options.cluster, reject);
-  } catch (error) {
-    errors.push({ source: "(inventory)", message: `workloads could not be assembled (internal error: ${error instanceof Error ? error.message : String(error)})` });
-  }
-  return { workloads, context, files: summaries, errors };
+  const built = buildWorkloads(entries, options.cluster, reject);
+  context.duplicates = built.duplicates;
+  return { workloads: built.workloads, context, files: summaries, errors };
 }
 
 function emptyContext(): InventoryContext {
-  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [] };
+  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [], duplicates: [] };
 }
 
 /** What one file produced, kept apart until the file is read to the end. */
@@ -92,8 +91,7 @@ function stageFile(file: InputSource, cluster: string): StagedFile {
 
 /**
  * Reads one file into its own staging, so that a file that fails half-way leaves nothing behind:
- * a List read item by item whose guessed item ranges turn out wrong is read again whole, and an
- * internal error drops what the file had produced.
+ * a List read item by item whose guessed item ranges turn out wrong is read again whole.
  */
 function readFileStaged(file: InputSource, cluster: string): StagedFile {
   let staged = stageFile(file, cluster);
@@ -102,15 +100,13 @@ function readFileStaged(file: InputSource, cluster: string): StagedFile {
   try {
     readContent(content, staged.sink, false);
   } catch (error) {
+    // Anything else thrown here is a defect of the parser, not of the file: it is not blamed on it.
+    if (!(error instanceof SplitListMismatch)) throw InternalError.from(error, "parsing the inventory");
+    staged = stageFile(file, cluster);
     try {
-      if (!(error instanceof SplitListMismatch)) throw error;
-      staged = stageFile(file, cluster);
       readContent(content, staged.sink, true);
-    } catch (internal) {
-      // A bug here must not lose the other files: report it against this file.
-      staged = stageFile(file, cluster);
-      staged.sink.summary.bytes = byteLength(content);
-      staged.sink.error(`could not be read (internal error: ${internal instanceof Error ? internal.message : String(internal)})`);
+    } catch (again) {
+      throw InternalError.from(again, "parsing the inventory");
     }
   }
   return staged;
@@ -295,34 +291,153 @@ function reportUnknown(state: FileState): void {
   if (unknown.length > MAX_UNKNOWN_REPORTS) sink.error(`${unknown.length - MAX_UNKNOWN_REPORTS} more unrecognised objects in this file`);
 }
 
-/** De-duplicates by identity (first wins), folds Kubernetes ownership, keeps input order. */
-function buildWorkloads(entries: readonly Entry[], cluster: string, reject: RejectCandidate): Workload[] {
-  // Kubernetes keys (`namespace/Kind/name`) and Docker/Compose ids are told apart by their set.
-  const seenK8s = new Set<string>();
-  const seenIds = new Set<string>();
+/** Server-written metadata: the same object read at two moments (or cleaned up) differs only in these. */
+const SERVER_METADATA = new Set(["uid", "resourceVersion", "generation", "creationTimestamp", "selfLink", "managedFields"]);
+/** Docker's run-time state: two `docker inspect` runs of one container differ in it. */
+const DOCKER_STATE = new Set(["State"]);
+/** Past this many distinct variants of one identity, compare by serialised key instead of pairwise. */
+const PAIRWISE_LIMIT = 32;
+
+/**
+ * What is compared to tell identical copies from different objects of one identity: the object as
+ * kept (`status`, `managedFields` and the last-applied copy are already dropped) without the
+ * server-written metadata, or a container without its run-time state.
+ */
+function comparable(entry: Entry): JsonObject {
+  if (entry.type === "workload") {
+    if (entry.workload.platform !== "docker") return entry.workload.object;
+    return without(entry.workload.object, DOCKER_STATE);
+  }
+  const object = entry.candidate.object;
+  if (!isObject(object.metadata)) return object;
+  const metadata = without(object.metadata, SERVER_METADATA);
+  // Dropping the last-applied copy can leave `annotations: {}` where the clean form has none.
+  if (isObject(metadata.annotations) && Object.keys(metadata.annotations).length === 0) delete metadata.annotations;
+  return { ...object, metadata };
+}
+
+function without(object: JsonObject, keys: ReadonlySet<string>): JsonObject {
+  const out: JsonObject = {};
+  for (const key in object) if (!keys.has(key)) out[key] = object[key];
+  return out;
+}
+
+/** The distinct objects seen for one identity, and every file that defined it. */
+class Variants {
+  readonly entries: Entry[] = [];
+  readonly files: string[] = [];
+  private readonly shapes: JsonObject[] = [];
+  private keys: Set<string> | undefined;
+
+  constructor(readonly first: Entry) {
+    this.entries.push(first);
+    this.files.push(fileOf(first));
+  }
+
+  /** Adds a later object of this identity; false when it is an identical copy of one already seen. */
+  add(entry: Entry): boolean {
+    const file = fileOf(entry);
+    if (!this.files.includes(file)) this.files.push(file);
+    if (this.shapes.length === 0) this.shapes.push(comparable(this.first));
+    const shape = comparable(entry);
+    if (this.shapes.length < PAIRWISE_LIMIT) {
+      if (this.shapes.some((other) => equalValues(other, shape, MAX_DEPTH))) return false;
+    } else {
+      this.keys ??= new Set(this.shapes.map((other) => JSON.stringify(other)));
+      const key = JSON.stringify(shape);
+      if (this.keys.has(key)) return false;
+      this.keys.add(key);
+    }
+    this.shapes.push(shape);
+    this.entries.push(entry);
+    return true;
+  }
+}
+
+function fileOf(entry: Entry): string {
+  return entry.type === "k8s" ? entry.candidate.summary.source : entry.workload.source.file;
+}
+
+/** An identical copy adds only its file to the first object's sources. */
+function recordCopy(first: Entry, file: string): void {
+  if (first.type === "workload") addFiles(first.workload.sources, [file]);
+  else addFiles((first.candidate.copies ??= []), [file]);
+}
+
+function addFiles(target: string[], files: readonly string[]): void {
+  for (const file of files) if (!target.includes(file)) target.push(file);
+}
+
+interface BuiltWorkloads {
+  workloads: Workload[];
+  duplicates: DuplicateIdentity[];
+}
+
+/**
+ * Folds Kubernetes ownership and merges objects of one identity (catalog 1.1): an identical copy
+ * adds only its file; an object whose content differs is checked too (`Workload.duplicates`, or
+ * one more pod template when it folds into an owner) and the identity is reported. Input order.
+ */
+function buildWorkloads(entries: readonly Entry[], cluster: string, reject: RejectCandidate): BuiltWorkloads {
+  // Kubernetes keys (`namespace/Kind/name`) and Docker/Compose ids are told apart by their map.
+  // An identity seen once (nearly all) maps to its entry; Variants are made on the first repeat.
+  const byK8sKey = new Map<string, Entry | Variants>();
+  const byId = new Map<string, Entry | Variants>();
+  const repeated: Variants[] = [];
   const candidates: K8sCandidate[] = [];
   const kept: Entry[] = [];
   for (const entry of entries) {
-    const seen = entry.type === "k8s" ? seenK8s : seenIds;
-    const key = entry.type === "k8s" ? entry.candidate.key : entry.workload.id;
-    if (seen.has(key)) {
-      const summary = entry.type === "k8s" ? entry.candidate.summary : entry.summary;
-      const kind = entry.type === "k8s" ? entry.candidate.kind : entry.workload.kind;
-      summary.skipped[`duplicate ${kind}`] = (summary.skipped[`duplicate ${kind}`] ?? 0) + 1;
-      continue;
+    const k8s = entry.type === "k8s";
+    const map = k8s ? byK8sKey : byId;
+    const key = k8s ? entry.candidate.key : entry.workload.id;
+    const seen = map.get(key);
+    if (seen === undefined) map.set(key, entry);
+    else {
+      let variants = seen;
+      if (!(variants instanceof Variants)) {
+        variants = new Variants(variants);
+        map.set(key, variants);
+        repeated.push(variants);
+      }
+      if (!variants.add(entry)) {
+        recordCopy(variants.first, fileOf(entry));
+        continue;
+      }
     }
-    seen.add(key);
     kept.push(entry);
-    if (entry.type === "k8s") candidates.push(entry.candidate);
+    if (k8s) candidates.push(entry.candidate);
   }
   const folded = foldCandidates(candidates, cluster, reject);
   const workloads: Workload[] = [];
+  // Without repeated identities every workload id is unique: nothing to merge.
+  const firstOfId = repeated.length > 0 ? new Map<string, Workload>() : undefined;
   for (const entry of kept) {
-    if (entry.type === "workload") workloads.push(entry.workload);
-    else {
-      const workload = folded.get(entry.candidate);
-      if (workload) workloads.push(workload);
+    const workload = entry.type === "workload" ? entry.workload : folded.get(entry.candidate);
+    if (!workload) continue;
+    if (!firstOfId) {
+      workloads.push(workload);
+      continue;
     }
+    const first = firstOfId.get(workload.id);
+    if (!first) {
+      firstOfId.set(workload.id, workload);
+      workloads.push(workload);
+      continue;
+    }
+    (first.duplicates ??= []).push(workload);
+    addFiles(first.sources, workload.sources);
   }
-  return workloads;
+  const duplicates: DuplicateIdentity[] = [];
+  for (const variants of repeated) if (variants.entries.length > 1) duplicates.push(duplicateOf(variants, cluster));
+  return { workloads, duplicates };
+}
+
+function duplicateOf(variants: Variants, cluster: string): DuplicateIdentity {
+  const first = variants.first;
+  if (first.type === "k8s") {
+    const { namespace, kind, name } = first.candidate;
+    return { id: workloadId(cluster, namespace, kind, name), path: "metadata.name", files: variants.files, variants: variants.entries.length };
+  }
+  const { workload } = first;
+  return { id: workload.id, path: workload.platform === "docker" ? "Name" : workload.pathPrefix, files: variants.files, variants: variants.entries.length };
 }

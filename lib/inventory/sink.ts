@@ -18,6 +18,8 @@ export interface K8sCandidate {
   line?: number;
   /** DaemonSets: `status.desiredNumberScheduled`, read before `status` is dropped from `object`. */
   desiredNumberScheduled?: unknown;
+  /** Files of identical copies merged into this candidate (see parse.ts buildWorkloads). */
+  copies?: string[];
 }
 
 export type Entry = { type: "workload"; workload: Workload; summary: FileSummary } | { type: "k8s"; candidate: K8sCandidate };

@@ -79,6 +79,8 @@ export interface Workload {
   name: string;
   /** Where the workload was first read. */
   source: { file: string; line?: number; column?: number };
+  /** Every file that defines the workload (or a Pod folded into it), `source.file` first. */
+  sources: string[];
   /** Labels and annotations of the workload object (for K8s merged with the pod template's). */
   labels: Record<string, string>;
   annotations: Record<string, string>;
@@ -102,6 +104,12 @@ export interface Workload {
   perNode: boolean;
   /** Team or owner from labels (`team`, `owner`, `app.kubernetes.io/part-of`), if any. */
   team: string | null;
+  /**
+   * Other objects of the same identity whose content differs (catalog 1.1, `duplicate-workload`):
+   * each is checked as it is and its findings join this workload's, with paths relative to its
+   * own object. Absent when the identity was defined once (or only by identical copies).
+   */
+  duplicates?: Workload[];
 }
 
 export interface ConfigDataSize {
@@ -130,6 +138,18 @@ export interface EngineInfo {
   source: string;
 }
 
+/** One identity defined by objects of different content (catalog 1.1). */
+export interface DuplicateIdentity {
+  /** Workload identity `cluster/namespace/Kind/name`. */
+  id: string;
+  /** Field that names the object: `metadata.name`, `Name`, `services.web`. */
+  path: string;
+  /** Every file that defines it, in scan order. */
+  files: string[];
+  /** How many objects of different content define it (2 or more). */
+  variants: number;
+}
+
 /** Non-workload facts some rules need. */
 export interface InventoryContext {
   /** Keyed by `namespace/name`. */
@@ -138,6 +158,8 @@ export interface InventoryContext {
   runtimeClasses: RuntimeClassInfo[];
   nodes: NodeInfo[];
   engines: EngineInfo[];
+  /** Identities defined more than once with different content. */
+  duplicates: DuplicateIdentity[];
 }
 
 export interface ParsedInventory {

@@ -68,10 +68,13 @@ export function teamOf(labels: Record<string, string>): string | null {
 }
 
 /** "a mapping with keys a, b, c", for messages about input that was not recognised. */
-export function describeValue(value: unknown): string {
+export function describeValue(value: unknown, depth = 3): string {
   if (Array.isArray(value)) {
+    if (value.length === 0) return "an empty list";
+    // Bounded: a 200k-deep nest of lists must not overflow the stack while being described.
+    if (depth <= 0) return `a list of ${value.length} item(s)`;
     const first = value.find((item) => item !== null && item !== undefined);
-    return value.length === 0 ? "an empty list" : `a list of ${value.length} item(s), the first ${describeValue(first)}`;
+    return `a list of ${value.length} item(s), the first ${describeValue(first, depth - 1)}`;
   }
   if (isObject(value)) {
     const keys = Object.keys(value);

@@ -48,6 +48,7 @@ import { noKataRuntimeclass } from "./inventory/no-kata-runtimeclass";
 import { runtimeclassWithoutOverhead } from "./inventory/runtimeclass-without-overhead";
 import { nodesNotKataLabelled } from "./inventory/nodes-not-kata-labelled";
 import { nodesWithoutVirtualization } from "./inventory/nodes-without-virtualization";
+import { duplicateWorkload } from "./inventory/duplicate-workload";
 
 export const CATALOG_VERSION = "1";
 
@@ -106,6 +107,7 @@ export const INVENTORY_RULES: readonly InventoryRule[] = [
   runtimeclassWithoutOverhead,
   nodesNotKataLabelled,
   nodesWithoutVirtualization,
+  duplicateWorkload,
 ];
 
 export const CATALOG: readonly Rule[] = [...WORKLOAD_RULES, ...DECLARED_RULES, ...INVENTORY_RULES];

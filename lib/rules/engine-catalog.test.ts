@@ -110,6 +110,7 @@ const CONTRACT: [string, Severity, string | null][] = [
   ["runtimeclass-without-overhead", "warning", "platform"],
   ["nodes-not-kata-labelled", "info", "platform"],
   ["nodes-without-virtualization", "warning", "platform"],
+  ["duplicate-workload", "warning", null],
 ];
 
 describe("rule text", () => {

@@ -47,15 +47,23 @@ function order<T extends Finding>(findings: T[]): T[] {
   return findings.length < 2 ? findings : findings.sort(compareFindings);
 }
 
-/** Every applicable workload rule plus the declared requirements, deduplicated and ordered. */
-export function checkWorkload(workload: Workload, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+function collectFindings(workload: Workload, context: RuleContext, findings: Finding[]): void {
   for (const rule of rulesFor(context, workload.platform)) {
     const found = rule.check(workload, context);
     for (let i = 0; i < found.length; i++) findings.push(found[i]);
   }
   const declared = checkDeclared(workload);
   for (let i = 0; i < declared.length; i++) findings.push(declared[i]);
+}
+
+/**
+ * Every applicable workload rule plus the declared requirements, deduplicated and ordered. Objects
+ * of the same identity with other content (`duplicates`) are checked too: their findings join in.
+ */
+export function checkWorkload(workload: Workload, context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  collectFindings(workload, context, findings);
+  if (workload.duplicates) for (const duplicate of workload.duplicates) collectFindings(duplicate, context, findings);
   return order(dedupe(findings));
 }
 

@@ -32,6 +32,7 @@ export function k8sWorkload(manifest: string | JsonObject): Workload {
     namespace,
     name,
     source: { file: "test.yaml" },
+    sources: ["test.yaml"],
     labels: { ...((metadata.labels as Record<string, string>) ?? {}), ...((podMetadata.labels as Record<string, string>) ?? {}) },
     annotations: {
       ...((metadata.annotations as Record<string, string>) ?? {}),
@@ -67,6 +68,7 @@ export function dockerWorkload(inspect: JsonObject): Workload {
     namespace: null,
     name,
     source: { file: "inspect.json" },
+    sources: ["inspect.json"],
     labels: ((inspect.Config as JsonObject | undefined)?.Labels as Record<string, string>) ?? {},
     annotations: {},
     object: inspect,
@@ -88,6 +90,7 @@ export function composeWorkload(service: string | JsonObject, name = "web"): Wor
     namespace: "proj",
     name,
     source: { file: "compose.yaml" },
+    sources: ["compose.yaml"],
     labels: {},
     annotations: {},
     object,
@@ -100,7 +103,7 @@ export function composeWorkload(service: string | JsonObject, name = "web"): Wor
 }
 
 export function emptyInventory(overrides: Partial<InventoryContext> = {}): InventoryContext {
-  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [], ...overrides };
+  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [], duplicates: [], ...overrides };
 }
 
 export function ruleContext(profile: ProfileId = "kata-qemu-runtime-rs", inventory: Partial<InventoryContext> = {}): RuleContext {

@@ -175,6 +175,21 @@ export function volumesOf(pod: PodTemplateRef): readonly VolumeRef[] {
   return volumeMemo.get(pod);
 }
 
+/**
+ * The StatefulSet claim template a mount names (`spec.volumeClaimTemplates[].metadata.name`): such
+ * a mount is backed by a PersistentVolumeClaim even though the pod template declares no volume.
+ */
+export function claimTemplateOf(workload: Workload, volumeName: unknown): JsonObject | undefined {
+  if (workload.kind !== "StatefulSet" || typeof volumeName !== "string") return undefined;
+  const spec = workload.object.spec;
+  const templates = isObject(spec) ? spec.volumeClaimTemplates : undefined;
+  if (!Array.isArray(templates)) return undefined;
+  for (const template of templates) {
+    if (isObject(template) && isObject(template.metadata) && template.metadata.name === volumeName) return template;
+  }
+  return undefined;
+}
+
 export function mountsOf(container: ContainerRef): readonly MountRef[] {
   return container.mounts;
 }
@@ -217,7 +232,14 @@ export interface DockerMount {
   source: string;
   destination: string;
   propagation: string;
+  /** `RW: false`, a `:ro` bind, `ReadOnly: true`. */
+  readOnly: boolean;
   path: string;
+}
+
+/** `ro` among a bind's comma-separated options (`/src:/dst:ro,rslave`). */
+function hasReadOnlyOption(options: string): boolean {
+  return options.split(",").includes("ro");
 }
 
 /**
@@ -240,6 +262,7 @@ export function dockerMounts(object: JsonObject): DockerMount[] {
       source: asString(m.Source) ?? "",
       destination: asString(m.Destination) ?? "",
       propagation: asString(m.Propagation) ?? "",
+      readOnly: m.RW === false,
       path: `Mounts[${i}]`,
     });
   });
@@ -248,7 +271,7 @@ export function dockerMounts(object: JsonObject): DockerMount[] {
     if (typeof bind !== "string") return;
     const [source = "", destination = "", options = ""] = bind.split(":");
     const propagation = options.split(",").find((o) => /^r?(shared|slave|private)$/.test(o)) ?? "";
-    add({ type: source.startsWith("/") ? "bind" : "volume", source, destination, propagation, path: `HostConfig.Binds[${i}]` });
+    add({ type: source.startsWith("/") ? "bind" : "volume", source, destination, propagation, readOnly: hasReadOnlyOption(options), path: `HostConfig.Binds[${i}]` });
   });
   asArray(hostConfig.Mounts).forEach((m, i) => {
     if (!isObject(m)) return;
@@ -258,6 +281,7 @@ export function dockerMounts(object: JsonObject): DockerMount[] {
       source: asString(m.Source) ?? "",
       destination: asString(m.Target) ?? "",
       propagation: asString(bindOptions.Propagation) ?? "",
+      readOnly: m.ReadOnly === true,
       path: `HostConfig.Mounts[${i}]`,
     });
   });
@@ -269,6 +293,8 @@ export interface ComposeVolume {
   source: string;
   target: string;
   propagation: string;
+  /** Short syntax `:ro`, long syntax `read_only: true`. */
+  readOnly: boolean;
   /** tmpfs size in bytes when given. */
   tmpfsSize?: number;
   path: string;
@@ -285,13 +311,13 @@ export function composeVolumes(service: JsonObject, prefix: string): ComposeVolu
     if (typeof v === "string") {
       const parts = v.split(":");
       if (parts.length === 1) {
-        out.push({ type: "volume", source: "", target: parts[0], propagation: "", path });
+        out.push({ type: "volume", source: "", target: parts[0], propagation: "", readOnly: false, path });
         return;
       }
       const [source, target, mode = ""] = parts;
       const isBind = /^[/.~]/.test(source);
       const propagation = mode.split(",").find((o) => /^r?(shared|slave|private)$/.test(o)) ?? "";
-      out.push({ type: isBind ? "bind" : "volume", source, target: target ?? "", propagation, path });
+      out.push({ type: isBind ? "bind" : "volume", source, target: target ?? "", propagation, readOnly: hasReadOnlyOption(mode), path });
     } else if (isObject(v)) {
       const bind = isObject(v.bind) ? v.bind : {};
       const tmpfs = isObject(v.tmpfs) ? v.tmpfs : {};
@@ -300,6 +326,7 @@ export function composeVolumes(service: JsonObject, prefix: string): ComposeVolu
         source: asString(v.source) ?? "",
         target: asString(v.target) ?? "",
         propagation: asString(bind.propagation) ?? "",
+        readOnly: v.read_only === true,
         tmpfsSize: parseByteSize(tmpfs.size),
         path,
       });
@@ -316,6 +343,7 @@ export function composeVolumes(service: JsonObject, prefix: string): ComposeVolu
       source: "",
       target,
       propagation: "",
+      readOnly: false,
       tmpfsSize: parseByteSize(size),
       path: Array.isArray(tmpfs) ? `${join(prefix, "tmpfs")}[${i}]` : join(prefix, "tmpfs"),
     });

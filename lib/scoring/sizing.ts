@@ -355,6 +355,21 @@ function formatCpu(milliCpu: number): string {
   return `${(milliCpu / 1000).toFixed(milliCpu >= 10_000 ? 0 : 1)} vCPU`;
 }
 
+/**
+ * The workloads the "moving these N ready workloads costs X" sentence counts, in the CLI and on the
+ * dashboard alike: ready, and not already on Kata (a migrated workload costs nothing more).
+ */
+export function isReadyToMove(workload: { readiness: string; migrated: boolean }): boolean {
+  return workload.readiness === "ready" && !workload.migrated;
+}
+
+/** The sizing summary of the workloads `isReadyToMove` selects. */
+export function summarizeReadyToMove(workloads: readonly { readiness: string; migrated: boolean; sizing: Sizing }[]): SizingSummary {
+  const sizings: Sizing[] = [];
+  for (const workload of workloads) if (isReadyToMove(workload)) sizings.push(workload.sizing);
+  return summarizeSizing(sizings);
+}
+
 /** "moving these 12 workloads (30 pods) costs 3.8 GiB / 7.5 vCPU of overhead". */
 export function describeSizingSummary(summary: SizingSummary, label = "workloads"): string {
   const pods = summary.pods === summary.workloads ? "" : ` (${summary.pods} pods)`;

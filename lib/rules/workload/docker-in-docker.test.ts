@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeWorkload, dockerWorkload, podWorkload, ruleContext } from "../test-helpers";
+import { composeWorkload, dockerWorkload, k8sWorkload, podWorkload, ruleContext } from "../test-helpers";
 import { dockerInDocker, isDindImage } from "./docker-in-docker";
 
 const ctx = ruleContext();
@@ -83,5 +83,43 @@ describe("docker-in-docker", () => {
     const w = composeWorkload({ image: "docker:26-dind-rootless", volumes: ["dind-data:/var/lib/docker"], tmpfs: ["/var/lib/docker"] });
     expect(dockerInDocker.check(w, ctx).map((f) => f.path)).toEqual(["services.web.image", "services.web.volumes[0]"]);
     expect(dockerInDocker.check(composeWorkload({ image: "nginx", tmpfs: "/var/lib/docker" }), ctx)).toEqual([]);
+  });
+});
+
+describe("docker-in-docker, catalog 1.1 readings", () => {
+  it("counts a StatefulSet's own claim template as a PersistentVolumeClaim", () => {
+    const w = k8sWorkload({
+      apiVersion: "apps/v1",
+      kind: "StatefulSet",
+      metadata: { name: "builder" },
+      spec: {
+        template: { spec: { containers: [{ name: "dind", image: "builder", volumeMounts: [{ name: "docker", mountPath: "/var/lib/docker" }, { name: "other", mountPath: "/var/lib/docker" }] }] } },
+        volumeClaimTemplates: [{ metadata: { name: "docker" }, spec: { accessModes: ["ReadWriteOnce"] } }],
+      },
+    });
+    expect(dockerInDocker.check(w, ctx).map((f) => [f.path, f.message])).toEqual([
+      ["spec.template.spec.containers[0].volumeMounts[1].mountPath", expect.stringContaining("an undeclared volume")],
+    ]);
+  });
+
+  it("leaves a read-only mount of /var/lib/docker to the hostPath rules (cAdvisor)", () => {
+    const k8s = podWorkload({
+      containers: [{ name: "cadvisor", image: "cadvisor", volumeMounts: [{ name: "docker", mountPath: "/var/lib/docker", readOnly: true }] }],
+      volumes: [{ name: "docker", hostPath: { path: "/var/lib/docker" } }],
+    });
+    expect(dockerInDocker.check(k8s, ctx)).toEqual([]);
+    const docker = dockerWorkload({
+      Config: { Image: "cadvisor" },
+      Mounts: [{ Type: "bind", Source: "/var/lib/docker", Destination: "/var/lib/docker", RW: false }],
+      HostConfig: { Binds: ["/var/lib/docker:/var/lib/docker:ro"], Mounts: [{ Type: "bind", Source: "/srv/d", Target: "/var/lib/docker/", ReadOnly: true }] },
+    });
+    expect(dockerInDocker.check(docker, ctx)).toEqual([]);
+    expect(dockerInDocker.check(dockerWorkload({ Config: { Image: "x" }, HostConfig: { Binds: ["/var/lib/docker:/var/lib/docker:ro"] } }), ctx)).toEqual([]);
+    expect(dockerInDocker.check(dockerWorkload({ Config: { Image: "x" }, HostConfig: { Binds: ["/var/lib/docker:/var/lib/docker:rw"] } }), ctx)).toHaveLength(1);
+    const compose = composeWorkload({
+      image: "cadvisor",
+      volumes: ["/var/lib/docker:/var/lib/docker:ro", { type: "bind", source: "/var/lib/docker", target: "/var/lib/docker", read_only: true }, "/var/lib/docker:/var/lib/docker:rw"],
+    });
+    expect(dockerInDocker.check(compose, ctx).map((f) => f.path)).toEqual(["services.web.volumes[2]"]);
   });
 });

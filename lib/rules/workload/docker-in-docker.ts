@@ -1,5 +1,5 @@
 import type { Finding, WorkloadRule } from "../types";
-import { asString, composeVolumes, containersOfWorkload, dockerMounts, finding, isObject, join, mountsOf, volumesOf } from "../walk";
+import { asString, claimTemplateOf, composeVolumes, containersOfWorkload, dockerMounts, finding, isObject, join, mountsOf, volumesOf } from "../walk";
 
 const DOCKER_DATA = "/var/lib/docker";
 
@@ -60,11 +60,12 @@ volumes:
         }
         for (const mount of mountsOf(container)) {
           const mountPath = asString(mount.mount.mountPath) ?? "";
-          if (!isDockerData(mountPath)) continue;
+          // Read-only (catalog 1.1): an agent reading the host's engine (cAdvisor), not a daemon's storage.
+          if (!isDockerData(mountPath) || mount.mount.readOnly === true) continue;
           const volume = volumesOf(container.pod).find((v) => v.name === mount.mount.name)?.volume;
           const emptyDir = volume && isObject(volume.emptyDir) ? volume.emptyDir : undefined;
-          const inGuest = emptyDir?.medium === "Memory" || (volume && (isObject(volume.persistentVolumeClaim) || isObject(volume.ephemeral)));
-          if (inGuest) continue;
+          const isClaim = volume ? isObject(volume.persistentVolumeClaim) || isObject(volume.ephemeral) : claimTemplateOf(workload, mount.mount.name) !== undefined;
+          if (emptyDir?.medium === "Memory" || isClaim) continue;
           const backing = emptyDir ? "a disk emptyDir" : volume ? `a ${Object.keys(volume).find((k) => k !== "name") ?? "volume"} volume` : "an undeclared volume";
           out.push(
             finding(dockerInDocker, {
@@ -90,10 +91,10 @@ volumes:
       );
     }
     const mounts = docker
-      ? dockerMounts(workload.object).map((m) => ({ type: m.type, target: m.destination, source: m.source, path: m.path }))
+      ? dockerMounts(workload.object).map((m) => ({ type: m.type, target: m.destination, source: m.source, readOnly: m.readOnly, path: m.path }))
       : composeVolumes(workload.object, workload.pathPrefix);
     for (const mount of mounts) {
-      if (mount.type === "tmpfs" || !isDockerData(mount.target)) continue;
+      if (mount.type === "tmpfs" || mount.readOnly || !isDockerData(mount.target)) continue;
       out.push(
         finding(dockerInDocker, {
           container: null,
