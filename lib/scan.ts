@@ -72,7 +72,7 @@ export function scan(files: readonly InputSource[], options: ScanOptions = {}): 
     cluster,
     summary: summarizeWorkloads(workloads),
     workloads,
-    inventoryFindings: checkInventory(context),
+    inventoryFindings: checkInventory(context, parsed.workloads),
     files: parsed.files,
     errors: parsed.errors,
   };

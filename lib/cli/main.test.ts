@@ -60,7 +60,7 @@ describe("scan", () => {
     const { code, stdout } = await run(["scan", "--format", "json", "--cluster", "prod", "manifests", "cluster-list.json"]);
     expect(code).toBe(0);
     const report = parseReport(stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, catalogVersion: "1", scoreFormula: "v1", target: "kata-qemu-runtime-rs" });
+    expect(report).toMatchObject({ schemaVersion: 1, catalogVersion: "1.2", scoreFormula: "v1", target: "kata-qemu-runtime-rs" });
     expect(Object.keys(report)).toEqual(
       expect.arrayContaining(["schemaVersion", "catalogVersion", "scoreFormula", "target", "summary", "workloads", "inventoryFindings", "errors"]),
     );

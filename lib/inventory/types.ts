@@ -120,6 +120,25 @@ export interface RuntimeClassInfo {
 export interface NodeInfo {
   name: string;
   labels: Record<string, string>;
+  /** `status.capacity.memory` as written (e.g. "65843012Ki"), when the Node object has it. */
+  memoryCapacity?: string;
+  source: string;
+}
+
+/** What `shared-filesystem-volume` reads of a PersistentVolumeClaim. */
+export interface PersistentVolumeClaimInfo {
+  accessModes: string[];
+  /** `spec.volumeMode`; absent means Filesystem. */
+  volumeMode: string | null;
+}
+
+/** The socket load balancer settings of a Cilium `cilium-config` ConfigMap. */
+export interface CiliumConfigInfo {
+  namespace: string;
+  /** `kube-proxy-replacement` ("true", "strict", "false", ...), null when absent. */
+  kubeProxyReplacement: string | null;
+  /** `bpf-lb-sock-hostns-only`, null when absent. */
+  socketLbHostNamespaceOnly: string | null;
   source: string;
 }
 
@@ -138,6 +157,9 @@ export interface InventoryContext {
   runtimeClasses: RuntimeClassInfo[];
   nodes: NodeInfo[];
   engines: EngineInfo[];
+  /** Keyed by `namespace/name`. */
+  persistentVolumeClaims: Record<string, PersistentVolumeClaimInfo>;
+  ciliumConfigs: CiliumConfigInfo[];
 }
 
 export interface ParsedInventory {

@@ -1,4 +1,4 @@
-// The rule catalog (shared/spec/kata-rules.md, catalog v1). Adding a rule: one module, one line here.
+// The rule catalog (shared/spec/kata-rules.md, catalog v1.2). Adding a rule: one module, one line here.
 import type { DeclaredRule, InventoryRule, Rule, WorkloadRule } from "./types";
 import { hostNetwork } from "./workload/host-network";
 import { sharedNetworkNamespace } from "./workload/shared-network-namespace";
@@ -34,6 +34,16 @@ import { guestLsm } from "./workload/guest-lsm";
 import { intelRdt } from "./workload/intel-rdt";
 import { serviceMeshHostRedirect } from "./workload/service-mesh-host-redirect";
 import { kataRuntime } from "./workload/kata-runtime";
+import { dockerEmbeddedDns } from "./workload/docker-embedded-dns";
+import { execLivenessProbe } from "./workload/exec-liveness-probe";
+import { sharedFilesystemVolume } from "./workload/shared-filesystem-volume";
+import { userNamespace } from "./workload/user-namespace";
+import { kernelModules } from "./workload/kernel-modules";
+import { imageVolume } from "./workload/image-volume";
+import { draResourceClaims } from "./workload/dra-resource-claims";
+import { supplementalGroupsStrict } from "./workload/supplemental-groups-strict";
+import { multusSecondaryNetworks } from "./workload/multus-secondary-networks";
+import { java8OpenFiles } from "./workload/java8-open-files";
 import { checkpointRestore } from "./declared/checkpoint-restore";
 import { oomEvents } from "./declared/oom-events";
 import { portForward } from "./declared/port-forward";
@@ -48,8 +58,12 @@ import { noKataRuntimeclass } from "./inventory/no-kata-runtimeclass";
 import { runtimeclassWithoutOverhead } from "./inventory/runtimeclass-without-overhead";
 import { nodesNotKataLabelled } from "./inventory/nodes-not-kata-labelled";
 import { nodesWithoutVirtualization } from "./inventory/nodes-without-virtualization";
+import { ciliumSocketLb } from "./inventory/cilium-socket-lb";
+import { qemuShmCapacity } from "./inventory/qemu-shm-capacity";
+import { kataContainerMetrics } from "./inventory/kata-container-metrics";
 
-export const CATALOG_VERSION = "1";
+/** The catalog version stored with every upload and printed in reports (rules carry the version that introduced them). */
+export const CATALOG_VERSION = "1.2";
 
 export const WORKLOAD_RULES: readonly WorkloadRule[] = [
   hostNetwork,
@@ -86,6 +100,16 @@ export const WORKLOAD_RULES: readonly WorkloadRule[] = [
   intelRdt,
   serviceMeshHostRedirect,
   kataRuntime,
+  dockerEmbeddedDns,
+  execLivenessProbe,
+  sharedFilesystemVolume,
+  userNamespace,
+  kernelModules,
+  imageVolume,
+  draResourceClaims,
+  supplementalGroupsStrict,
+  multusSecondaryNetworks,
+  java8OpenFiles,
   noSharedFilesystem,
   dockerUnsupportedHypervisor,
   guestPullMissingIds,
@@ -106,6 +130,9 @@ export const INVENTORY_RULES: readonly InventoryRule[] = [
   runtimeclassWithoutOverhead,
   nodesNotKataLabelled,
   nodesWithoutVirtualization,
+  ciliumSocketLb,
+  qemuShmCapacity,
+  kataContainerMetrics,
 ];
 
 export const CATALOG: readonly Rule[] = [...WORKLOAD_RULES, ...DECLARED_RULES, ...INVENTORY_RULES];

@@ -100,7 +100,7 @@ export function composeWorkload(service: string | JsonObject, name = "web"): Wor
 }
 
 export function emptyInventory(overrides: Partial<InventoryContext> = {}): InventoryContext {
-  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [], ...overrides };
+  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [], persistentVolumeClaims: {}, ciliumConfigs: [], ...overrides };
 }
 
 export function ruleContext(profile: ProfileId = "kata-qemu-runtime-rs", inventory: Partial<InventoryContext> = {}): RuleContext {
