@@ -49,6 +49,8 @@ export interface ScanResult {
   summary: ScanSummary;
   workloads: ScannedWorkload[];
   inventoryFindings: InventoryFinding[];
+  /** The non-workload facts the rules read (stored with an upload so it can be re-scored). */
+  inventory: InventoryContext;
   files: FileSummary[];
   errors: InputError[];
 }
@@ -73,6 +75,7 @@ export function scan(files: readonly InputSource[], options: ScanOptions = {}): 
     summary: summarizeWorkloads(workloads),
     workloads,
     inventoryFindings: checkInventory(context, parsed.workloads),
+    inventory: parsed.context,
     files: parsed.files,
     errors: parsed.errors,
   };
