@@ -43,6 +43,11 @@ describe("docker-embedded-dns (Compose)", () => {
     expect(run(composeWorkload({ image: "x", net: "mynet" })).map((f) => f.path)).toEqual(["services.web.net"]);
   });
 
+  it("reads a network_mode that is not a string (or empty) as absent", () => {
+    expect(run(composeWorkload({ image: "x", network_mode: 42 })).map((f) => f.path)).toEqual(["services.web"]);
+    expect(run(composeWorkload({ image: "x", network_mode: "", networks: ["a"] })).map((f) => f.path)).toEqual(["services.web.networks"]);
+  });
+
   it("stays quiet on v1-format files: their services use the default bridge", () => {
     expect(run(v1Service({ image: "x", links: ["db"] }))).toEqual([]);
   });
@@ -61,6 +66,10 @@ describe("docker-embedded-dns (docker inspect)", () => {
 
   it.each(["default", "bridge", "host", "none"])("stays quiet on NetworkMode %s with only built-in networks", (mode) => {
     expect(run(dockerWorkload({ HostConfig: { NetworkMode: mode }, NetworkSettings: { Networks: { [mode]: {} } } }))).toEqual([]);
+  });
+
+  it("stays quiet on Podman's default network", () => {
+    expect(run(dockerWorkload({ HostConfig: { NetworkMode: "bridge" }, NetworkSettings: { Networks: { podman: {} } } }))).toEqual([]);
   });
 
   it("stays quiet on container:<id>, whatever Networks says", () => {

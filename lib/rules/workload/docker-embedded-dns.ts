@@ -1,8 +1,11 @@
 import type { Finding, WorkloadRule } from "../types";
 import { asString, finding, hostConfigOf, isObject, join, keyPath } from "../walk";
 
-/** Docker networks that are not user-defined: Docker's embedded DNS does not serve them. */
-const BUILTIN_NETWORKS = new Set(["default", "bridge", "host", "none"]);
+/**
+ * Networks that are not user-defined, so Docker's embedded DNS does not serve them. `podman` is
+ * Podman's default network (in `podman inspect` output), which has no DNS server either.
+ */
+const BUILTIN_NETWORKS = new Set(["default", "bridge", "host", "none", "podman"]);
 
 function isBuiltinMode(mode: string): boolean {
   return BUILTIN_NETWORKS.has(mode) || mode.startsWith("container:") || mode.startsWith("service:");
@@ -73,7 +76,8 @@ export const dockerEmbeddedDns: WorkloadRule = {
     // The v1 format (no `services:` key, see Workload.pathPrefix) puts every service on the default bridge.
     if (!workload.pathPrefix.startsWith("services.")) return out;
     const service = workload.object;
-    const modeKey = service.network_mode !== undefined ? "network_mode" : service.net !== undefined ? "net" : null;
+    // A network_mode that is not a string is not a mode Compose accepts: read the service as without one.
+    const modeKey = asString(service.network_mode) ? "network_mode" : asString(service.net) ? "net" : null;
     if (modeKey) {
       const mode = asString(service[modeKey]) ?? "";
       if (isBuiltinMode(mode)) return out;
