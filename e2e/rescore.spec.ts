@@ -56,6 +56,10 @@ test("an upload scored by catalog 1 says so, and one click re-scores it under ca
   await page.goto(`/uploads/${uploadId}`);
   await expect(page.getByTestId("upload-catalog-version")).toHaveText("v1");
   await expect(page.getByText("scored before the running catalog v1.2")).toBeVisible();
+  await expect(page.getByText("Rules the running catalog adds since v1").getByRole("link", { name: "docker-embedded-dns" })).toHaveAttribute(
+    "href",
+    "/rules/docker-embedded-dns",
+  );
   await expect(page.getByText("inventory-level rules could not be re-evaluated")).toBeVisible();
   await expect(uploadPage.count("Blocked")).toHaveText("0");
 
@@ -66,6 +70,7 @@ test("an upload scored by catalog 1 says so, and one click re-scores it under ca
   await expect(page.getByTestId("upload-catalog-version")).toHaveText("v1.2");
   await expect(uploadPage.count("Blocked")).toHaveText("1");
   await expect(page.getByRole("button", { name: /Re-score/ })).toHaveCount(0);
+  await expect(page.getByText("Rules the running catalog adds since")).toHaveCount(0);
 
   // The workload now carries the 1.2 finding, and the cluster is no longer listed as older.
   await workloadsPage.goto(new URLSearchParams({ cluster: clusterName, rule: "docker-embedded-dns" }).toString());

@@ -142,3 +142,27 @@ const BY_ID = new Map<string, Rule>(CATALOG.map((rule) => [rule.id, rule]));
 export function findRule(id: string): Rule | undefined {
   return BY_ID.get(id);
 }
+
+/** "1" (how catalog 1 uploads are stored), "1.0", "1.2" -> [major, minor]; null when not a version. */
+function parseCatalogVersion(version: string): [number, number] | null {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(version.trim());
+  return match ? [Number(match[1]), Number(match[2] ?? 0)] : null;
+}
+
+function isNewer(a: [number, number], b: [number, number]): boolean {
+  return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+}
+
+/**
+ * The rules that came with a catalog newer than `scoredWith` (the catalog of a stored upload or an
+ * earlier snapshot): their findings there are a "new rule", not a change in the workload. None
+ * for an unreadable version.
+ */
+export function rulesNewerThan(scoredWith: string): Rule[] {
+  const before = parseCatalogVersion(scoredWith);
+  if (!before) return [];
+  return CATALOG.filter((rule) => {
+    const since = parseCatalogVersion(rule.since);
+    return since !== null && isNewer(since, before);
+  });
+}

@@ -1,6 +1,6 @@
 // The engine over the real catalog: the contract scan.ts relies on.
 import { describe, expect, it } from "vitest";
-import { CATALOG, CATALOG_VERSION, findRule, WORKLOAD_RULES } from "./catalog";
+import { CATALOG, CATALOG_VERSION, findRule, rulesNewerThan, WORKLOAD_RULES } from "./catalog";
 import { REQUIRES_KEY } from "./declared";
 import { checkInventory, checkWorkload } from "./engine";
 import { composeWorkload, dockerWorkload, podWorkload, ruleContext } from "./test-helpers";
@@ -171,6 +171,15 @@ describe("catalog versions", () => {
       "kata-container-metrics": ["info", "platform"],
     };
     for (const [id, [severity, remedy]] of Object.entries(expected)) expect(findRule(id)).toMatchObject({ severity, remedy });
+  });
+
+  it("tells a finding of a rule newer than an earlier snapshot's catalog (a new rule) from a new finding", () => {
+    const ids = (version: string) => rulesNewerThan(version).map((rule) => rule.id);
+    expect(ids("1").sort()).toEqual([...CATALOG_1_2].sort());
+    expect(ids("1.0")).toEqual(ids("1"));
+    expect(ids("1.1").sort()).toEqual([...CATALOG_1_2].sort());
+    expect(ids("1.2")).toEqual([]);
+    expect(ids("bench")).toEqual([]);
   });
 
   it("no rule's text sends users to a user-defined Docker network", () => {

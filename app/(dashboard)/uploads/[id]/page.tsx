@@ -11,7 +11,7 @@ import { UploadCounts } from "@/components/uploads/upload-counts";
 import { RescoreButton } from "@/components/uploads/rescore-button";
 import { UploadFilesTable } from "@/components/uploads/upload-files-table";
 import { getUpload } from "@/lib/data/uploads";
-import { CATALOG_VERSION } from "@/lib/rules/catalog";
+import { CATALOG_VERSION, rulesNewerThan } from "@/lib/rules/catalog";
 import { findProfile } from "@/lib/scoring/profiles";
 import { uploadIdSchema } from "@/lib/validations/uploads";
 
@@ -33,6 +33,7 @@ export default async function UploadPage({ params }: UploadPageProps) {
   const profile = findProfile(upload.target);
   const workloadsHref = `/workloads?${new URLSearchParams({ cluster: upload.cluster })}`;
   const olderCatalog = upload.catalogVersion !== CATALOG_VERSION;
+  const newRules = olderCatalog ? rulesNewerThan(upload.catalogVersion) : [];
 
   return (
     <div className="flex flex-col gap-6">
@@ -76,6 +77,20 @@ export default async function UploadPage({ params }: UploadPageProps) {
           <dt className="text-slate-500">Content sha256</dt>
           <dd className="break-all font-mono text-xs">{upload.contentSha256}</dd>
         </dl>
+        {newRules.length > 0 ? (
+          <p className="text-sm text-slate-600">
+            Rules the running catalog adds since v{upload.catalogVersion}, not evaluated on this upload:{" "}
+            {newRules.map((rule, index) => (
+              <span key={rule.id}>
+                {index > 0 ? ", " : null}
+                <Link href={`/rules/${rule.id}`} className="font-mono text-xs text-sky-700 hover:underline">
+                  {rule.id}
+                </Link>
+              </span>
+            ))}
+            .
+          </p>
+        ) : null}
         {upload.inventoryContextStored ? null : (
           <p className="text-sm text-slate-600">
             This upload was stored without its inventory context (ConfigMaps, RuntimeClasses, Nodes, claims, engines). Re-scoring
