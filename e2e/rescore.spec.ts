@@ -75,6 +75,8 @@ test("an upload scored by catalog 1 says so, and one click re-scores it under ca
   // The workload now carries the 1.2 finding, and the cluster is no longer listed as older.
   await workloadsPage.goto(new URLSearchParams({ cluster: clusterName, rule: "docker-embedded-dns" }).toString());
   await expect(workloadsPage.names()).toHaveText(["web"]);
+  await workloadsPage.names().first().click();
+  await expect(page.getByText(`no network_mode: joins the project's default network "shop_default"`)).toBeVisible();
   await page.goto("/uploads");
   await expect(page.getByRole("note", { name: "Scored by an older catalog" }).getByRole("link", { name: clusterName })).toHaveCount(0);
 });
