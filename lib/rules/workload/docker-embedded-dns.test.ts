@@ -68,8 +68,9 @@ describe("docker-embedded-dns (docker inspect)", () => {
     expect(run(dockerWorkload({ HostConfig: { NetworkMode: mode }, NetworkSettings: { Networks: { [mode]: {} } } }))).toEqual([]);
   });
 
-  it("stays quiet on Podman's default network", () => {
+  it("stays quiet on Podman's default network and on nerdctl's unnamed interfaces", () => {
     expect(run(dockerWorkload({ HostConfig: { NetworkMode: "bridge" }, NetworkSettings: { Networks: { podman: {} } } }))).toEqual([]);
+    expect(run(dockerWorkload({ HostConfig: {}, NetworkSettings: { Networks: { "unknown-eth0": {} } } }))).toEqual([]);
   });
 
   it("stays quiet on container:<id>, whatever Networks says", () => {

@@ -67,7 +67,8 @@ export const dockerEmbeddedDns: WorkloadRule = {
       const settings = isObject(workload.object.NetworkSettings) ? workload.object.NetworkSettings : {};
       const networks = isObject(settings.Networks) ? settings.Networks : {};
       for (const name of Object.keys(networks)) {
-        if (BUILTIN_NETWORKS.has(name) || name === mode) continue;
+        // nerdctl names interfaces it cannot map to a network `unknown-<iface>`: not a Docker network.
+        if (BUILTIN_NETWORKS.has(name) || name === mode || name.startsWith("unknown-")) continue;
         out.push(finding(dockerEmbeddedDns, { container: null, path: keyPath("NetworkSettings.Networks", name), message: `attached to user-defined network "${name}" (embedded DNS 127.0.0.11)` }));
       }
       return out;
