@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Workload } from "../../inventory/types";
+import { scan } from "../../scan";
 import { composeWorkload, dockerWorkload, podWorkload, ruleContext } from "../test-helpers";
 import { dockerEmbeddedDns } from "./docker-embedded-dns";
 
@@ -50,6 +51,12 @@ describe("docker-embedded-dns (Compose)", () => {
 
   it("stays quiet on v1-format files: their services use the default bridge", () => {
     expect(run(v1Service({ image: "x", links: ["db"] }))).toEqual([]);
+  });
+
+  it("tells the formats apart on parsed files", () => {
+    const ruleIds = (content: string) => scan([{ name: "app/docker-compose.yml", content }]).workloads.map((w) => w.findings.map((f) => f.ruleId));
+    expect(ruleIds("web:\n  image: nginx\n  links: [db]\ndb:\n  image: postgres\n")).toEqual([["docker-link", "resource-limits"], ["resource-limits"]]);
+    expect(ruleIds('version: "3"\nservices:\n  web:\n    image: nginx\n    mem_limit: 1g\n    cpus: 1\n')).toEqual([["docker-embedded-dns"]]);
   });
 });
 
