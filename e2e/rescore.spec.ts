@@ -46,15 +46,15 @@ test("an upload scored by catalog 1 says so, and one click re-scores it under ca
 
   // The uploads list and the overview point at the cluster whose current snapshot is older.
   await page.goto("/uploads");
-  const note = page.getByRole("note", { name: "Scored by an older catalog" });
+  const note = uploadPage.olderCatalogNote;
   await expect(note).toContainText("older rule catalog than the running one (v1.2)");
   await expect(note.getByRole("link", { name: clusterName })).toHaveAttribute("href", `/uploads/${uploadId}`);
   await expect(page.getByRole("row", { name: new RegExp(`#${uploadId}\\b`) })).toContainText("v1 (older than the running catalog)");
   await page.goto(`/?cluster=${clusterName}`);
-  await expect(page.getByRole("note", { name: "Scored by an older catalog" })).toContainText(clusterName);
+  await expect(uploadPage.olderCatalogNote).toContainText(clusterName);
 
   await page.goto(`/uploads/${uploadId}`);
-  await expect(page.getByTestId("upload-catalog-version")).toHaveText("v1");
+  await expect(uploadPage.catalogVersion).toHaveText("v1");
   await expect(page.getByText("scored before the running catalog v1.2")).toBeVisible();
   await expect(page.getByText("Rules the running catalog adds since v1").getByRole("link", { name: "docker-embedded-dns" })).toHaveAttribute(
     "href",
@@ -63,13 +63,14 @@ test("an upload scored by catalog 1 says so, and one click re-scores it under ca
   await expect(page.getByText("inventory-level rules could not be re-evaluated")).toBeVisible();
   await expect(uploadPage.count("Blocked")).toHaveText("0");
 
-  await page.getByRole("button", { name: "Re-score under catalog v1.2" }).click();
+  await expect(uploadPage.rescoreButton).toHaveText("Re-score under catalog v1.2");
+  await uploadPage.rescoreButton.click();
   await expect(page.getByRole("status").filter({ hasText: "Re-scored" })).toHaveText(
     "Re-scored under catalog v1.2 (was v1): 1 ready, 0 need changes, 1 blocked. Inventory-level rules could not be re-evaluated: this upload was stored without its inventory context.",
   );
-  await expect(page.getByTestId("upload-catalog-version")).toHaveText("v1.2");
+  await expect(uploadPage.catalogVersion).toHaveText("v1.2");
   await expect(uploadPage.count("Blocked")).toHaveText("1");
-  await expect(page.getByRole("button", { name: /Re-score/ })).toHaveCount(0);
+  await expect(uploadPage.rescoreButton).toHaveCount(0);
   await expect(page.getByText("Rules the running catalog adds since")).toHaveCount(0);
 
   // The workload now carries the 1.2 finding, and the cluster is no longer listed as older.
@@ -78,5 +79,5 @@ test("an upload scored by catalog 1 says so, and one click re-scores it under ca
   await workloadsPage.names().first().click();
   await expect(page.getByText(`no network_mode: joins the project's default network "shop_default"`)).toBeVisible();
   await page.goto("/uploads");
-  await expect(page.getByRole("note", { name: "Scored by an older catalog" }).getByRole("link", { name: clusterName })).toHaveCount(0);
+  await expect(uploadPage.olderCatalogNote.getByRole("link", { name: clusterName })).toHaveCount(0);
 });

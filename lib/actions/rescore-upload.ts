@@ -1,16 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { rescoreUpload } from "@/lib/rescore";
-import { uploadIdSchema } from "@/lib/validations/uploads";
+import { rescoreUploadSchema } from "@/lib/validations/uploads";
 
-export type RescoreUploadState = { ok: boolean; message: string } | null;
-
-const rescoreFormSchema = z.object({ uploadId: uploadIdSchema });
+export type RescoreUploadState = { ok: true; message: string } | { ok: false; message: string } | null;
 
 export async function rescoreUploadAction(_previous: RescoreUploadState, form: FormData): Promise<RescoreUploadState> {
-  const parsed = rescoreFormSchema.safeParse({ uploadId: form.get("uploadId") });
+  const parsed = rescoreUploadSchema.safeParse({ uploadId: form.get("uploadId") });
   if (!parsed.success) return { ok: false, message: "Not a valid upload id: nothing was re-scored." };
   let result: Awaited<ReturnType<typeof rescoreUpload>>;
   try {
