@@ -15,7 +15,7 @@ export const draResourceClaims: WorkloadRule = {
   appliesTo: ["kubernetes"],
   summary: "The pod requests devices through Dynamic Resource Allocation (`spec.resourceClaims`, a container's `resources.claims`).",
   why: [
-    "With Dynamic Resource Allocation a DRA driver prepares a device on the host and the runtime injects it into the container (through CDI). Kata has no path that passes such devices into the VM: Kata's CI skips the Kubernetes DRA tests, and Kata's GPU documentation covers only the device-plugin path (`nvidia.com/pgpu` through VFIO).",
+    "With Dynamic Resource Allocation a DRA driver prepares a device on the host and the runtime injects it into the container (through CDI). That path is not supported under Kata today: Kata's CI skips the Kubernetes DRA tests, and Kata's GPU documentation covers only the device-plugin path (`nvidia.com/pgpu` through VFIO).",
     "",
     "Expect the pod not to get its device under Kata.",
   ].join("\n"),

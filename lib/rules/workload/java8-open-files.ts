@@ -29,7 +29,7 @@ export const java8OpenFiles: WorkloadRule = {
   why: [
     "Inside a Kata VM, processes inherit the open-files limit of the Kata agent, which is 2^30 (1073741824), against about a million on a typical runc host.",
     "",
-    "The Java 8 runtime sizes a table by that limit when it starts and fails to allocate it, so the JVM does not start (or fails at its first file or socket). Later Java versions cap the table and are not affected.",
+    "The Java 8 runtime sizes its file-descriptor table from that limit and fails to allocate it, so the JVM fails under Kata where it runs on runc. The reports are for Java 8; check other versions under Kata before relying on them.",
     "",
     "The rule guesses Java 8 from the image name and tag; an image that bundles Java 8 under another name is not found, and an image named like this may not use it.",
   ].join("\n"),

@@ -24,7 +24,7 @@ export const sharedFilesystemVolume: WorkloadRule = {
     "A filesystem volume is mounted on the host and passed into the VM over virtio-fs. For a volume that several pods share, that layer changes behaviour the applications may rely on:",
     "",
     "- **POSIX and `flock` locks** taken in one Kata pod are not seen by the other pods, so two writers can both believe they hold the lock (databases, SQLite files, lock-file leader election);",
-    "- `mmap` of a shared file does not stay coherent between pods;",
+    "- shared `mmap` of a file on the volume misbehaves;",
     "- growing the volume online is not seen inside the VM until the pod restarts.",
     "",
     "These are open Kata issues. Claims are judged only when the PersistentVolumeClaim is in the inventory (include `kubectl get pvc -A -o yaml`).",

@@ -11,7 +11,7 @@ export const supplementalGroupsStrict: WorkloadRule = {
   appliesTo: ["kubernetes"],
   summary: "The pod sets `securityContext.supplementalGroupsPolicy: Strict`, which Kata does not honour.",
   why: [
-    "With `Strict`, the container's processes get only the groups the pod spec lists, not the extra groups the image's `/etc/group` gives the user. Kata's agent builds the process groups itself and ignores the policy: under Kata the process still has the image's groups, so access the policy was meant to take away is granted.",
+    "With `Strict`, the container's processes get only the groups the pod spec lists, not the extra groups the image's `/etc/group` gives the user. Under Kata the policy is not honoured: the process still gets the image's groups, so access the policy was meant to take away is granted.",
     "",
     "The issue is open upstream (reproduced in every run of Kubernetes' test on kata-qemu).",
   ].join("\n"),
