@@ -14,6 +14,13 @@ test.describe("rules", () => {
     await expect(rulesPage.row("podman-engine").getByText(/^\d+ clusters?$/)).toBeVisible();
   });
 
+  test("shows the running catalog version and marks the rules it introduced", async ({ rulesPage, page }) => {
+    await rulesPage.goto();
+    await expect(page.getByText(/^Catalog v1\.2: \d+ rules/)).toBeVisible();
+    await expect(rulesPage.row("docker-embedded-dns").getByText("new in v1.2")).toBeVisible();
+    await expect(rulesPage.row("subpath").getByText(/new in/)).toHaveCount(0);
+  });
+
   test("filters the catalog by severity and scope through the URL", async ({ rulesPage, page }) => {
     await rulesPage.goto();
 

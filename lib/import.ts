@@ -170,6 +170,7 @@ async function writeUpload(
       migratedCount: counts.migrated,
       skippedCount: counts.skipped,
       errorCount: result.errors.length,
+      inventoryContext: JSON.stringify(result.inventory),
     },
     select: { id: true },
   });

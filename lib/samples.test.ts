@@ -27,6 +27,19 @@ describe("sample inventory", () => {
     expect(new Set(workloads.map((w) => w.platform))).toEqual(new Set(["kubernetes", "docker", "compose"]));
   });
 
+  it("shows catalog 1.2 findings to a first-time user: embedded DNS, an exec liveness probe, container metrics", () => {
+    const results = samples.map((sample) => scan(sample.files, { cluster: sample.cluster }));
+    const byId = new Map(results.flatMap((r) => r.workloads).map((w) => [w.id, w]));
+    const rules = (id: string) => byId.get(id)?.findings.map((f) => f.ruleId) ?? [];
+    // A Compose service on the project's default network is blocked; the one moved to the bridge is ready.
+    expect(rules("edge-lab/edge-lab/Service/node-red")).toContain("docker-embedded-dns");
+    expect(byId.get("edge-lab/edge-lab/Service/node-red")?.readiness).toBe("blocked");
+    expect(byId.get("edge-lab/edge-lab/Service/grafana")?.readiness).toBe("ready");
+    expect(rules("edge-lab//Container/mqtt-broker")).toEqual(["docker-embedded-dns"]);
+    expect(rules("payments-prod/payments-db/StatefulSet/ledger-db")).toContain("exec-liveness-probe");
+    expect(results.flatMap((r) => r.inventoryFindings.map((f) => f.ruleId))).toEqual(["kata-container-metrics"]);
+  });
+
   it("imports into an empty database, and a second load adds nothing", async () => {
     createTestDatabase();
     const { importUpload } = await import("./import");

@@ -52,6 +52,8 @@ export interface ScanResult {
   summary: ScanSummary;
   workloads: ScannedWorkload[];
   inventoryFindings: InventoryFinding[];
+  /** The non-workload facts the rules read (stored with an upload so it can be re-scored). */
+  inventory: InventoryContext;
   files: FileSummary[];
   errors: InputError[];
 }
@@ -89,7 +91,8 @@ function scanWith(profile: TargetProfile, files: readonly InputSource[], options
     cluster,
     summary: summarizeWorkloads(workloads),
     workloads,
-    inventoryFindings: checkInventory(context),
+    inventoryFindings: checkInventory(context, parsed.workloads),
+    inventory: parsed.context,
     files: parsed.files,
     errors: parsed.errors,
   };

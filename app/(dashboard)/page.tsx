@@ -9,7 +9,9 @@ import { SizingImpact } from "@/components/overview/sizing-impact";
 import { SummaryStats } from "@/components/overview/summary-stats";
 import { workloadsHref } from "@/components/overview/workloads-href";
 import { PageHeader } from "@/components/ui/page-header";
+import { OlderCatalogNote } from "@/components/uploads/older-catalog-note";
 import { getOverview } from "@/lib/data/overview";
+import { getSnapshotsScoredByOlderCatalog } from "@/lib/data/uploads";
 import { overviewSearchParamsSchema } from "@/lib/validations/overview";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -27,7 +29,7 @@ function scoreColor(from: number): string {
 
 export default async function OverviewPage({ searchParams }: OverviewPageProps) {
   const { cluster } = overviewSearchParamsSchema.parse(await searchParams);
-  const overview = await getOverview({ cluster });
+  const [overview, olderSnapshots] = await Promise.all([getOverview({ cluster }), getSnapshotsScoredByOlderCatalog()]);
 
   if (overview.clusters.length === 0) {
     return (
@@ -60,6 +62,8 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
           No current workloads in cluster “{overview.cluster}”. <Link href="/" className="font-medium underline">Show all clusters</Link>
         </p>
       ) : null}
+
+      <OlderCatalogNote snapshots={overview.cluster ? olderSnapshots.filter((s) => s.cluster === overview.cluster) : olderSnapshots} />
 
       <SummaryStats totals={totals} cluster={overview.cluster} />
 

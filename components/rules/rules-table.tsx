@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { SeverityBadge } from "@/components/ui/badge";
+import { Badge, SeverityBadge } from "@/components/ui/badge";
 import { Table, TableBody, TableHeader, Td, Th } from "@/components/ui/table";
 import { workloadsHref } from "@/components/overview/workloads-href";
 import type { RuleSummary } from "@/lib/data/rules";
+import { CATALOG_VERSION } from "@/lib/rules/catalog";
 import { formatRemedy } from "./rule-labels";
 import { RuleScope } from "./rule-scope";
 
@@ -29,6 +30,7 @@ export function RulesTable({ rules }: RulesTableProps) {
               <Link href={`/rules/${rule.id}`} className="font-medium text-slate-900 hover:text-blue-700 hover:underline">
                 {rule.title}
               </Link>
+              {rule.since === CATALOG_VERSION ? <Badge className="ml-2">new in v{rule.since}</Badge> : null}
             </Td>
             <Td>
               <SeverityBadge severity={rule.severity} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { UploadListItem } from "@/lib/data/uploads";
+import { CATALOG_VERSION } from "@/lib/rules/catalog";
 import { formatDateTime } from "./format";
 
 export interface UploadsTableProps {
@@ -21,6 +22,7 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
             <th scope="col" className={TH}>Cluster</th>
             <th scope="col" className={TH}>Uploaded</th>
             <th scope="col" className={TH}>Target</th>
+            <th scope="col" className={TH}>Catalog</th>
             <th scope="col" className={`${TH} ${NUM}`}>Files</th>
             <th scope="col" className={`${TH} ${NUM}`}>Workloads</th>
             <th scope="col" className={`${TH} ${NUM}`}>Ready</th>
@@ -42,6 +44,10 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
                 <time dateTime={upload.createdAt.toISOString()}>{formatDateTime(upload.createdAt)}</time>
               </td>
               <td className={`${TD} whitespace-nowrap font-mono text-xs`}>{upload.target}</td>
+              <td className={`${TD} whitespace-nowrap font-mono text-xs ${upload.catalogVersion === CATALOG_VERSION ? "text-slate-600" : "font-semibold text-amber-800"}`}>
+                v{upload.catalogVersion}
+                {upload.catalogVersion === CATALOG_VERSION ? null : <span className="sr-only"> (older than the running catalog)</span>}
+              </td>
               <td className={`${TD} ${NUM}`}>{upload.fileCount}</td>
               <td className={`${TD} ${NUM}`}>{upload.workloadCount}</td>
               <td className={`${TD} ${NUM} text-green-700`}>{upload.readyCount}</td>

@@ -8,6 +8,11 @@ export class UploadPage {
   readonly clusterInput: Locator;
   readonly targetSelect: Locator;
   readonly submitButton: Locator;
+  /** The upload page's rule catalog version ("v1", "v1.2"). */
+  readonly catalogVersion: Locator;
+  readonly rescoreButton: Locator;
+  /** The note naming clusters whose current snapshot an older catalog scored (overview, uploads list). */
+  readonly olderCatalogNote: Locator;
 
   constructor(readonly page: Page) {
     this.chooseFilesButton = page.getByRole("button", { name: "Choose files" });
@@ -16,6 +21,9 @@ export class UploadPage {
     this.clusterInput = page.getByLabel("Cluster");
     this.targetSelect = page.getByLabel("Target profile");
     this.submitButton = page.getByRole("button", { name: "Upload and scan" });
+    this.catalogVersion = page.getByTestId("upload-catalog-version");
+    this.rescoreButton = page.getByRole("button", { name: /^Re-score under catalog/ });
+    this.olderCatalogNote = page.getByRole("note", { name: "Scored by an older catalog" });
   }
 
   async goto() {

@@ -61,7 +61,7 @@ describe("scan", () => {
     const { code, stdout } = await run(["scan", "--format", "json", "--cluster", "prod", "manifests", "cluster-list.json"]);
     expect(code).toBe(0);
     const report = parseReport(stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, catalogVersion: "1", scoreFormula: "v1", target: "kata-qemu-runtime-rs" });
+    expect(report).toMatchObject({ schemaVersion: 1, catalogVersion: "1.2", scoreFormula: "v1", target: "kata-qemu-runtime-rs" });
     expect(Object.keys(report)).toEqual(
       expect.arrayContaining(["schemaVersion", "catalogVersion", "scoreFormula", "target", "summary", "workloads", "inventoryFindings", "errors"]),
     );
@@ -216,12 +216,15 @@ describe("rules and explain", () => {
     expect(code).toBe(0);
     for (const rule of CATALOG) expect(stdout).toContain(rule.id);
     for (const line of stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    expect(stdout).toContain(`${CATALOG.length} rules (catalog v1.2)`);
   });
 
   it("prints the catalog as JSON", async () => {
     const { stdout } = await run(["rules", "--format", "json"]);
-    const rules = JSON.parse(stdout) as { id: string; severity: string }[];
+    const rules = JSON.parse(stdout) as { id: string; severity: string; since: string }[];
     expect(rules.map((r) => r.id)).toEqual(CATALOG.map((r) => r.id));
+    expect(rules.find((r) => r.id === "docker-embedded-dns")?.since).toBe("1.2");
+    expect(rules.find((r) => r.id === "host-network")?.since).toBe("1.0");
   });
 
   it("explains one rule", async () => {

@@ -1,7 +1,7 @@
 // `rules` (the catalog as a table) and `explain <rule-id>` (one rule in full).
 import { escapeControlKeepingLines } from "../export/terminal";
 import { wrapText } from "../export/text";
-import { CATALOG, findRule } from "../rules/catalog";
+import { CATALOG, CATALOG_VERSION, findRule } from "../rules/catalog";
 import type { Rule } from "../rules/types";
 import { FORMATS, parseCommandArgs, pickChoice } from "./args";
 import { EXIT, UsageError } from "./errors";
@@ -22,6 +22,7 @@ function describeRule(rule: Rule) {
     title: rule.title,
     severity: rule.severity,
     remedy: rule.remedy,
+    since: rule.since,
     appliesTo: rule.scope === "workload" ? rule.appliesTo : null,
     summary: rule.summary,
     why: rule.why,
@@ -45,7 +46,7 @@ function formatRulesTable(rules: readonly Rule[]): string {
       lines.push(first, ...rest.map((line) => " ".repeat(head.length) + line.slice(head.length)));
     }
   }
-  lines.push("", `${rules.length} rules. Details: kata-readiness explain <id>`);
+  lines.push("", `${rules.length} rules (catalog v${CATALOG_VERSION}). Details: kata-readiness explain <id>`);
   return `${lines.join("\n")}\n`;
 }
 

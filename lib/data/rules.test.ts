@@ -49,7 +49,8 @@ describe("getRules", () => {
   it("describes scope and platforms", async () => {
     const byId = new Map((await rules.getRules()).map((rule) => [rule.id, rule]));
     expect(byId.get("host-network")).toMatchObject({ scope: "workload", severity: "blocker", platforms: expect.arrayContaining(["kubernetes"]) });
-    expect(byId.get("podman-engine")).toMatchObject({ scope: "inventory", platforms: [], profiles: null });
+    expect(byId.get("podman-engine")).toMatchObject({ scope: "inventory", platforms: [], profiles: null, since: "1.0" });
+    expect(byId.get("docker-embedded-dns")).toMatchObject({ scope: "workload", since: "1.2", platforms: ["docker", "compose"] });
   });
 });
 

@@ -13,6 +13,8 @@ export interface RuleSummary {
   severity: Severity;
   remedy: Remedy | null;
   scope: Rule["scope"];
+  /** The catalog version that introduced the rule. */
+  since: Rule["since"];
   /** Platforms a workload rule checks; empty for declared and inventory rules. */
   platforms: Platform[];
   /** Target profiles the rule runs under; null when it runs under all of them. */
@@ -126,6 +128,7 @@ function toSummary(rule: Rule, affectedWorkloads: number, affectedClusters: numb
     severity: rule.severity,
     remedy: rule.remedy,
     scope: rule.scope,
+    since: rule.since,
     platforms: rule.scope === "workload" ? [...rule.appliesTo] : [],
     profiles: rule.scope === "workload" && rule.profiles ? PROFILES.filter(rule.profiles).map((profile) => profile.id) : null,
     affectedWorkloads,

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { InputError } from "@/lib/inventory/types";
+import { CATALOG_VERSION } from "@/lib/rules/catalog";
 import type { UploadsSearchParams } from "@/lib/validations/uploads";
 import { parseStoredJsonAs } from "./stored-json";
 
@@ -31,6 +32,8 @@ export interface UploadListItem extends UploadCounts {
   cluster: string;
   createdAt: Date;
   target: string;
+  /** The rule catalog that scored the upload (catalog 1 stored "1"). */
+  catalogVersion: string;
   fileCount: number;
 }
 
@@ -50,6 +53,7 @@ export async function getUploads({ page, perPage }: UploadsSearchParams): Promis
         id: true,
         createdAt: true,
         target: true,
+        catalogVersion: true,
         ...UPLOAD_COUNTS_SELECT,
         cluster: { select: { name: true } },
         _count: { select: { files: true } },
@@ -79,8 +83,9 @@ export interface UploadFileDetail {
 }
 
 export interface UploadDetail extends UploadListItem {
-  catalogVersion: string;
   scoreFormula: string;
+  /** False for uploads stored before the inventory context was kept: re-scoring cannot re-evaluate inventory-level rules. */
+  inventoryContextStored: boolean;
   contentSha256: string;
   /** The cluster's newest upload: its workloads are the ones the workloads page shows. */
   isCurrent: boolean;
@@ -111,6 +116,7 @@ export async function getUpload(id: number): Promise<UploadDetail | null> {
       catalogVersion: true,
       scoreFormula: true,
       contentSha256: true,
+      inventoryContext: true,
       ...UPLOAD_COUNTS_SELECT,
       clusterId: true,
       cluster: { select: { name: true } },
@@ -128,9 +134,10 @@ export async function getUpload(id: number): Promise<UploadDetail | null> {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true },
   });
-  const { cluster, clusterId: _clusterId, files, ...rest } = upload;
+  const { cluster, clusterId: _clusterId, files, inventoryContext, ...rest } = upload;
   return {
     ...rest,
+    inventoryContextStored: inventoryContext !== null,
     cluster: cluster.name,
     isCurrent: newest?.id === upload.id,
     fileCount: files.length,
@@ -147,4 +154,21 @@ export async function getUpload(id: number): Promise<UploadDetail | null> {
       errors: parseStoredJsonAs(errorsJsonSchema, file.errors, []),
     })),
   };
+}
+
+export interface OlderCatalogSnapshot {
+  cluster: string;
+  uploadId: number;
+  catalogVersion: string;
+}
+
+/** Clusters whose current snapshot (newest upload) was scored by another catalog than the running one. */
+export async function getSnapshotsScoredByOlderCatalog(): Promise<OlderCatalogSnapshot[]> {
+  const clusters = await db.cluster.findMany({
+    orderBy: { name: "asc" },
+    select: { name: true, uploads: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, catalogVersion: true } } },
+  });
+  return clusters.flatMap(({ name, uploads: [newest] }) =>
+    newest && newest.catalogVersion !== CATALOG_VERSION ? [{ cluster: name, uploadId: newest.id, catalogVersion: newest.catalogVersion }] : [],
+  );
 }

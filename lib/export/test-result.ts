@@ -19,6 +19,7 @@ export function scanResult(workloads: ScannedWorkload[], overrides: Partial<Scan
     summary: summarizeWorkloads(workloads),
     workloads,
     inventoryFindings: [],
+    inventory: emptyInventory(),
     files: [],
     errors: [],
     ...overrides,

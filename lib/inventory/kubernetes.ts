@@ -1,6 +1,6 @@
 // Kubernetes objects: workload controllers become candidates, the rest is context or skipped.
 import { describeAt, type FileSink, type K8sCandidate } from "./sink";
-import type { ConfigDataSize, JsonObject } from "./types";
+import type { CiliumConfigInfo, ConfigDataSize, JsonObject, NodeInfo } from "./types";
 import { asObject, asString, getPath, isObject, stringRecord } from "./values";
 
 export interface PodPaths {
@@ -100,14 +100,29 @@ function readContextObject(kind: string, object: JsonObject, metadata: JsonObjec
   const context = sink.context;
   if (kind === "ConfigMap") {
     context.configMaps[`${namespace}/${name}`] ??= sizeOfData(object.data, object.binaryData);
+    if (name === "cilium-config") context.ciliumConfigs.push(ciliumConfigOf(object, namespace, sink.file));
   } else if (kind === "Secret") {
     context.secrets[`${namespace}/${name}`] ??= sizeOfData(object.stringData, object.data);
   } else if (kind === "RuntimeClass") {
     const podFixed = asObject(getPath(object, "overhead.podFixed"));
     context.runtimeClasses.push({ name, handler: asString(object.handler) ?? "", overhead: podFixed ? stringRecord(podFixed) : null, source: sink.file });
   } else if (kind === "Node") {
-    context.nodes.push({ name, labels: stringRecord(metadata.labels), source: sink.file });
+    const memoryCapacity = getPath(object, "status.capacity.memory");
+    const node: NodeInfo = { name, labels: stringRecord(metadata.labels), source: sink.file };
+    if (typeof memoryCapacity === "string" || typeof memoryCapacity === "number") node.memoryCapacity = String(memoryCapacity);
+    context.nodes.push(node);
+  } else if (kind === "PersistentVolumeClaim") {
+    const spec = asObject(object.spec) ?? {};
+    const accessModes = Array.isArray(spec.accessModes) ? spec.accessModes.filter((mode): mode is string => typeof mode === "string") : [];
+    context.persistentVolumeClaims[`${namespace}/${name}`] ??= { accessModes, volumeMode: asString(spec.volumeMode) ?? null };
   }
+}
+
+/** The keys of Cilium's ConfigMap that decide whether its socket load balancer serves pods. */
+function ciliumConfigOf(object: JsonObject, namespace: string, source: string): CiliumConfigInfo {
+  const data = asObject(object.data) ?? {};
+  const text = (key: string) => (typeof data[key] === "string" || typeof data[key] === "boolean" ? String(data[key]) : null);
+  return { namespace, kubeProxyReplacement: text("kube-proxy-replacement"), socketLbHostNamespaceOnly: text("bpf-lb-sock-hostns-only"), source };
 }
 
 /**

@@ -235,9 +235,40 @@ describe("context objects", () => {
   it("reads RuntimeClasses and Nodes from a kubectl List", () => {
     const { context, workloads, files } = parseFiles(fixture("kubernetes/cluster-pods.json"));
     expect(context.runtimeClasses).toEqual([{ name: "kata-qemu", handler: "kata-qemu", overhead: { memory: "160Mi", cpu: "250m" }, source: "fixtures/kubernetes/cluster-pods.json" }]);
-    expect(context.nodes).toEqual([{ name: "node-1", labels: { "kubernetes.io/hostname": "node-1", "katacontainers.io/kata-runtime": "true" }, source: "fixtures/kubernetes/cluster-pods.json" }]);
+    expect(context.nodes).toEqual([{ name: "node-1", labels: { "kubernetes.io/hostname": "node-1", "katacontainers.io/kata-runtime": "true" }, memoryCapacity: "32Gi", source: "fixtures/kubernetes/cluster-pods.json" }]);
     expect(files[0].skipped).toEqual({ Node: 1, RuntimeClass: 1 });
     expect(workloads.length).toBeGreaterThan(0);
+  });
+
+  it("reads PersistentVolumeClaims' access modes and the cilium-config socket LB keys (catalog 1.2)", () => {
+    const text = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: shared, namespace: ns }
+spec: { accessModes: [ReadWriteMany], volumeMode: Filesystem }
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: disk }
+spec: { accessModes: [ReadWriteOnce] }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: cilium-config, namespace: kube-system }
+data: { kube-proxy-replacement: "true", bpf-lb-sock-hostns-only: "false", other: x }
+---
+apiVersion: v1
+kind: Node
+metadata: { name: n1 }
+status: { capacity: { memory: 65843012Ki } }`;
+    const { context, files } = parseFiles({ name: "ctx.yaml", content: text });
+    expect(context.persistentVolumeClaims).toEqual({
+      "ns/shared": { accessModes: ["ReadWriteMany"], volumeMode: "Filesystem" },
+      "default/disk": { accessModes: ["ReadWriteOnce"], volumeMode: null },
+    });
+    expect(context.ciliumConfigs).toEqual([{ namespace: "kube-system", kubeProxyReplacement: "true", socketLbHostNamespaceOnly: "false", source: "ctx.yaml" }]);
+    expect(context.configMaps["kube-system/cilium-config"]).toEqual({ keys: 3, bytes: 10 });
+    expect(context.nodes).toEqual([{ name: "n1", labels: {}, memoryCapacity: "65843012Ki", source: "ctx.yaml" }]);
+    expect(files[0].skipped).toEqual({ PersistentVolumeClaim: 2, ConfigMap: 1, Node: 1 });
   });
 
   it("sizes Secrets from base64 data and stringData, and ConfigMaps from data and binaryData", () => {

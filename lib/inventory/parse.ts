@@ -59,8 +59,8 @@ export function parseInventory(files: readonly InputSource[], options: ParseOpti
   return { workloads: built.workloads, context, files: summaries, errors };
 }
 
-function emptyContext(): InventoryContext {
-  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [], duplicates: [] };
+export function emptyContext(): InventoryContext {
+  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [], persistentVolumeClaims: {}, ciliumConfigs: [], duplicates: [] };
 }
 
 /** What one file produced, kept apart until the file is read to the end. */
@@ -120,6 +120,8 @@ function mergeFile({ sink, errors }: StagedFile, into: { context: InventoryConte
   appendAll(into.context.runtimeClasses, from.runtimeClasses);
   appendAll(into.context.nodes, from.nodes);
   appendAll(into.context.engines, from.engines);
+  for (const key of Object.keys(from.persistentVolumeClaims)) into.context.persistentVolumeClaims[key] ??= from.persistentVolumeClaims[key];
+  appendAll(into.context.ciliumConfigs, from.ciliumConfigs);
   appendAll(into.errors, errors);
   appendAll(into.entries, sink.entries);
 }

@@ -128,6 +128,25 @@ export interface RuntimeClassInfo {
 export interface NodeInfo {
   name: string;
   labels: Record<string, string>;
+  /** `status.capacity.memory` as written (e.g. "65843012Ki"), when the Node object has it. */
+  memoryCapacity?: string;
+  source: string;
+}
+
+/** What `shared-filesystem-volume` reads of a PersistentVolumeClaim. */
+export interface PersistentVolumeClaimInfo {
+  accessModes: string[];
+  /** `spec.volumeMode`; absent means Filesystem. */
+  volumeMode: string | null;
+}
+
+/** The socket load balancer settings of a Cilium `cilium-config` ConfigMap. */
+export interface CiliumConfigInfo {
+  namespace: string;
+  /** `kube-proxy-replacement` ("true", "strict", "false", ...), null when absent. */
+  kubeProxyReplacement: string | null;
+  /** `bpf-lb-sock-hostns-only`, null when absent. */
+  socketLbHostNamespaceOnly: string | null;
   source: string;
 }
 
@@ -160,6 +179,9 @@ export interface InventoryContext {
   engines: EngineInfo[];
   /** Identities defined more than once with different content. */
   duplicates: DuplicateIdentity[];
+  /** Keyed by `namespace/name`. */
+  persistentVolumeClaims: Record<string, PersistentVolumeClaimInfo>;
+  ciliumConfigs: CiliumConfigInfo[];
 }
 
 export interface ParsedInventory {

@@ -1,4 +1,4 @@
-// The rule catalog (shared/spec/kata-rules.md, catalog v1). Adding a rule: one module, one line here.
+// The rule catalog (shared/spec/kata-rules.md, catalog v1.2). Adding a rule: one module, one line here.
 import type { DeclaredRule, InventoryRule, Rule, WorkloadRule } from "./types";
 import { hostNetwork } from "./workload/host-network";
 import { sharedNetworkNamespace } from "./workload/shared-network-namespace";
@@ -34,6 +34,16 @@ import { guestLsm } from "./workload/guest-lsm";
 import { intelRdt } from "./workload/intel-rdt";
 import { serviceMeshHostRedirect } from "./workload/service-mesh-host-redirect";
 import { kataRuntime } from "./workload/kata-runtime";
+import { dockerEmbeddedDns } from "./workload/docker-embedded-dns";
+import { execLivenessProbe } from "./workload/exec-liveness-probe";
+import { sharedFilesystemVolume } from "./workload/shared-filesystem-volume";
+import { userNamespace } from "./workload/user-namespace";
+import { kernelModules } from "./workload/kernel-modules";
+import { imageVolume } from "./workload/image-volume";
+import { draResourceClaims } from "./workload/dra-resource-claims";
+import { supplementalGroupsStrict } from "./workload/supplemental-groups-strict";
+import { multusSecondaryNetworks } from "./workload/multus-secondary-networks";
+import { java8OpenFiles } from "./workload/java8-open-files";
 import { checkpointRestore } from "./declared/checkpoint-restore";
 import { oomEvents } from "./declared/oom-events";
 import { portForward } from "./declared/port-forward";
@@ -49,8 +59,12 @@ import { runtimeclassWithoutOverhead } from "./inventory/runtimeclass-without-ov
 import { nodesNotKataLabelled } from "./inventory/nodes-not-kata-labelled";
 import { nodesWithoutVirtualization } from "./inventory/nodes-without-virtualization";
 import { duplicateWorkload } from "./inventory/duplicate-workload";
+import { ciliumSocketLb } from "./inventory/cilium-socket-lb";
+import { qemuShmCapacity } from "./inventory/qemu-shm-capacity";
+import { kataContainerMetrics } from "./inventory/kata-container-metrics";
 
-export const CATALOG_VERSION = "1";
+/** The catalog version stored with every upload and printed in reports (rules carry the version that introduced them). */
+export const CATALOG_VERSION = "1.2";
 
 export const WORKLOAD_RULES: readonly WorkloadRule[] = [
   hostNetwork,
@@ -87,6 +101,16 @@ export const WORKLOAD_RULES: readonly WorkloadRule[] = [
   intelRdt,
   serviceMeshHostRedirect,
   kataRuntime,
+  dockerEmbeddedDns,
+  execLivenessProbe,
+  sharedFilesystemVolume,
+  userNamespace,
+  kernelModules,
+  imageVolume,
+  draResourceClaims,
+  supplementalGroupsStrict,
+  multusSecondaryNetworks,
+  java8OpenFiles,
   noSharedFilesystem,
   dockerUnsupportedHypervisor,
   guestPullMissingIds,
@@ -108,6 +132,9 @@ export const INVENTORY_RULES: readonly InventoryRule[] = [
   nodesNotKataLabelled,
   nodesWithoutVirtualization,
   duplicateWorkload,
+  ciliumSocketLb,
+  qemuShmCapacity,
+  kataContainerMetrics,
 ];
 
 export const CATALOG: readonly Rule[] = [...WORKLOAD_RULES, ...DECLARED_RULES, ...INVENTORY_RULES];
@@ -116,4 +143,28 @@ const BY_ID = new Map<string, Rule>(CATALOG.map((rule) => [rule.id, rule]));
 
 export function findRule(id: string): Rule | undefined {
   return BY_ID.get(id);
+}
+
+/** "1" (how catalog 1 uploads are stored), "1.0", "1.2" -> [major, minor]; null when not a version. */
+function parseCatalogVersion(version: string): [number, number] | null {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(version.trim());
+  return match ? [Number(match[1]), Number(match[2] ?? 0)] : null;
+}
+
+function isNewer(a: [number, number], b: [number, number]): boolean {
+  return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+}
+
+/**
+ * The rules that came with a catalog newer than `scoredWith` (the catalog of a stored upload or an
+ * earlier snapshot): their findings there are a "new rule", not a change in the workload. None
+ * for an unreadable version.
+ */
+export function rulesNewerThan(scoredWith: string): Rule[] {
+  const before = parseCatalogVersion(scoredWith);
+  if (!before) return [];
+  return CATALOG.filter((rule) => {
+    const since = parseCatalogVersion(rule.since);
+    return since !== null && isNewer(since, before);
+  });
 }

@@ -1,6 +1,6 @@
 // The engine over the real catalog: the contract scan.ts relies on.
 import { describe, expect, it } from "vitest";
-import { CATALOG, findRule, WORKLOAD_RULES } from "./catalog";
+import { CATALOG, CATALOG_VERSION, findRule, rulesNewerThan, WORKLOAD_RULES } from "./catalog";
 import { REQUIRES_KEY } from "./declared";
 import { checkInventory, checkWorkload } from "./engine";
 import { composeWorkload, dockerWorkload, podWorkload, ruleContext } from "./test-helpers";
@@ -69,6 +69,7 @@ describe("checkInventory with the catalog", () => {
         runtimeClasses: [{ name: "kata-qemu", handler: "kata-qemu", overhead: null, source: "rc.yaml" }],
         nodes: [{ name: "n1", labels: {}, source: "nodes.json" }],
       }),
+      [],
     );
     expect(findings.map((f) => `${f.severity} ${f.ruleId}`)).toEqual([
       "blocker docker-engine-version",
@@ -78,7 +79,7 @@ describe("checkInventory with the catalog", () => {
   });
 
   it("is empty for an empty inventory", () => {
-    expect(checkInventory(ruleContext())).toEqual([]);
+    expect(checkInventory(ruleContext(), [])).toEqual([]);
   });
 });
 
@@ -128,5 +129,64 @@ describe("rule text", () => {
       expect(r.url).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\//);
     });
     if (id !== "unknown-requirement") expect(rule.references.length).toBeGreaterThan(0);
+  });
+});
+
+describe("catalog versions", () => {
+  const CATALOG_1_2 = [
+    "docker-embedded-dns",
+    "exec-liveness-probe",
+    "shared-filesystem-volume",
+    "user-namespace",
+    "kernel-modules",
+    "image-volume",
+    "dra-resource-claims",
+    "supplemental-groups-strict",
+    "multus-secondary-networks",
+    "java8-open-files",
+    "cilium-socket-lb",
+    "qemu-shm-capacity",
+    "kata-container-metrics",
+  ];
+
+  it("is catalog 1.2, and every rule says which catalog introduced it", () => {
+    expect(CATALOG_VERSION).toBe("1.2");
+    expect(CATALOG.filter((r) => r.since === "1.2").map((r) => r.id).sort()).toEqual([...CATALOG_1_2].sort());
+    for (const rule of CATALOG) expect(["1.0", "1.1", "1.2"]).toContain(rule.since);
+  });
+
+  it("keeps the 1.2 rules' severities and remedies as the spec gives them", () => {
+    const expected: Record<string, [Severity, string]> = {
+      "docker-embedded-dns": ["blocker", "manifest"],
+      "exec-liveness-probe": ["warning", "manifest"],
+      "shared-filesystem-volume": ["warning", "platform"],
+      "user-namespace": ["blocker", "manifest"],
+      "kernel-modules": ["blocker", "keep-on-runc"],
+      "image-volume": ["blocker", "manifest"],
+      "dra-resource-claims": ["blocker", "platform"],
+      "supplemental-groups-strict": ["warning", "keep-on-runc"],
+      "multus-secondary-networks": ["warning", "platform"],
+      "java8-open-files": ["warning", "manifest"],
+      "cilium-socket-lb": ["blocker", "platform"],
+      "qemu-shm-capacity": ["warning", "platform"],
+      "kata-container-metrics": ["info", "platform"],
+    };
+    for (const [id, [severity, remedy]] of Object.entries(expected)) expect(findRule(id)).toMatchObject({ severity, remedy });
+  });
+
+  it("tells a finding of a rule newer than an earlier snapshot's catalog (a new rule) from a new finding", () => {
+    const ids = (version: string) => rulesNewerThan(version).map((rule) => rule.id);
+    expect(ids("1").sort()).toEqual([...CATALOG_1_2].sort());
+    expect(ids("1.0")).toEqual(ids("1"));
+    expect(ids("1.1").sort()).toEqual([...CATALOG_1_2].sort());
+    expect(ids("1.2")).toEqual([]);
+    expect(ids("bench")).toEqual([]);
+  });
+
+  it("no rule's text sends users to a user-defined Docker network", () => {
+    for (const rule of CATALOG) {
+      if (rule.id === "docker-embedded-dns") continue;
+      expect(`${rule.remediation}`, rule.id).not.toMatch(/docker network create|--network [a-z]|^\s*networks:/m);
+    }
   });
 });

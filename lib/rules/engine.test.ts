@@ -7,7 +7,7 @@ import { REQUIRES_KEY } from "./declared";
 import { dockerWorkload, podWorkload, ruleContext } from "./test-helpers";
 
 vi.mock("./catalog", async () => {
-  const text = { title: "t", summary: "s", why: "w", remediation: "r", references: [] };
+  const text = { since: "1.0" as const, title: "t", summary: "s", why: "w", remediation: "r", references: [] };
   const f = (ruleId: string, severity: Severity, path: string, message = "m", container: string | null = null): Finding => ({
     ruleId,
     severity,
@@ -96,6 +96,6 @@ describe("checkWorkload", () => {
 
 describe("checkInventory", () => {
   it("runs the inventory rules, deduplicated and ordered by severity", () => {
-    expect(checkInventory(ruleContext()).map((f) => f.ruleId)).toEqual(["inv-blocker", "inv-info"]);
+    expect(checkInventory(ruleContext(), []).map((f) => f.ruleId)).toEqual(["inv-blocker", "inv-info"]);
   });
 });

@@ -67,9 +67,9 @@ export function checkWorkload(workload: Workload, context: RuleContext): Finding
   return order(dedupe(findings));
 }
 
-/** Findings on the inventory itself (engines, RuntimeClasses, Nodes). */
-export function checkInventory(context: RuleContext): InventoryFinding[] {
+/** Findings on the inventory itself (engines, RuntimeClasses, Nodes, and facts about all workloads). */
+export function checkInventory(context: RuleContext, workloads: readonly Workload[]): InventoryFinding[] {
   const findings: InventoryFinding[] = [];
-  for (const rule of INVENTORY_RULES) findings.push(...rule.check(context.inventory, context));
+  for (const rule of INVENTORY_RULES) findings.push(...rule.check(context.inventory, context, workloads));
   return order(dedupe(findings));
 }

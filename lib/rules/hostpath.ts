@@ -11,9 +11,10 @@ import { asArray, asString, composeVolumes, dockerMounts, isObject, join, Recent
  * - `socket`: `type: Socket`, `*.sock`, or a known host-daemon socket place (rule `hostpath-socket`)
  * - `proc-sys`: `/proc`, `/sys` or below (rule `hostpath-proc-sys`)
  * - `device`: `/dev` or below except `/dev/shm`, or `type: CharDevice` (rule `host-devices`)
+ * - `kernel-modules`: `/lib/modules` (or `/usr/lib/modules`, the same place on merged-/usr hosts) or below (rule `kernel-modules`)
  * - `other`: everything else, including `/dev/shm` (rule `hostpath-volume`)
  */
-export type HostPathKind = "block-device" | "vfio" | "hugepages" | "socket" | "proc-sys" | "device" | "other";
+export type HostPathKind = "block-device" | "vfio" | "hugepages" | "socket" | "proc-sys" | "device" | "kernel-modules" | "other";
 
 export interface HostPathClass {
   kind: HostPathKind;
@@ -65,6 +66,7 @@ export function classifyHostPath(rawPath: string, type?: string): HostPathClass 
   if (isAtOrUnder(path, "/proc") || isAtOrUnder(path, "/sys")) return { kind: "proc-sys", byType: false };
   if (isAtOrUnder(path, "/dev") && !isAtOrUnder(path, "/dev/shm")) return { kind: "device", byType: false };
   if (type === "CharDevice") return { kind: "device", byType: true };
+  if (isAtOrUnder(path, "/lib/modules") || isAtOrUnder(path, "/usr/lib/modules")) return { kind: "kernel-modules", byType: false };
   return { kind: "other", byType: false };
 }
 

@@ -1,6 +1,7 @@
 // Builders for rule tests: normalised workloads without going through the parser, so a rule's
 // tests fail only when the rule is wrong.
 import { parse } from "yaml";
+import { emptyContext } from "../inventory/parse";
 import type { InventoryContext, JsonObject, Workload } from "../inventory/types";
 import { getProfile, type ProfileId } from "../scoring/profiles";
 import type { RuleContext } from "./types";
@@ -103,7 +104,7 @@ export function composeWorkload(service: string | JsonObject, name = "web"): Wor
 }
 
 export function emptyInventory(overrides: Partial<InventoryContext> = {}): InventoryContext {
-  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [], duplicates: [], ...overrides };
+  return { ...emptyContext(), ...overrides };
 }
 
 export function ruleContext(profile: ProfileId = "kata-qemu-runtime-rs", inventory: Partial<InventoryContext> = {}): RuleContext {

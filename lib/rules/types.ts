@@ -32,9 +32,14 @@ export interface RuleContext {
   inventory: InventoryContext;
 }
 
+/** Catalog versions that introduced rules ("1.0" covers the original catalog, stored as "1"). */
+export type CatalogVersion = "1.0" | "1.1" | "1.2";
+
 interface RuleText {
   /** Stable public id (see shared/spec/kata-rules.md). */
   id: string;
+  /** The catalog version that introduced the rule: a finding of a rule newer than the previous scan is a "new rule", not a new finding. */
+  since: CatalogVersion;
   title: string;
   /** The highest severity the rule can report (findings carry their own). */
   severity: Severity;
@@ -63,7 +68,8 @@ export interface DeclaredRule extends RuleText {
 
 export interface InventoryRule extends RuleText {
   scope: "inventory";
-  check(inventory: InventoryContext, context: RuleContext): InventoryFinding[];
+  /** `workloads`: every workload of the scan (some inventory rules sum or count them). */
+  check(inventory: InventoryContext, context: RuleContext, workloads: readonly Workload[]): InventoryFinding[];
 }
 
 export type Rule = WorkloadRule | DeclaredRule | InventoryRule;

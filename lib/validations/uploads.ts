@@ -32,6 +32,11 @@ export type UploadFieldsSchema = z.infer<typeof uploadFieldsSchema>;
 
 export const uploadIdSchema = z.coerce.number().int().positive();
 
+/** The re-score form: which upload to score again under the running catalog. */
+export const rescoreUploadSchema = z.object({ uploadId: uploadIdSchema });
+
+export type RescoreUploadSchema = z.infer<typeof rescoreUploadSchema>;
+
 export const uploadsSearchParamsSchema = z.object({
   page: z.coerce.number().int().min(1).catch(1),
   perPage: z.coerce.number().int().min(1).max(100).catch(25),

@@ -3,15 +3,16 @@ import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { NoDataEmptyState } from "@/components/uploads/no-data-empty-state";
+import { OlderCatalogNote } from "@/components/uploads/older-catalog-note";
 import { UploadsTable } from "@/components/uploads/uploads-table";
-import { getUploads } from "@/lib/data/uploads";
+import { getSnapshotsScoredByOlderCatalog, getUploads } from "@/lib/data/uploads";
 import { uploadsSearchParamsSchema } from "@/lib/validations/uploads";
 
 export const metadata: Metadata = { title: "Uploads" };
 
 export default async function UploadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = uploadsSearchParamsSchema.parse(await searchParams);
-  const { uploads, total, pageCount } = await getUploads(params);
+  const [{ uploads, total, pageCount }, olderSnapshots] = await Promise.all([getUploads(params), getSnapshotsScoredByOlderCatalog()]);
 
   return (
     <>
@@ -30,6 +31,7 @@ export default async function UploadsPage({ searchParams }: { searchParams: Prom
         </NoDataEmptyState>
       ) : (
         <div className="flex flex-col gap-4">
+          <OlderCatalogNote snapshots={olderSnapshots} />
           <UploadsTable uploads={uploads} />
           <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
             <span>

@@ -3,6 +3,7 @@ import type { DeclaredRule } from "../types";
 export const checkpointRestore: DeclaredRule = {
   id: "checkpoint-restore",
   scope: "declared",
+  since: "1.0",
   title: "Checkpoint and restore (declared)",
   severity: "blocker",
   remedy: "keep-on-runc",

@@ -3,6 +3,7 @@ import type { DeclaredRule } from "../types";
 export const oomEvents: DeclaredRule = {
   id: "oom-events",
   scope: "declared",
+  since: "1.0",
   title: "OOM events (declared)",
   severity: "info",
   remedy: null,

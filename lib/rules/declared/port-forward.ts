@@ -3,6 +3,7 @@ import type { DeclaredRule } from "../types";
 export const portForward: DeclaredRule = {
   id: "port-forward",
   scope: "declared",
+  since: "1.0",
   title: "kubectl port-forward (declared)",
   severity: "warning",
   remedy: "manifest",

@@ -3,6 +3,7 @@ import type { DeclaredRule } from "../types";
 export const unknownRequirement: DeclaredRule = {
   id: "unknown-requirement",
   scope: "declared",
+  since: "1.0",
   title: "Unknown declared requirement",
   severity: "info",
   remedy: null,

@@ -7,6 +7,7 @@ describe("duplicate-workload", () => {
     const findings = duplicateWorkload.check(
       emptyInventory({ duplicates: [{ id: "local/default/Deployment/web", path: "metadata.name", files: ["dup/a/web.yaml", "dup/b/web.yaml"], variants: 2 }] }),
       ruleContext(),
+      [],
     );
     expect(findings).toEqual([
       {
@@ -22,11 +23,11 @@ describe("duplicate-workload", () => {
   });
 
   it("says how many times when one file defines the identity more than once", () => {
-    const [finding] = duplicateWorkload.check(emptyInventory({ duplicates: [{ id: "local/shop/Pod/p", path: "metadata.name", files: ["all.yaml"], variants: 3 }] }), ruleContext());
+    const [finding] = duplicateWorkload.check(emptyInventory({ duplicates: [{ id: "local/shop/Pod/p", path: "metadata.name", files: ["all.yaml"], variants: 3 }] }), ruleContext(), []);
     expect(finding.message).toBe("local/shop/Pod/p is defined 3 times with different content in all.yaml");
   });
 
   it("is quiet without duplicates", () => {
-    expect(duplicateWorkload.check(emptyInventory(), ruleContext())).toEqual([]);
+    expect(duplicateWorkload.check(emptyInventory(), ruleContext(), [])).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { InventoryRule } from "../types";
 export const duplicateWorkload: InventoryRule = {
   id: "duplicate-workload",
   scope: "inventory",
+  since: "1.1",
   title: "Same workload defined twice with different content",
   severity: "warning",
   remedy: null,

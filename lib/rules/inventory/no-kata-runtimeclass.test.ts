@@ -4,7 +4,7 @@ import { emptyInventory, ruleContext } from "../test-helpers";
 import { noKataRuntimeclass } from "./no-kata-runtimeclass";
 
 const rc = (name: string, handler = name): RuntimeClassInfo => ({ name, handler, overhead: null, source: "rc.yaml" });
-const check = (runtimeClasses: RuntimeClassInfo[]) => noKataRuntimeclass.check(emptyInventory({ runtimeClasses }), ruleContext());
+const check = (runtimeClasses: RuntimeClassInfo[]) => noKataRuntimeclass.check(emptyInventory({ runtimeClasses }), ruleContext(), []);
 
 describe("no-kata-runtimeclass", () => {
   it("fires when RuntimeClasses exist but none has a kata handler", () => {

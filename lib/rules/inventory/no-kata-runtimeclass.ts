@@ -3,6 +3,7 @@ import type { InventoryRule } from "../types";
 export const noKataRuntimeclass: InventoryRule = {
   id: "no-kata-runtimeclass",
   scope: "inventory",
+  since: "1.0",
   title: "No Kata RuntimeClass",
   severity: "warning",
   remedy: "platform",

@@ -4,7 +4,7 @@ import { emptyInventory, ruleContext } from "../test-helpers";
 import { nodesNotKataLabelled } from "./nodes-not-kata-labelled";
 
 const node = (name: string, labels: Record<string, string> = {}): NodeInfo => ({ name, labels, source: "nodes.json" });
-const check = (nodes: NodeInfo[]) => nodesNotKataLabelled.check(emptyInventory({ nodes }), ruleContext());
+const check = (nodes: NodeInfo[]) => nodesNotKataLabelled.check(emptyInventory({ nodes }), ruleContext(), []);
 
 describe("nodes-not-kata-labelled", () => {
   it("fires when no node carries katacontainers.io/kata-runtime=true", () => {

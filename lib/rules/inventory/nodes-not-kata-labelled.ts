@@ -5,6 +5,7 @@ const LABEL = "katacontainers.io/kata-runtime";
 export const nodesNotKataLabelled: InventoryRule = {
   id: "nodes-not-kata-labelled",
   scope: "inventory",
+  since: "1.0",
   title: "No node labelled for Kata",
   severity: "info",
   remedy: "platform",

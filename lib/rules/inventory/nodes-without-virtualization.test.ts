@@ -5,7 +5,7 @@ import { nodesWithoutVirtualization } from "./nodes-without-virtualization";
 
 const CPUID = "feature.node.kubernetes.io/cpu-cpuid.";
 const node = (name: string, labels: Record<string, string> = {}): NodeInfo => ({ name, labels, source: "nodes.json" });
-const check = (nodes: NodeInfo[]) => nodesWithoutVirtualization.check(emptyInventory({ nodes }), ruleContext());
+const check = (nodes: NodeInfo[]) => nodesWithoutVirtualization.check(emptyInventory({ nodes }), ruleContext(), []);
 
 describe("nodes-without-virtualization", () => {
   it("fires when NFD cpuid labels exist and no x86 node shows VMX or SVM", () => {

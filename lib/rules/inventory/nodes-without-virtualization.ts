@@ -20,6 +20,7 @@ function isX86(node: NodeInfo): boolean {
 export const nodesWithoutVirtualization: InventoryRule = {
   id: "nodes-without-virtualization",
   scope: "inventory",
+  since: "1.0",
   title: "No node shows hardware virtualization",
   severity: "warning",
   remedy: "platform",

@@ -13,13 +13,13 @@ describe("podman-engine", () => {
         { engine: "docker", version: "27.0.1", source: "b.json" },
       ],
     });
-    expect(podmanEngine.check(inventory, ctx)).toEqual([
+    expect(podmanEngine.check(inventory, ctx, [])).toEqual([
       { ruleId: "podman-engine", severity: "blocker", remedy: "platform", container: null, path: "", message: "Podman 5.2.1 output: Kata Containers does not support Podman", source: "a.json" },
     ]);
   });
 
   it("does not fire on Docker or no engine", () => {
-    expect(podmanEngine.check(emptyInventory({ engines: [{ engine: "docker", version: null, source: "x" }] }), ctx)).toEqual([]);
-    expect(podmanEngine.check(emptyInventory(), ctx)).toEqual([]);
+    expect(podmanEngine.check(emptyInventory({ engines: [{ engine: "docker", version: null, source: "x" }] }), ctx, [])).toEqual([]);
+    expect(podmanEngine.check(emptyInventory(), ctx, [])).toEqual([]);
   });
 });

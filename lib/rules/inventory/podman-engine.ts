@@ -3,6 +3,7 @@ import type { InventoryRule } from "../types";
 export const podmanEngine: InventoryRule = {
   id: "podman-engine",
   scope: "inventory",
+  since: "1.0",
   title: "Podman is not supported by Kata",
   severity: "blocker",
   remedy: "platform",

@@ -4,6 +4,7 @@ import type { InventoryRule } from "../types";
 export const runtimeclassWithoutOverhead: InventoryRule = {
   id: "runtimeclass-without-overhead",
   scope: "inventory",
+  since: "1.0",
   title: "Kata RuntimeClass without pod overhead",
   severity: "warning",
   remedy: "platform",

@@ -4,6 +4,7 @@ import { finding, join } from "../walk";
 export const dockerUnsupportedHypervisor: WorkloadRule = {
   id: "docker-unsupported-hypervisor",
   scope: "workload",
+  since: "1.0",
   title: "Docker does not work with this Kata profile",
   severity: "blocker",
   remedy: "platform",

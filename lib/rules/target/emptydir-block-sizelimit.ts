@@ -4,6 +4,7 @@ import { asString, finding, isObject, volumesOf } from "../walk";
 export const emptydirBlockSizelimit: WorkloadRule = {
   id: "emptydir-block-sizelimit",
   scope: "workload",
+  since: "1.0",
   title: "sizeLimit on a block-backed emptyDir",
   severity: "warning",
   remedy: "platform",

@@ -10,6 +10,7 @@ function isSet(securityContext: unknown, field: string): boolean {
 export const guestPullMissingIds: WorkloadRule = {
   id: "guest-pull-missing-ids",
   scope: "workload",
+  since: "1.0",
   title: "Guest-pulled image without explicit user and group IDs",
   severity: "warning",
   remedy: "manifest",

@@ -5,6 +5,7 @@ import { asString, finding, isObject, mountsOfVolume, volumesOf } from "../walk"
 export const noSharedFilesystem: WorkloadRule = {
   id: "no-shared-filesystem",
   scope: "workload",
+  since: "1.0",
   title: "Files are copied, not shared (no virtio-fs)",
   severity: "blocker",
   remedy: "manifest",

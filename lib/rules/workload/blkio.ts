@@ -9,6 +9,7 @@ const isBlkioAnnotation = (key: string) => key.startsWith(BLKIO_ANNOTATION);
 export const blkio: WorkloadRule = {
   id: "blkio",
   scope: "workload",
+  since: "1.0",
   title: "Block I/O weight and throttling ignored",
   severity: "warning",
   remedy: "platform",

@@ -5,6 +5,7 @@ import { asArray, asString, containersOf, finding, isObject } from "../walk";
 export const blockDevice: WorkloadRule = {
   id: "block-device",
   scope: "workload",
+  since: "1.0",
   title: "Block device",
   severity: "info",
   remedy: null,

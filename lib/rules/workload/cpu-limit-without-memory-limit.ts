@@ -10,6 +10,7 @@ function firstWithLimit(resources: readonly ContainerResources[], name: string):
 export const cpuLimitWithoutMemoryLimit: WorkloadRule = {
   id: "cpu-limit-without-memory-limit",
   scope: "workload",
+  since: "1.0",
   title: "CPU limit without any memory limit (runtime-rs)",
   severity: "blocker",
   remedy: "manifest",

@@ -6,6 +6,7 @@ import { asString, finding, hostConfigOf, join } from "../walk";
 export const cpuset: WorkloadRule = {
   id: "cpuset",
   scope: "workload",
+  since: "1.0",
   title: "CPU pinning (cpusets) not honoured in the guest",
   severity: "warning",
   remedy: "platform",

@@ -21,7 +21,7 @@ describe("device-plugin-resource", () => {
     ]);
   });
 
-  it.each(["sgx.intel.com/epc", "dsa.intel.com/wq-user-shared", "smarter-devices/fuse", "squat.ai/serial", "devices.kubevirt.io/kvm", "nvidia.com/mig-1g.5gb", "example.com/foo"])(
+  it.each(["sgx.intel.com/epc", "dsa.intel.com/wq-user-shared", "smarter-devices/fuse", "squat.ai/serial", "devices.kubevirt.io/kvm", "example.com/foo"])(
     "fires on %s",
     (name) => {
       expect(run(withLimits({ [name]: 1 }))).toHaveLength(1);
@@ -38,6 +38,8 @@ describe("device-plugin-resource", () => {
     "nvidia.com/gpu",
     "amd.com/gpu",
     "gpu.intel.com/i915",
+    "nvidia.com/mig-1g.5gb",
+    "nvidia.com/gpu.shared",
     "nvidia.com/pgpu",
   ])("does not fire on %s", (name) => {
     expect(run(withLimits({ [name]: 1 }))).toEqual([]);

@@ -14,6 +14,7 @@ export function isDevicePluginResource(name: string): boolean {
 export const devicePluginResource: WorkloadRule = {
   id: "device-plugin-resource",
   scope: "workload",
+  since: "1.0",
   title: "Device-plugin resource",
   severity: "warning",
   remedy: "platform",

@@ -21,6 +21,7 @@ function isDockerData(path: string): boolean {
 export const dockerInDocker: WorkloadRule = {
   id: "docker-in-docker",
   scope: "workload",
+  since: "1.0",
   title: "Docker-in-Docker",
   severity: "blocker",
   remedy: "manifest",

@@ -30,11 +30,15 @@ describe("gpu (Kubernetes)", () => {
   it.each([
     [{ "nvidia.com/gpu": 0 }],
     [{ "nvidia.com/gpu": "0" }],
-    [{ "nvidia.com/mig-1g.5gb": 1 }],
     [{ "intel.com/sriov": 1 }],
     [{ cpu: "1", memory: "1Gi" }],
   ])("does not fire on %o", (limits) => {
     expect(run(withLimits(limits))).toEqual([]);
+  });
+
+  it.each(["nvidia.com/mig-1g.5gb", "nvidia.com/mig-3g.20gb", "nvidia.com/gpu.shared"])("fires on %s: MIG slices and time-sharing are not passed through (catalog 1.2)", (name) => {
+    expect(run(withLimits({ [name]: 1 })).map((f) => f.message)).toEqual([`limits ${name}: 1`]);
+    expect(run(withLimits({ [name]: 1 }), "kata-qemu-nvidia-gpu")).toHaveLength(1);
   });
 
   it("does not read requests", () => {

@@ -6,6 +6,8 @@ import { asArray, asString, finding, hostConfigOf, isObject, join } from "../wal
 /** True when `gpu` reports the extended resource `name` under `profile`. */
 export function isGpuResource(name: string, profile: TargetProfile): boolean {
   if (name === "nvidia.com/gpu" || name === "amd.com/gpu" || name.startsWith("gpu.intel.com/")) return true;
+  // MIG slices and time-shared GPUs (catalog 1.2): Kata passes whole GPUs only.
+  if (name.startsWith("nvidia.com/mig-") || name === "nvidia.com/gpu.shared") return true;
   return name === "nvidia.com/pgpu" && !profile.gpuPassthrough;
 }
 
@@ -21,11 +23,12 @@ function describe(value: unknown): string {
 export const gpu: WorkloadRule = {
   id: "gpu",
   scope: "workload",
+  since: "1.0",
   title: "GPU through the standard device plugin or container toolkit",
   severity: "blocker",
   remedy: "platform",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "The workload asks for a GPU the runc way (`nvidia.com/gpu`, `amd.com/gpu`, `gpu.intel.com/*`, `--gpus`, the `nvidia` runtime, a Compose GPU reservation).",
+  summary: "The workload asks for a GPU the runc way (`nvidia.com/gpu`, a MIG slice `nvidia.com/mig-*`, a time-shared `nvidia.com/gpu.shared`, `amd.com/gpu`, `gpu.intel.com/*`, `--gpus`, the `nvidia` runtime, a Compose GPU reservation).",
   why: [
     "The standard GPU device plugins and the NVIDIA container toolkit hand the container host character devices (`/dev/nvidia*`) and run OCI hooks on the host. Neither works in a Kata VM:",
     "",
@@ -33,6 +36,8 @@ export const gpu: WorkloadRule = {
     "- Kata drops host-side OCI hooks from the spec it sends to the guest, so the toolkit's setup never happens inside the VM.",
     "",
     "Kata's GPU path is whole-GPU **VFIO passthrough**, with QEMU only, through the `kata-qemu-nvidia-gpu` RuntimeClasses and the `nvidia.com/pgpu` resource of NVIDIA's sandbox device plugin. On any other setup expect the container to start with no usable GPU.",
+    "",
+    "Passthrough hands the VM a whole GPU, cold-plugged at boot: MIG slices (`nvidia.com/mig-1g.5gb` and the like) and time-shared GPUs (`nvidia.com/gpu.shared`) are not offered to Kata pods.",
   ].join("\n"),
   remediation: [
     "- Move GPU workloads to the NVIDIA GPU profile: `runtimeClassName: kata-qemu-nvidia-gpu` (or the `-snp` / `-tdx` variant) and request a passthrough GPU with enough memory for the VM:",

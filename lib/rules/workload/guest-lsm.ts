@@ -79,6 +79,7 @@ function checkSecurityContext(securityContext: unknown, path: string, container:
 export const guestLsm: WorkloadRule = {
   id: "guest-lsm",
   scope: "workload",
+  since: "1.0",
   title: "seccomp, AppArmor and SELinux not applied in the guest",
   severity: "warning",
   remedy: "platform",

@@ -5,6 +5,7 @@ import { asArray, finding, hostConfigOf, join, shortValue } from "../walk";
 export const hostDevices: WorkloadRule = {
   id: "host-devices",
   scope: "workload",
+  since: "1.0",
   title: "Host device",
   severity: "blocker",
   remedy: "keep-on-runc",

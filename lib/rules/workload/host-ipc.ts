@@ -4,6 +4,7 @@ import { asString, finding, hostConfigOf, join } from "../walk";
 export const hostIpc: WorkloadRule = {
   id: "host-ipc",
   scope: "workload",
+  since: "1.0",
   title: "Host IPC namespace",
   severity: "blocker",
   remedy: "keep-on-runc",

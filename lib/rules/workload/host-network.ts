@@ -4,6 +4,7 @@ import { asString, finding, hostConfigOf, join } from "../walk";
 export const hostNetwork: WorkloadRule = {
   id: "host-network",
   scope: "workload",
+  since: "1.0",
   title: "Host network namespace",
   severity: "blocker",
   remedy: "keep-on-runc",

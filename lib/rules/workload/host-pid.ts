@@ -4,6 +4,7 @@ import { asString, finding, hostConfigOf, join } from "../walk";
 export const hostPid: WorkloadRule = {
   id: "host-pid",
   scope: "workload",
+  since: "1.0",
   title: "Host PID namespace",
   severity: "blocker",
   remedy: "keep-on-runc",

@@ -5,6 +5,7 @@ import { finding } from "../walk";
 export const hostpathProcSys: WorkloadRule = {
   id: "hostpath-proc-sys",
   scope: "workload",
+  since: "1.0",
   title: "Host /proc or /sys",
   severity: "blocker",
   remedy: "keep-on-runc",

@@ -8,6 +8,7 @@ const SOCKET_CSI_DRIVERS: ReadonlySet<string> = new Set(["csi.spiffe.io"]);
 export const hostpathSocket: WorkloadRule = {
   id: "hostpath-socket",
   scope: "workload",
+  since: "1.0",
   title: "Host UNIX socket",
   severity: "blocker",
   remedy: "keep-on-runc",

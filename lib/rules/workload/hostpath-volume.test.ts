@@ -7,6 +7,7 @@ import { hostDevices } from "./host-devices";
 import { hostpathProcSys } from "./hostpath-proc-sys";
 import { hostpathSocket } from "./hostpath-socket";
 import { hostpathVolume } from "./hostpath-volume";
+import { kernelModules } from "./kernel-modules";
 import { vfioDevice } from "./vfio-device";
 
 const run = (w: Workload) => hostpathVolume.check(w, ruleContext());
@@ -36,6 +37,7 @@ describe("hostpath-volume", () => {
     "vfio-device": vfioDevice,
     "hostpath-socket": hostpathSocket,
     "hostpath-proc-sys": hostpathProcSys,
+    "kernel-modules": kernelModules,
     hugepages: null, // H3's rule
   };
   it.each<[Record<string, string>, string]>([
@@ -47,6 +49,8 @@ describe("hostpath-volume", () => {
     [{ path: "/run/x", type: "Socket" }, "hostpath-socket"],
     [{ path: "/proc" }, "hostpath-proc-sys"],
     [{ path: "/opt/c", type: "CharDevice" }, "host-devices"],
+    [{ path: "/lib/modules" }, "kernel-modules"],
+    [{ path: "/lib/modules/6.8.0-generic", type: "Directory" }, "kernel-modules"],
   ])("does not double-report %o (owned by %s)", (hostPath, owner) => {
     const w = withHostPath(hostPath);
     expect(run(w)).toEqual([]);

@@ -5,6 +5,7 @@ import { finding } from "../walk";
 export const hostpathVolume: WorkloadRule = {
   id: "hostpath-volume",
   scope: "workload",
+  since: "1.0",
   title: "Host directory or file shared into the VM",
   severity: "warning",
   remedy: "manifest",

@@ -18,6 +18,7 @@ function severityOfPageSize(size: string): Severity {
 export const hugepages: WorkloadRule = {
   id: "hugepages",
   scope: "workload",
+  since: "1.0",
   title: "Huge pages",
   severity: "blocker",
   remedy: "manifest",

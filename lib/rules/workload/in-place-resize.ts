@@ -4,6 +4,7 @@ import { asArray, asString, containersOfWorkload, finding, isObject } from "../w
 export const inPlaceResize: WorkloadRule = {
   id: "in-place-resize",
   scope: "workload",
+  since: "1.0",
   title: "In-place resize (resizePolicy)",
   severity: "warning",
   remedy: "manifest",

@@ -6,6 +6,7 @@ const isRdtAnnotation = (key: string) => key.startsWith("rdt.resources.beta.kube
 export const intelRdt: WorkloadRule = {
   id: "intel-rdt",
   scope: "workload",
+  since: "1.0",
   title: "Intel RDT (cache and memory-bandwidth allocation)",
   severity: "warning",
   remedy: "keep-on-runc",

@@ -8,6 +8,7 @@ const isKataAnnotation = (key: string) => key.startsWith(PREFIX);
 export const kataAnnotations: WorkloadRule = {
   id: "kata-annotations",
   scope: "workload",
+  since: "1.0",
   title: "Kata configuration annotations",
   severity: "warning",
   remedy: "platform",

@@ -9,6 +9,7 @@ export function isKataRuntime(name: string): boolean {
 export const kataRuntime: WorkloadRule = {
   id: "kata-runtime",
   scope: "workload",
+  since: "1.0",
   title: "Already runs on Kata",
   severity: "info",
   remedy: null,

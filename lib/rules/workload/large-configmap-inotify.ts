@@ -81,6 +81,7 @@ function describe(size: ConfigDataSize): string {
 export const largeConfigmapInotify: WorkloadRule = {
   id: "large-configmap-inotify",
   scope: "workload",
+  since: "1.0",
   title: "Large ConfigMap or Secret mount: no inotify events",
   severity: "warning",
   remedy: "manifest",

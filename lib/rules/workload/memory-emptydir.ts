@@ -24,6 +24,7 @@ function distinctMountPaths(mounts: readonly MountRef[]): string[] {
 export const memoryEmptydir: WorkloadRule = {
   id: "memory-emptydir",
   scope: "workload",
+  since: "1.0",
   title: "Memory-backed emptyDir or large tmpfs",
   severity: "warning",
   remedy: "manifest",

@@ -8,6 +8,7 @@ const ENGINE_MODES: ReadonlySet<string> = new Set(["rshared", "shared", "rslave"
 export const mountPropagation: WorkloadRule = {
   id: "mount-propagation",
   scope: "workload",
+  since: "1.0",
   title: "Mount propagation to or from the host",
   severity: "blocker",
   remedy: "keep-on-runc",

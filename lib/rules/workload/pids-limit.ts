@@ -9,6 +9,7 @@ function positive(value: unknown): number | undefined {
 export const pidsLimit: WorkloadRule = {
   id: "pids-limit",
   scope: "workload",
+  since: "1.0",
   title: "PIDs limit ignored in the guest",
   severity: "warning",
   remedy: "platform",

@@ -4,6 +4,7 @@ import { containersOfWorkload, finding, hostConfigOf, isObject, join } from "../
 export const privileged: WorkloadRule = {
   id: "privileged",
   scope: "workload",
+  since: "1.0",
   title: "Privileged container",
   severity: "blocker",
   remedy: "platform",

@@ -24,6 +24,7 @@ export function isRejectedProcDestination(destination: string): boolean {
 export const procMount: WorkloadRule = {
   id: "proc-mount",
   scope: "workload",
+  since: "1.0",
   title: "Mount onto /proc",
   severity: "blocker",
   remedy: "manifest",

@@ -10,6 +10,7 @@ function isZero(value: unknown): boolean {
 export const resourceLimits: WorkloadRule = {
   id: "resource-limits",
   scope: "workload",
+  since: "1.0",
   title: "Missing CPU or memory limits",
   severity: "warning",
   remedy: "manifest",

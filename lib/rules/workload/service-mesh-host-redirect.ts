@@ -8,6 +8,7 @@ const FIELDS = ["labels", "annotations"] as const;
 export const serviceMeshHostRedirect: WorkloadRule = {
   id: "service-mesh-host-redirect",
   scope: "workload",
+  since: "1.0",
   title: "Service mesh with host-side redirection (Istio Ambient)",
   severity: "warning",
   remedy: "platform",

@@ -8,6 +8,7 @@ function isJoin(mode: string | undefined, allowService: boolean): mode is string
 export const sharedPidIpcNamespace: WorkloadRule = {
   id: "shared-pid-ipc-namespace",
   scope: "workload",
+  since: "1.0",
   title: "Sharing another container's PID or IPC namespace",
   severity: "blocker",
   remedy: "manifest",

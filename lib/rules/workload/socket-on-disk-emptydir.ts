@@ -20,6 +20,7 @@ function unixAddresses(container: Record<string, unknown>): string[] {
 export const socketOnDiskEmptydir: WorkloadRule = {
   id: "socket-on-disk-emptydir",
   scope: "workload",
+  since: "1.0",
   title: "UNIX socket on a disk-backed emptyDir (heuristic)",
   severity: "warning",
   remedy: "manifest",

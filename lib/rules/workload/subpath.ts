@@ -6,6 +6,7 @@ const SUBPATH_FIELDS = ["subPath", "subPathExpr"] as const;
 export const subpath: WorkloadRule = {
   id: "subpath",
   scope: "workload",
+  since: "1.0",
   title: "Volume subPath",
   severity: "blocker",
   remedy: "manifest",

@@ -5,6 +5,7 @@ import { finding } from "../walk";
 export const vfioDevice: WorkloadRule = {
   id: "vfio-device",
   scope: "workload",
+  since: "1.0",
   title: "VFIO device passthrough",
   severity: "warning",
   remedy: "platform",

@@ -8,8 +8,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PageSection } from "@/components/ui/page-section";
 import { formatDateTime } from "@/components/uploads/format";
 import { UploadCounts } from "@/components/uploads/upload-counts";
+import { RescoreButton } from "@/components/uploads/rescore-button";
 import { UploadFilesTable } from "@/components/uploads/upload-files-table";
 import { getUpload } from "@/lib/data/uploads";
+import { CATALOG_VERSION, rulesNewerThan } from "@/lib/rules/catalog";
 import { findProfile } from "@/lib/scoring/profiles";
 import { uploadIdSchema } from "@/lib/validations/uploads";
 
@@ -30,6 +32,8 @@ export default async function UploadPage({ params }: UploadPageProps) {
 
   const profile = findProfile(upload.target);
   const workloadsHref = `/workloads?${new URLSearchParams({ cluster: upload.cluster })}`;
+  const olderCatalog = upload.catalogVersion !== CATALOG_VERSION;
+  const newRules = olderCatalog ? rulesNewerThan(upload.catalogVersion) : [];
 
   return (
     <div className="flex flex-col gap-6">
@@ -60,12 +64,41 @@ export default async function UploadPage({ params }: UploadPageProps) {
             <span className="font-mono text-xs">({upload.target})</span>
           </dd>
           <dt className="text-slate-500">Rule catalog version</dt>
-          <dd className="font-mono text-xs">{upload.catalogVersion}</dd>
+          <dd>
+            <span data-testid="upload-catalog-version" className="font-mono text-xs">
+              v{upload.catalogVersion}
+            </span>
+            {olderCatalog ? (
+              <span className="text-slate-600"> · scored before the running catalog v{CATALOG_VERSION}: newer rules are not in these results</span>
+            ) : null}
+          </dd>
           <dt className="text-slate-500">Score formula</dt>
           <dd className="font-mono text-xs">{upload.scoreFormula}</dd>
           <dt className="text-slate-500">Content sha256</dt>
           <dd className="break-all font-mono text-xs">{upload.contentSha256}</dd>
         </dl>
+        {newRules.length > 0 ? (
+          <p className="text-sm text-slate-600">
+            Rules the running catalog adds since v{upload.catalogVersion}, not evaluated on this upload:{" "}
+            {newRules.map((rule, index) => (
+              <span key={rule.id}>
+                {index > 0 ? ", " : null}
+                <Link href={`/rules/${rule.id}`} className="font-mono text-xs text-sky-700 hover:underline">
+                  {rule.id}
+                </Link>
+              </span>
+            ))}
+            .
+          </p>
+        ) : null}
+        {upload.inventoryContextStored ? null : (
+          <p className="text-sm text-slate-600">
+            This upload was stored without its inventory context (ConfigMaps, RuntimeClasses, Nodes, claims, engines). Re-scoring
+            re-evaluates the workload rules only, without those objects; inventory-level rules could not be re-evaluated and their
+            findings stay as first scored.
+          </p>
+        )}
+        <RescoreButton uploadId={upload.id} catalogVersion={CATALOG_VERSION} needed={olderCatalog} />
       </Card>
 
       <PageSection title="Files">

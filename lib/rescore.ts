@@ -1,0 +1,172 @@
+// Re-scores a stored upload under the running catalog: the rules run again over the normalised
+// workloads stored at import (Workload.spec) and the upload's inventory context, and the upload's
+// findings, scores and counts are rewritten in one transaction. A failure changes nothing.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { emptyContext } from "@/lib/inventory/parse";
+import type { InventoryContext, Workload } from "@/lib/inventory/types";
+import { CATALOG_VERSION } from "@/lib/rules/catalog";
+import { checkInventory, checkWorkload } from "@/lib/rules/engine";
+import { assembleScannedWorkload, summarizeWorkloads, type ScanSummary } from "@/lib/scan";
+import { SCORE_FORMULA } from "@/lib/scoring/assess";
+import { findProfile } from "@/lib/scoring/profiles";
+
+export type RescoreResult =
+  | {
+      ok: true;
+      uploadId: number;
+      previousCatalogVersion: string;
+      catalogVersion: string;
+      summary: ScanSummary;
+      /** False when the upload predates stored inventory contexts: its inventory findings were kept as they were. */
+      inventoryReevaluated: boolean;
+    }
+  | { ok: false; reason: "not-found" | "unreadable"; message: string };
+
+type SqlValue = string | number | null;
+
+const PLATFORMS = new Set(["kubernetes", "docker", "compose"]);
+// Same budget as the import: tens of thousands of rows are rewritten.
+const TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The stored context, with the parts an older version did not store filled in empty. */
+function readContext(json: string): InventoryContext | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return `the stored inventory context is not JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (!isRecord(value)) return "the stored inventory context is not an object";
+  const context = emptyContext();
+  for (const key of Object.keys(context) as (keyof InventoryContext)[]) {
+    const part = value[key];
+    if (part === undefined) continue;
+    if (Array.isArray(context[key]) !== Array.isArray(part) || !(Array.isArray(part) || isRecord(part))) {
+      return `the stored inventory context has an unreadable "${key}"`;
+    }
+    (context as unknown as Record<string, unknown>)[key] = part;
+  }
+  return context;
+}
+
+/** A stored Workload.spec back as the normalised workload, or what is wrong with it. */
+function readWorkload(id: number, json: string): Workload | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return `workload #${id}: its stored spec is not JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (
+    !isRecord(value) ||
+    typeof value.id !== "string" ||
+    typeof value.platform !== "string" ||
+    !PLATFORMS.has(value.platform) ||
+    !isRecord(value.object) ||
+    !Array.isArray(value.pods) ||
+    !isRecord(value.annotations) ||
+    !isRecord(value.labels) ||
+    typeof value.pathPrefix !== "string"
+  ) {
+    return `workload #${id}: its stored spec is not a normalised workload`;
+  }
+  return value as unknown as Workload;
+}
+
+export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
+  const upload = await db.upload.findUnique({
+    where: { id: uploadId },
+    select: { id: true, target: true, catalogVersion: true, inventoryContext: true },
+  });
+  if (!upload) return { ok: false, reason: "not-found", message: `Upload #${uploadId} does not exist.` };
+  const profile = findProfile(upload.target);
+  if (!profile) return { ok: false, reason: "unreadable", message: `Upload #${uploadId} has an unknown target profile "${upload.target}": nothing was changed.` };
+
+  let inventory = emptyContext();
+  if (upload.inventoryContext !== null) {
+    const context = readContext(upload.inventoryContext);
+    if (typeof context === "string") return { ok: false, reason: "unreadable", message: `Upload #${uploadId}: ${context}. Nothing was changed.` };
+    inventory = context;
+  }
+  const inventoryReevaluated = upload.inventoryContext !== null;
+
+  const rows = await db.workload.findMany({ where: { uploadId }, orderBy: { id: "asc" }, select: { id: true, spec: true } });
+  const workloads: Workload[] = [];
+  for (const row of rows) {
+    const workload = readWorkload(row.id, row.spec);
+    if (typeof workload === "string") return { ok: false, reason: "unreadable", message: `Upload #${uploadId}: ${workload}. Nothing was changed.` };
+    workloads.push(workload);
+  }
+
+  // All the rule work happens before the transaction: it only writes.
+  const context = { profile, inventory };
+  const scanned = workloads.map((workload) => assembleScannedWorkload(workload, checkWorkload(workload, context), profile, inventory));
+  const inventoryFindings = inventoryReevaluated ? checkInventory(context, workloads) : null;
+  const summary = summarizeWorkloads(scanned);
+
+  await db.$transaction(
+    async (tx) => {
+      await tx.finding.deleteMany({ where: { workload: { uploadId } } });
+      const findingRows: SqlValue[][] = scanned.flatMap((w, index) =>
+        w.findings.map((f) => [rows[index].id, f.ruleId, f.severity, f.remedy, f.container, f.path, f.message]),
+      );
+      await insertFindings(tx, findingRows);
+      await updateWorkloads(
+        tx,
+        scanned.map((w, index) => [rows[index].id, w.score, w.readiness, w.migrated ? 1 : 0, w.counts.blocker, w.counts.warning, w.counts.info]),
+      );
+      if (inventoryFindings) {
+        await tx.inventoryFinding.deleteMany({ where: { uploadId } });
+        if (inventoryFindings.length > 0) {
+          await tx.inventoryFinding.createMany({
+            data: inventoryFindings.map((f) => ({ uploadId, ruleId: f.ruleId, severity: f.severity, remedy: f.remedy, source: f.source, path: f.path, message: f.message })),
+          });
+        }
+      }
+      await tx.upload.update({
+        where: { id: uploadId },
+        data: {
+          catalogVersion: CATALOG_VERSION,
+          scoreFormula: SCORE_FORMULA,
+          readyCount: summary.ready,
+          needsChangesCount: summary.needsChanges,
+          blockedCount: summary.blocked,
+          migratedCount: summary.migrated,
+        },
+      });
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+  );
+
+  return { ok: true, uploadId, previousCatalogVersion: upload.catalogVersion, catalogVersion: CATALOG_VERSION, summary, inventoryReevaluated };
+}
+
+// Rows go in as one JSON array per statement, unpacked by json_each, as in lib/import.ts.
+const CHUNK_SIZE = 2000;
+
+/** Findings take isCurrent from their workload as it is inside the transaction (an import may have replaced the snapshot since). */
+const INSERT_FINDINGS = `INSERT INTO "Finding" ("workloadId", "isCurrent", "ruleId", "severity", "remedy", "container", "path", "message")
+  SELECT j.value ->> 0, w."isCurrent", j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
+  FROM json_each(?) AS j JOIN "Workload" AS w ON w."id" = j.value ->> 0`;
+
+const UPDATE_WORKLOADS = `UPDATE "Workload" SET "score" = j.value ->> 1, "readiness" = j.value ->> 2, "migrated" = j.value ->> 3,
+  "blockerCount" = j.value ->> 4, "warningCount" = j.value ->> 5, "infoCount" = j.value ->> 6
+  FROM json_each(?) AS j WHERE "Workload"."id" = j.value ->> 0`;
+
+async function executeChunked(tx: Prisma.TransactionClient, sql: string, rows: SqlValue[][]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK_SIZE) await tx.$executeRawUnsafe(sql, JSON.stringify(rows.slice(start, start + CHUNK_SIZE)));
+}
+
+async function insertFindings(tx: Prisma.TransactionClient, rows: SqlValue[][]): Promise<void> {
+  await executeChunked(tx, INSERT_FINDINGS, rows);
+}
+
+async function updateWorkloads(tx: Prisma.TransactionClient, rows: SqlValue[][]): Promise<void> {
+  await executeChunked(tx, UPDATE_WORKLOADS, rows);
+}
