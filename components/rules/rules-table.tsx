@@ -3,7 +3,7 @@ import { SeverityBadge } from "@/components/ui/badge";
 import { Table, TableBody, TableHeader, Td, Th } from "@/components/ui/table";
 import { workloadsHref } from "@/components/overview/workloads-href";
 import type { RuleSummary } from "@/lib/data/rules";
-import { formatRemedy } from "./rule-labels";
+import { formatRemedy } from "@/lib/domain";
 import { RuleScope } from "./rule-scope";
 
 export interface RulesTableProps {

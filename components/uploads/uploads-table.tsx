@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { UploadListItem } from "@/lib/data/uploads";
+import { READINESS_STYLES } from "@/lib/domain";
 import { formatDateTime } from "./format";
 
 export interface UploadsTableProps {
@@ -23,9 +24,9 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
             <th scope="col" className={TH}>Target</th>
             <th scope="col" className={`${TH} ${NUM}`}>Files</th>
             <th scope="col" className={`${TH} ${NUM}`}>Workloads</th>
-            <th scope="col" className={`${TH} ${NUM}`}>Ready</th>
-            <th scope="col" className={`${TH} ${NUM}`}>Needs changes</th>
-            <th scope="col" className={`${TH} ${NUM}`}>Blocked</th>
+            <th scope="col" className={`${TH} ${NUM}`}>{READINESS_STYLES.ready.label}</th>
+            <th scope="col" className={`${TH} ${NUM}`}>{READINESS_STYLES["needs-changes"].label}</th>
+            <th scope="col" className={`${TH} ${NUM}`}>{READINESS_STYLES.blocked.label}</th>
             <th scope="col" className={`${TH} ${NUM}`}>Errors</th>
           </tr>
         </thead>
@@ -44,9 +45,9 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
               <td className={`${TD} whitespace-nowrap font-mono text-xs`}>{upload.target}</td>
               <td className={`${TD} ${NUM}`}>{upload.fileCount}</td>
               <td className={`${TD} ${NUM}`}>{upload.workloadCount}</td>
-              <td className={`${TD} ${NUM} text-green-700`}>{upload.readyCount}</td>
-              <td className={`${TD} ${NUM} text-amber-700`}>{upload.needsChangesCount}</td>
-              <td className={`${TD} ${NUM} text-red-700`}>{upload.blockedCount}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.ready.text}`}>{upload.readyCount}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES["needs-changes"].text}`}>{upload.needsChangesCount}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.blocked.text}`}>{upload.blockedCount}</td>
               <td className={`${TD} ${NUM} ${upload.errorCount > 0 ? "font-semibold text-red-700" : "text-slate-500"}`}>{upload.errorCount}</td>
             </tr>
           ))}

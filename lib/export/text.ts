@@ -1,9 +1,10 @@
 // The human report of a scan: workloads grouped by readiness (blocked first), each with its score
 // and findings, then inventory findings, input errors and a summary. Plain text unless `color`.
 import type { InputError } from "../inventory/types";
-import type { Finding, InventoryFinding, Severity } from "../rules/types";
+import { READINESS_STATES, READINESS_STYLES, SEVERITY_STYLES, type Readiness } from "../domain";
+import type { Finding, InventoryFinding } from "../rules/types";
 import type { ScannedWorkload, ScanResult } from "../scan";
-import { compareSeverity, READINESS_ORDER, type Readiness } from "../scoring/assess";
+import { compareSeverity } from "../scoring/assess";
 import { describeSizingSummary, summarizeSizing } from "../scoring/sizing";
 
 export interface TextOptions {
@@ -24,9 +25,6 @@ const ANSI: Record<Style, [number, number]> = {
   cyan: [36, 39],
 };
 
-const READINESS_TITLE: Record<Readiness, string> = { blocked: "BLOCKED", "needs-changes": "NEEDS CHANGES", ready: "READY" };
-const READINESS_STYLE: Record<Readiness, Style> = { blocked: "red", "needs-changes": "yellow", ready: "green" };
-const SEVERITY_STYLE: Record<Severity, Style> = { blocker: "red", warning: "yellow", info: "cyan" };
 
 type Paint = (text: string, ...styles: Style[]) => string;
 
@@ -67,7 +65,7 @@ function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
 }
 
 function formatFinding(finding: Finding, width: number, paint: Paint, indent: string): string[] {
-  const severity = paint(finding.severity.padEnd(7), SEVERITY_STYLE[finding.severity]);
+  const severity = paint(finding.severity.padEnd(7), SEVERITY_STYLES[finding.severity].tone);
   const container = finding.container === null ? "" : paint(` [${finding.container}]`, "dim");
   const lines = [`${indent}${severity} ${paint(finding.ruleId, "bold")}${container}`];
   const detail = `${indent}        `;
@@ -77,7 +75,7 @@ function formatFinding(finding: Finding, width: number, paint: Paint, indent: st
 }
 
 function formatWorkload(workload: ScannedWorkload, width: number, paint: Paint): string[] {
-  const score = paint(String(workload.score).padStart(3), READINESS_STYLE[workload.readiness], "bold");
+  const score = paint(String(workload.score).padStart(3), READINESS_STYLES[workload.readiness].tone, "bold");
   const migrated = workload.migrated ? paint(" (on Kata)", "cyan") : "";
   const head = `  ${score}  ${displayName(workload)}${migrated}`;
   const plainLength = 7 + displayName(workload).length + (workload.migrated ? 10 : 0);
@@ -134,13 +132,13 @@ export function* textReportChunks(result: ScanResult, options: TextOptions = {})
       paint(` (cluster ${result.cluster}, catalog v${result.catalogVersion}, score ${result.scoreFormula})`, "dim"),
   ]);
 
-  const groups = new Map<Readiness, ScannedWorkload[]>(READINESS_ORDER.map((r) => [r, []]));
+  const groups = new Map<Readiness, ScannedWorkload[]>(READINESS_STATES.map((r) => [r, []]));
   for (const workload of result.workloads) groups.get(workload.readiness)?.push(workload);
-  for (const readiness of READINESS_ORDER) {
+  for (const readiness of READINESS_STATES) {
     const workloads = groups.get(readiness) ?? [];
     if (workloads.length === 0) continue;
     workloads.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
-    yield chunkOf(["", paint(`${READINESS_TITLE[readiness]} (${workloads.length})`, READINESS_STYLE[readiness], "bold")]);
+    yield chunkOf(["", paint(`${READINESS_STYLES[readiness].label.toUpperCase()} (${workloads.length})`, READINESS_STYLES[readiness].tone, "bold")]);
     for (const workload of workloads) yield chunkOf(formatWorkload(workload, width, paint));
   }
 

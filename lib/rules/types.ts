@@ -1,9 +1,9 @@
 import type { InventoryContext, JsonObject, Platform, Workload } from "../inventory/types";
 import type { TargetProfile } from "../scoring/profiles";
 
-export type Severity = "blocker" | "warning" | "info";
-/** manifest: change the workload; platform: configure Kata/node/RuntimeClass; keep-on-runc. */
-export type Remedy = "manifest" | "platform" | "keep-on-runc";
+import type { Remedy, Severity } from "../domain";
+
+export type { Remedy, Severity };
 
 export interface Finding {
   ruleId: string;

@@ -1,4 +1,5 @@
 // VM size and scheduler cost of a workload under a target profile (shared/spec/kata-rules.md, "Sizing estimate").
+import { isKataRuntimeClass } from "../domain";
 import { parseQuantity } from "../inventory/quantity";
 import type { InventoryContext, JsonObject, PodTemplateRef, RuntimeClassInfo, Workload } from "../inventory/types";
 import type { TargetProfile } from "./profiles";
@@ -241,7 +242,7 @@ function runtimeClassOverhead(inventory: InventoryContext, name: string): Overhe
 function podOverhead(workload: Workload, profile: TargetProfile, inventory: InventoryContext): Overhead {
   const own = runtimeClassNameOf(workload);
   return (
-    (own?.startsWith("kata") ? runtimeClassOverhead(inventory, own) : undefined) ??
+    (own !== undefined && isKataRuntimeClass(own) ? runtimeClassOverhead(inventory, own) : undefined) ??
     runtimeClassOverhead(inventory, profile.id) ?? { memoryMiB: profile.podOverhead.memoryMiB, milliCpu: profile.podOverhead.milliCpu, source: "profile" }
   );
 }

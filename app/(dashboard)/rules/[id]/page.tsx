@@ -5,7 +5,7 @@ import { Markdown, InlineMarkdown } from "@/components/markdown";
 import { workloadsHref } from "@/components/overview/workloads-href";
 import { AffectedClustersTable } from "@/components/rules/affected-clusters-table";
 import { AffectedWorkloadsTable } from "@/components/rules/affected-workloads-table";
-import { formatRemedy } from "@/components/rules/rule-labels";
+import { formatRemedy } from "@/lib/domain";
 import { RuleScope } from "@/components/rules/rule-scope";
 import { RuleSection } from "@/components/rules/rule-section";
 import { SeverityBadge } from "@/components/ui/badge";
