@@ -241,8 +241,10 @@ export async function hasAnyWorkloads(): Promise<boolean> {
   return (await db.workload.findFirst({ where: { isCurrent: true }, select: { id: true } })) !== null;
 }
 
-export interface WorkloadFindingDto extends Finding {
+/** A stored finding: its rule id may name a rule a later catalog dropped, so it stays a string. */
+export interface WorkloadFindingDto extends Omit<Finding, "ruleId"> {
   id: number;
+  ruleId: string;
 }
 
 export interface WorkloadDetail {

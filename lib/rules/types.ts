@@ -2,11 +2,12 @@ import type { InventoryContext, JsonObject, Platform, Workload } from "../invent
 import type { TargetProfile } from "../scoring/profiles";
 
 import type { Remedy, Severity } from "../domain";
+import type { RuleId } from "./ids";
 
-export type { Remedy, Severity };
+export type { Remedy, RuleId, Severity };
 
 export interface Finding {
-  ruleId: string;
+  ruleId: RuleId;
   severity: Severity;
   remedy: Remedy | null;
   /** Container name, or null for a pod-level (or Docker/Compose workload-level) finding. */
@@ -34,7 +35,7 @@ export interface RuleContext {
 
 interface RuleText {
   /** Stable public id (see shared/spec/kata-rules.md). */
-  id: string;
+  id: RuleId;
   title: string;
   /** The highest severity the rule can report (findings carry their own). */
   severity: Severity;

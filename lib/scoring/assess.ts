@@ -1,6 +1,6 @@
 // Readiness and score of one workload from its findings (shared/spec/kata-rules.md, "Severity, readiness, score").
 import { isMigrationFinding, type Readiness } from "../domain";
-import type { Finding, Severity } from "../rules/types";
+import type { Finding, RuleId, Severity } from "../rules/types";
 
 export type { Readiness };
 
@@ -12,7 +12,7 @@ const PENALTY: Record<Severity, number> = { blocker: 40, warning: 10, info: 0 };
 const RANK: Record<Severity, number> = { blocker: 2, warning: 1, info: 0 };
 
 export interface ScoreBreakdownItem {
-  ruleId: string;
+  ruleId: RuleId;
   /** The rule's highest severity in this workload. */
   severity: Exclude<Severity, "info">;
   /** Points taken off the score. */
@@ -40,7 +40,7 @@ export function assessWorkload(findings: readonly Finding[], waivedRuleIds: Read
   if (findings.length === 0) {
     return { score: 100, readiness: "ready", migrated: false, breakdown: [], counts: { blocker: 0, warning: 0, info: 0 } };
   }
-  const highest = new Map<string, { severity: Severity; findings: number }>();
+  const highest = new Map<RuleId, { severity: Severity; findings: number }>();
   const counts: Record<Severity, number> = { blocker: 0, warning: 0, info: 0 };
   let migrated = false;
   for (const finding of findings) {

@@ -17,6 +17,7 @@ import { suggestChanges } from "@/lib/remediation/suggest";
 import { findPathLine, mapPathsToLines, renderYaml } from "@/lib/remediation/yaml";
 import { wrapInPrefix } from "@/lib/remediation/path";
 import { findRule } from "@/lib/rules/catalog";
+import { isRuleId, type RuleId } from "@/lib/rules/ids";
 import { assessWorkload } from "@/lib/scoring/assess";
 import { DEFAULT_PROFILE_ID, findProfile } from "@/lib/scoring/profiles";
 
@@ -42,7 +43,9 @@ export async function generateMetadata({ params }: WorkloadPageProps): Promise<M
 
 export default async function WorkloadPage({ params }: WorkloadPageProps) {
   const workload = await loadWorkload((await params).id);
-  const assessment = assessWorkload(workload.findings);
+  // Findings of a rule this catalog no longer has are listed, but neither scored nor patched.
+  const catalogFindings = workload.findings.filter((finding): finding is typeof finding & { ruleId: RuleId } => isRuleId(finding.ruleId));
+  const assessment = assessWorkload(catalogFindings);
   const profile = findProfile(workload.upload.target);
   const runtimeClassName = profile?.id ?? DEFAULT_PROFILE_ID;
 
@@ -62,7 +65,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
       isExact: hit.exact,
     });
   }
-  const plan = spec ? suggestChanges(spec, workload.findings, { runtimeClassName }) : null;
+  const plan = spec ? suggestChanges(spec, catalogFindings, { runtimeClassName }) : null;
 
   const identity: Array<[string, React.ReactNode]> = [
     ["Cluster", workload.clusterName],
