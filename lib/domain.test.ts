@@ -74,7 +74,8 @@ describe("the vocabulary lists", () => {
     for (const dir of ["lib", "components", "app"]) {
       for (const file of sourceFiles(join(ROOT, dir))) {
         const path = relative(ROOT, file);
-        if (path === join("lib", "domain.ts")) continue;
+        // The catalog's id list names every rule, kata-runtime included.
+        if (path === join("lib", "domain.ts") || path === join("lib", "rules", "ids.ts")) continue;
         const text = readFileSync(file, "utf8");
         for (const pattern of copies) if (pattern.test(text)) offenders.push(`${path}: ${pattern}`);
       }

@@ -1,6 +1,7 @@
 // The domain's words, spelled once (shared/spec/kata-rules.md, "Severity, readiness, score"). Every
 // list, type, label and colour of severities, readiness states, remedies and platforms comes from here:
 // the core, the CLI and the web import it, so it stays pure (no React, Next or Prisma).
+import type { RuleId } from "./rules/ids";
 
 /** Highest first. */
 export const SEVERITIES = ["blocker", "warning", "info"] as const;
@@ -37,7 +38,7 @@ export function isKataRuntime(name: string): boolean {
 }
 
 /** The rule whose finding means "this workload already runs on Kata". */
-export const MIGRATED_RULE_ID = "kata-runtime";
+export const MIGRATED_RULE_ID = "kata-runtime" satisfies RuleId;
 
 /** A workload counts as migrated when the kata-runtime rule reported it. */
 export function isMigrationFinding(finding: { ruleId: string }): boolean {

@@ -11,6 +11,7 @@ import { workloadsHref } from "@/components/overview/workloads-href";
 import { PageHeader } from "@/components/ui/page-header";
 import { getOverview } from "@/lib/data/overview";
 import { overviewSearchParamsSchema } from "@/lib/validations/overview";
+import { formatCount } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -78,7 +79,7 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
               ? { ...group, label: NO_NAMESPACE_LABEL }
               : { ...group, href: workloadsHref({ cluster: overview.cluster, namespace: group.label }) },
           )}
-          footer={overview.otherNamespaces > 0 ? `${overview.otherNamespaces.toLocaleString("en-US")} more namespaces not shown.` : undefined}
+          footer={overview.otherNamespaces > 0 ? `${formatCount(overview.otherNamespaces)} more namespaces not shown.` : undefined}
         />
         <BarList
           title="Rules blocking the most workloads"

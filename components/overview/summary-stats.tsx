@@ -3,6 +3,7 @@ import type { OverviewTotals } from "@/lib/data/overview";
 import { READINESS_STYLES } from "@/lib/domain";
 import { cn } from "@/lib/utils";
 import { workloadsHref } from "./workloads-href";
+import { formatCount } from "@/lib/format";
 
 export interface SummaryStatsProps {
   totals: OverviewTotals;
@@ -34,7 +35,7 @@ export function SummaryStats({ totals, cluster }: SummaryStatsProps) {
         >
           <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{stat.label}</span>
           <span data-testid="stat-value" className="text-2xl font-semibold tabular-nums">
-            {stat.value.toLocaleString("en-US")}
+            {formatCount(stat.value)}
           </span>
           {stat.href ? (
             <Link href={stat.href} className="text-xs font-medium text-blue-700 hover:underline">

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import type { UploadCounts } from "@/lib/data/uploads";
 import { READINESS_STYLES } from "@/lib/domain";
+import { formatCount } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
 export interface UploadCountsProps {
@@ -29,7 +30,7 @@ export function UploadCounts({ counts }: UploadCountsProps) {
           <dd
             className={cn("text-2xl font-semibold tabular-nums", item.className, item.key === "errorCount" && counts.errorCount > 0 && "text-red-700")}
           >
-            {counts[item.key]}
+            {formatCount(counts[item.key])}
           </dd>
         </div>
       ))}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { UploadListItem } from "@/lib/data/uploads";
 import { READINESS_STYLES } from "@/lib/domain";
-import { formatDateTime } from "./format";
+import { formatCount, formatDateTime } from "@/lib/format";
 
 export interface UploadsTableProps {
   uploads: UploadListItem[];
@@ -43,12 +43,12 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
                 <time dateTime={upload.createdAt.toISOString()}>{formatDateTime(upload.createdAt)}</time>
               </td>
               <td className={`${TD} whitespace-nowrap font-mono text-xs`}>{upload.target}</td>
-              <td className={`${TD} ${NUM}`}>{upload.fileCount}</td>
-              <td className={`${TD} ${NUM}`}>{upload.workloadCount}</td>
-              <td className={`${TD} ${NUM} ${READINESS_STYLES.ready.text}`}>{upload.readyCount}</td>
-              <td className={`${TD} ${NUM} ${READINESS_STYLES["needs-changes"].text}`}>{upload.needsChangesCount}</td>
-              <td className={`${TD} ${NUM} ${READINESS_STYLES.blocked.text}`}>{upload.blockedCount}</td>
-              <td className={`${TD} ${NUM} ${upload.errorCount > 0 ? "font-semibold text-red-700" : "text-slate-500"}`}>{upload.errorCount}</td>
+              <td className={`${TD} ${NUM}`}>{formatCount(upload.fileCount)}</td>
+              <td className={`${TD} ${NUM}`}>{formatCount(upload.workloadCount)}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.ready.text}`}>{formatCount(upload.readyCount)}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES["needs-changes"].text}`}>{formatCount(upload.needsChangesCount)}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.blocked.text}`}>{formatCount(upload.blockedCount)}</td>
+              <td className={`${TD} ${NUM} ${upload.errorCount > 0 ? "font-semibold text-red-700" : "text-slate-500"}`}>{formatCount(upload.errorCount)}</td>
             </tr>
           ))}
         </tbody>

@@ -7,6 +7,7 @@ import { dataTableFeatures } from "@/components/data-table/data-table-features";
 import { ReadinessBadge } from "@/components/ui/badge";
 import type { WorkloadRow } from "@/lib/data/workloads";
 import { READINESS_STYLES, type Readiness } from "@/lib/domain";
+import { formatCount } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { ScoreBar } from "./score-bar";
 
@@ -14,7 +15,7 @@ const helper = createColumnHelper<typeof dataTableFeatures, WorkloadRow>();
 
 function Count({ value, tone }: { value: number; tone: Readiness }) {
   if (value === 0) return <span className="text-slate-400">0</span>;
-  return <span className={cn("font-semibold", READINESS_STYLES[tone].text)}>{value}</span>;
+  return <span className={cn("font-semibold", READINESS_STYLES[tone].text)}>{formatCount(value)}</span>;
 }
 
 // Column ids are the URL's sort and `cols` ids (lib/validations/workloads.ts).

@@ -2,6 +2,7 @@
 // and findings, then inventory findings, input errors and a summary. Plain text unless `color`.
 import type { InputError } from "../inventory/types";
 import { READINESS_STATES, READINESS_STYLES, SEVERITY_STYLES, type Readiness } from "../domain";
+import { formatCount, formatCountOf, formatErrorLocation } from "../format";
 import type { Finding, InventoryFinding } from "../rules/types";
 import type { ScannedWorkload, ScanResult } from "../scan";
 import { compareSeverity } from "../scoring/assess";
@@ -93,20 +94,17 @@ function formatInventoryFinding(finding: InventoryFinding, width: number, paint:
 }
 
 function formatError(error: InputError, width: number, paint: Paint): string[] {
-  const where = [error.source, error.line, error.column].filter((part) => part !== undefined).join(":");
+  const where = formatErrorLocation(error);
   return [`  ${paint(where, "bold")}`, ...wrapText(error.message, width, "    ")];
 }
 
-function pluralize(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 
 export function summaryLine(result: ScanResult): string {
   const { summary } = result;
-  const parts = [`${summary.blocked} blocked`, `${summary.needsChanges} need changes`, `${summary.ready} ready`];
-  const migrated = summary.migrated > 0 ? ` (${summary.migrated} already on Kata)` : "";
-  const errors = result.errors.length > 0 ? `; ${pluralize(result.errors.length, "input error")}` : "";
-  return `${pluralize(summary.workloads, "workload")}: ${parts.join(", ")}${migrated}${errors}`;
+  const parts = [`${formatCount(summary.blocked)} blocked`, `${formatCount(summary.needsChanges)} need changes`, `${formatCount(summary.ready)} ready`];
+  const migrated = summary.migrated > 0 ? ` (${formatCount(summary.migrated)} already on Kata)` : "";
+  const errors = result.errors.length > 0 ? `; ${formatCountOf(result.errors.length, "input error")}` : "";
+  return `${formatCountOf(summary.workloads, "workload")}: ${parts.join(", ")}${migrated}${errors}`;
 }
 
 export function formatTextReport(result: ScanResult, options: TextOptions = {}): string {
@@ -138,16 +136,16 @@ export function* textReportChunks(result: ScanResult, options: TextOptions = {})
     const workloads = groups.get(readiness) ?? [];
     if (workloads.length === 0) continue;
     workloads.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
-    yield chunkOf(["", paint(`${READINESS_STYLES[readiness].label.toUpperCase()} (${workloads.length})`, READINESS_STYLES[readiness].tone, "bold")]);
+    yield chunkOf(["", paint(`${READINESS_STYLES[readiness].label.toUpperCase()} (${formatCount(workloads.length)})`, READINESS_STYLES[readiness].tone, "bold")]);
     for (const workload of workloads) yield chunkOf(formatWorkload(workload, width, paint));
   }
 
   if (result.inventoryFindings.length > 0) {
-    yield chunkOf(["", paint(`INVENTORY (${result.inventoryFindings.length})`, "bold")]);
+    yield chunkOf(["", paint(`INVENTORY (${formatCount(result.inventoryFindings.length)})`, "bold")]);
     for (const finding of sortFindings(result.inventoryFindings)) yield chunkOf(formatInventoryFinding(finding, width, paint));
   }
   if (result.errors.length > 0) {
-    yield chunkOf(["", paint(`INPUT ERRORS (${result.errors.length})`, "red", "bold")]);
+    yield chunkOf(["", paint(`INPUT ERRORS (${formatCount(result.errors.length)})`, "red", "bold")]);
     for (const error of result.errors) yield chunkOf(formatError(error, width, paint));
   }
 

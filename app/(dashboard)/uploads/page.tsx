@@ -6,6 +6,7 @@ import { NoDataEmptyState } from "@/components/uploads/no-data-empty-state";
 import { UploadsTable } from "@/components/uploads/uploads-table";
 import { getUploads } from "@/lib/data/uploads";
 import { uploadsSearchParamsSchema } from "@/lib/validations/uploads";
+import { formatCount, formatCountOf } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Uploads" };
 
@@ -33,7 +34,7 @@ export default async function UploadsPage({ searchParams }: { searchParams: Prom
           <UploadsTable uploads={uploads} />
           <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
             <span>
-              {total} {total === 1 ? "upload" : "uploads"} · page {Math.min(params.page, pageCount)} of {pageCount}
+              {formatCountOf(total, "upload")} · page {Math.min(params.page, pageCount)} of {formatCount(pageCount)}
             </span>
             <span className="flex gap-2">
               {params.page > 1 ? (

@@ -10,6 +10,7 @@ import { WorkloadsTable } from "@/components/workloads/workloads-table";
 import { WorkloadsTableToolbar, type LabelledFacets } from "@/components/workloads/workloads-table-toolbar";
 import { getWorkloadFacets, getWorkloads, hasAnyWorkloads, type WorkloadFacets } from "@/lib/data/workloads";
 import { labelOfTerm } from "@/lib/domain";
+import { formatCountOf } from "@/lib/format";
 import { findRule } from "@/lib/rules/catalog";
 import {
   parseWorkloadsSearchParams,
@@ -84,7 +85,7 @@ async function WorkloadsTableSection({ params }: { params: WorkloadsSearchParams
     return (
       <EmptyState title={`There is no page ${params.page}`}>
         <p>
-          These filters match {total} {total === 1 ? "workload" : "workloads"} on {pageCount} {pageCount === 1 ? "page" : "pages"}.
+          These filters match {formatCountOf(total, "workload")} on {formatCountOf(pageCount, "page")}.
         </p>
         <Link href={`/workloads?${lastPage}`} className={buttonClassName("secondary")}>
           Go to the last page

@@ -13,6 +13,7 @@ import { SizingSummary } from "@/components/workloads/sizing-summary";
 import { SuggestedChanges } from "@/components/workloads/suggested-changes";
 import { WorkloadFindings } from "@/components/workloads/workload-findings";
 import { getWorkload } from "@/lib/data/workloads";
+import { formatDateTime } from "@/lib/format";
 import { suggestChanges } from "@/lib/remediation/suggest";
 import { findPathLine, mapPathsToLines, renderYaml } from "@/lib/remediation/yaml";
 import { wrapInPrefix } from "@/lib/remediation/path";
@@ -78,7 +79,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
     [
       "Upload",
       <Link key="upload" href={`/uploads/${workload.upload.id}`} className="underline underline-offset-2">
-        #{workload.upload.id} · {workload.upload.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+        #{workload.upload.id} · {formatDateTime(workload.upload.createdAt)}
       </Link>,
     ],
   ];
