@@ -1,5 +1,6 @@
 // `rules` (the catalog as a table) and `explain <rule-id>` (one rule in full).
 import { wrapText } from "../export/text";
+import { renderMarkdownText } from "../markdown";
 import { CATALOG, findRule } from "../rules/catalog";
 import type { Rule } from "../rules/types";
 import { FORMATS, parseCommandArgs, pickChoice } from "./args";
@@ -48,29 +49,6 @@ function formatRulesTable(rules: readonly Rule[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Markdown to wrapped terminal text: paragraphs and list items wrap, code blocks stay as written. */
-export function renderMarkdown(markdown: string, width: number, indent = "  "): string[] {
-  const out: string[] = [];
-  let inCode = false;
-  for (const line of markdown.split("\n")) {
-    if (line.trimStart().startsWith("```")) {
-      inCode = !inCode;
-      continue;
-    }
-    if (inCode) out.push(`${indent}    ${line}`);
-    else if (line.trim() === "") out.push("");
-    else {
-      const item = /^(\s*)([-*]|\d+\.)\s+(.*)$/.exec(line);
-      if (item) {
-        const bullet = `${indent}${item[1]}${item[2]} `;
-        const wrapped = wrapText(item[3], width, " ".repeat(bullet.length));
-        out.push(bullet + wrapped[0].slice(bullet.length), ...wrapped.slice(1));
-      } else out.push(...wrapText(line, width, indent));
-    }
-  }
-  return out;
-}
-
 function closestIds(id: string): string[] {
   const parts = id.toLowerCase().split(/[-_\s]+/).filter(Boolean);
   return CATALOG.map((rule) => rule.id).filter((candidate) => parts.some((part) => part.length > 2 && candidate.includes(part)));
@@ -84,9 +62,9 @@ function formatExplanation(rule: Rule): string {
     `scope: ${rule.scope}`,
     ...(rule.scope === "workload" ? [`applies to: ${rule.appliesTo.join(", ")}`] : []),
   ];
-  lines.push(`  ${facts.join("   ")}`, "", ...renderMarkdown(rule.summary, WIDTH));
-  lines.push("", "Why", ...renderMarkdown(rule.why, WIDTH));
-  lines.push("", "What to do", ...renderMarkdown(rule.remediation, WIDTH));
+  lines.push(`  ${facts.join("   ")}`, "", ...renderMarkdownText(rule.summary, WIDTH));
+  lines.push("", "Why", ...renderMarkdownText(rule.why, WIDTH));
+  lines.push("", "What to do", ...renderMarkdownText(rule.remediation, WIDTH));
   if (rule.references.length > 0) {
     lines.push("", "Sources");
     for (const reference of rule.references) lines.push(...wrapText(`- ${reference.title}`, WIDTH, "  "), `    ${reference.url}`);
