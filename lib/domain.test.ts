@@ -65,6 +65,7 @@ describe("the vocabulary lists", () => {
       /["']kubernetes["']\s*\|\s*["']docker["']/,
       /["']?needs-changes["']?\s*:\s*(\{\s*label:\s*)?["'][A-Z]/,
       /blocker:\s*(\{\s*label:\s*)?["'][A-Z]/,
+      /blocker:\s*["'](bg|text|border)-/,
       /["']keep-on-runc["']\s*:\s*["']/,
       /kubernetes:\s*["']K/,
       /startsWith\(["']kata["']\)/,

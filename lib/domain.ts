@@ -56,10 +56,10 @@ interface TermStyle {
   badge: string;
 }
 
-export const SEVERITY_STYLES: Record<Severity, TermStyle & { plural: string }> = {
-  blocker: { label: "Blocker", plural: "Blockers", tone: "red", badge: "bg-red-50 text-red-800 ring-red-600/30" },
-  warning: { label: "Warning", plural: "Warnings", tone: "yellow", badge: "bg-amber-50 text-amber-800 ring-amber-600/30" },
-  info: { label: "Info", plural: "Info", tone: "cyan", badge: "bg-blue-50 text-blue-800 ring-blue-600/30" },
+export const SEVERITY_STYLES: Record<Severity, TermStyle & { plural: string; /** Web: a manifest line a finding points at. */ line: string }> = {
+  blocker: { label: "Blocker", plural: "Blockers", tone: "red", badge: "bg-red-50 text-red-800 ring-red-600/30", line: "border-l-blocked bg-red-50" },
+  warning: { label: "Warning", plural: "Warnings", tone: "yellow", badge: "bg-amber-50 text-amber-800 ring-amber-600/30", line: "border-l-needs bg-amber-50" },
+  info: { label: "Info", plural: "Info", tone: "cyan", badge: "bg-blue-50 text-blue-800 ring-blue-600/30", line: "border-l-info bg-blue-50" },
 };
 
 export const READINESS_STYLES: Record<

@@ -1,4 +1,5 @@
 // `rules` (the catalog as a table) and `explain <rule-id>` (one rule in full).
+import { formatRemedy, PLATFORM_LABELS } from "../domain";
 import { wrapText } from "../export/text";
 import { renderMarkdownText } from "../markdown";
 import { CATALOG, findRule } from "../rules/catalog";
@@ -56,13 +57,10 @@ function closestIds(id: string): string[] {
 
 function formatExplanation(rule: Rule): string {
   const lines: string[] = [`${rule.id}: ${rule.title}`, ""];
-  const facts = [
-    `severity: ${rule.severity}`,
-    `remedy: ${rule.remedy ?? "-"}`,
-    `scope: ${rule.scope}`,
-    ...(rule.scope === "workload" ? [`applies to: ${rule.appliesTo.join(", ")}`] : []),
-  ];
-  lines.push(`  ${facts.join("   ")}`, "", ...renderMarkdownText(rule.summary, WIDTH));
+  const facts = [`severity: ${rule.severity}`, `remedy: ${formatRemedy(rule.remedy)}`, `scope: ${rule.scope}`];
+  lines.push(`  ${facts.join("   ")}`);
+  if (rule.scope === "workload") lines.push(`  applies to: ${rule.appliesTo.map((platform) => PLATFORM_LABELS[platform]).join(", ")}`);
+  lines.push("", ...renderMarkdownText(rule.summary, WIDTH));
   lines.push("", "Why", ...renderMarkdownText(rule.why, WIDTH));
   lines.push("", "What to do", ...renderMarkdownText(rule.remediation, WIDTH));
   if (rule.references.length > 0) {

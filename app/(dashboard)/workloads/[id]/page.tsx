@@ -13,6 +13,7 @@ import { SizingSummary } from "@/components/workloads/sizing-summary";
 import { SuggestedChanges } from "@/components/workloads/suggested-changes";
 import { WorkloadFindings } from "@/components/workloads/workload-findings";
 import { getWorkload } from "@/lib/data/workloads";
+import { labelOfTerm } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
 import { suggestChanges } from "@/lib/remediation/suggest";
 import { findPathLine, mapPathsToLines, renderYaml } from "@/lib/remediation/yaml";
@@ -74,7 +75,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
     ["Kind", workload.kind],
     ["Name", workload.name],
     ["Team", workload.team || "—"],
-    ["Platform", workload.platform],
+    ["Platform", labelOfTerm(workload.platform)],
     ["Source file", <code key="source" className="font-mono text-xs">{workload.source}</code>],
     [
       "Upload",
