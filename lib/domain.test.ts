@@ -44,6 +44,10 @@ describe("the vocabulary lists", () => {
     }
   });
 
+  it("orders readiness alphabetically worst first, which the workloads table's readiness sort relies on", () => {
+    expect([...READINESS_STATES].sort()).toEqual([...READINESS_STATES]);
+  });
+
   it("labels every term and leaves unknown values as they are", () => {
     expect(labelOfTerm("needs-changes")).toBe("Needs changes");
     expect(labelOfTerm("blocker")).toBe("Blocker");
