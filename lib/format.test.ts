@@ -19,6 +19,10 @@ describe("lib/format", () => {
   it("separates thousands in counts", () => {
     expect(formatCount(2000)).toBe("2,000");
     expect(formatCount(12)).toBe("12");
+    expect(formatCount(1_234_567)).toBe("1,234,567");
+    expect(formatCount(-1500)).toBe("-1,500");
+    expect(formatCount(1234.5)).toBe("1,234.5");
+    expect(formatCount(0.125)).toBe("0.125");
     expect(formatCountOf(1, "workload")).toBe("1 workload");
     expect(formatCountOf(2500, "workload")).toBe("2,500 workloads");
     expect(formatCountOf(3, "DaemonSet", "DaemonSets")).toBe("3 DaemonSets");

@@ -1,7 +1,6 @@
 // `rules` (the catalog as a table) and `explain <rule-id>` (one rule in full).
 import { formatRemedy, PLATFORM_LABELS } from "../domain";
 import { wrapText } from "../export/text";
-import { renderMarkdownText } from "../markdown";
 import { CATALOG, findRule } from "../rules/catalog";
 import type { Rule } from "../rules/types";
 import { FORMATS, parseCommandArgs, pickChoice } from "./args";
@@ -55,7 +54,9 @@ function closestIds(id: string): string[] {
   return CATALOG.map((rule) => rule.id).filter((candidate) => parts.some((part) => part.length > 2 && candidate.includes(part)));
 }
 
-function formatExplanation(rule: Rule): string {
+// Only `explain` renders Markdown: loading marked on demand keeps it off every other command's start-up.
+async function formatExplanation(rule: Rule): Promise<string> {
+  const { renderMarkdownText } = await import("../markdown");
   const lines: string[] = [`${rule.id}: ${rule.title}`, ""];
   const facts = [`severity: ${rule.severity}`, `remedy: ${formatRemedy(rule.remedy)}`, `scope: ${rule.scope}`];
   lines.push(`  ${facts.join("   ")}`);
@@ -85,7 +86,7 @@ export function runRules(args: readonly string[], io: CliIo): number {
   return EXIT.ok;
 }
 
-export function runExplain(args: readonly string[], io: CliIo): number {
+export async function runExplain(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs("explain", args, {
     format: { type: "string", short: "f" },
     help: { type: "boolean", short: "h" },
@@ -103,6 +104,6 @@ export function runExplain(args: readonly string[], io: CliIo): number {
     const hint = suggestions.length > 0 ? `; did you mean: ${suggestions.join(", ")}?` : "; list them with: kata-readiness rules";
     throw new UsageError(`unknown rule "${id}"${hint}`, "explain");
   }
-  io.stdout.write(format === "json" ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : formatExplanation(rule));
+  io.stdout.write(format === "json" ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : await formatExplanation(rule));
   return EXIT.ok;
 }
