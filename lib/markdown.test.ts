@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInline, parseMarkdown } from "./markdown";
+import { parseInline, parseMarkdown, renderMarkdownText } from "./markdown";
 
 describe("parseInline", () => {
   it("reads code spans, strong, emphasis and links", () => {
@@ -28,6 +28,14 @@ describe("parseInline", () => {
 
   it("drops unsafe link targets but keeps the label", () => {
     expect(parseInline("[click](javascript:alert(1))")).toEqual([{ type: "text", text: "click" }]);
+    // Only http(s) links: rule texts link to sources on the web, nothing else.
+    for (const href of ["mailto:a@b.c", "/rules/x", "//evil.example", "data:text/html,x", "JAVASCRIPT:x"]) {
+      expect(parseInline(`[x](${href})`)).toEqual([{ type: "text", text: "x" }]);
+    }
+  });
+
+  it("decodes entities into text, which the renderers escape again", () => {
+    expect(parseInline("a &amp; b &lt;c&gt;")).toEqual([{ type: "text", text: "a & b <c>" }]);
   });
 
   it("keeps raw HTML as text", () => {
@@ -79,5 +87,32 @@ describe("parseMarkdown", () => {
     const blocks = parseMarkdown("## Why\n\n> note\n\n| a | b |\n|---|---|\n| `x` | y |");
     expect(blocks.map((block) => block.type)).toEqual(["heading", "quote", "table"]);
     expect(blocks[2]).toMatchObject({ type: "table", rows: [[[{ type: "code", text: "x" }], [{ type: "text", text: "y" }]]] });
+  });
+});
+
+describe("renderMarkdownText", () => {
+  it("wraps paragraphs, hangs list items under their bullet and keeps code as written", () => {
+    const source = `Intro with \`code\` and **bold** words that run on long enough to wrap at forty.
+
+- first item that is also long enough to wrap
+- see [docs](https://example.com)
+
+\`\`\`yaml
+a:  b
+\`\`\``;
+    expect(renderMarkdownText(source, 40)).toEqual([
+      "  Intro with `code` and bold words that",
+      "  run on long enough to wrap at forty.",
+      "",
+      "  - first item that is also long enough",
+      "    to wrap",
+      "  - see docs (https://example.com)",
+      "",
+      "      a:  b",
+    ]);
+  });
+
+  it("numbers ordered lists from their start and shows raw HTML as text", () => {
+    expect(renderMarkdownText("3. three\n4. four\n\n<b>bold</b>", 80)).toEqual(["  3. three", "  4. four", "", "  <b>bold</b>"]);
   });
 });

@@ -13,6 +13,7 @@ import { OlderCatalogNote } from "@/components/uploads/older-catalog-note";
 import { getOverview } from "@/lib/data/overview";
 import { getSnapshotsScoredByOlderCatalog } from "@/lib/data/uploads";
 import { overviewSearchParamsSchema } from "@/lib/validations/overview";
+import { formatCount } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -82,7 +83,7 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
               ? { ...group, label: NO_NAMESPACE_LABEL }
               : { ...group, href: workloadsHref({ cluster: overview.cluster, namespace: group.label }) },
           )}
-          footer={overview.otherNamespaces > 0 ? `${overview.otherNamespaces.toLocaleString("en-US")} more namespaces not shown.` : undefined}
+          footer={overview.otherNamespaces > 0 ? `${formatCount(overview.otherNamespaces)} more namespaces not shown.` : undefined}
         />
         <BarList
           title="Rules blocking the most workloads"

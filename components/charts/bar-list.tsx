@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ChartDataTable, ChartFigure } from "./chart-figure";
+import { formatCount } from "@/lib/format";
 
 export interface BarListItem {
   key: string;
@@ -50,7 +51,7 @@ export function BarList({ title, description, valueLabel, items, empty }: BarLis
                 </Link>
               </div>
               <div className="flex items-center gap-3">
-                <span className="w-12 text-right tabular-nums text-slate-700">{item.value.toLocaleString("en-US")}</span>
+                <span className="w-12 text-right tabular-nums text-slate-700">{formatCount(item.value)}</span>
                 {item.secondaryHref ? (
                   <Link href={item.secondaryHref} className="text-xs font-medium text-blue-700 hover:underline">
                     {item.secondaryLabel}

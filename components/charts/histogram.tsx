@@ -1,4 +1,5 @@
 import { ChartDataTable, ChartFigure } from "./chart-figure";
+import { formatCount } from "@/lib/format";
 
 export interface HistogramBin {
   label: string;
@@ -39,7 +40,7 @@ export function Histogram({ title, description, xLabel, yLabel, bins }: Histogra
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="#e2e8f0" />
             <text x={PAD.left - 8} y={y(tick)} textAnchor="end" dominantBaseline="middle" className="fill-slate-500 text-[11px]">
-              {tick.toLocaleString("en-US")}
+              {formatCount(tick)}
             </text>
           </g>
         ))}
@@ -53,7 +54,7 @@ export function Histogram({ title, description, xLabel, yLabel, bins }: Histogra
               </rect>
               {bin.value > 0 ? (
                 <text x={x + step * 0.38} y={PAD.top + plotHeight - barHeight - 4} textAnchor="middle" className="fill-slate-700 text-[11px]">
-                  {bin.value.toLocaleString("en-US")}
+                  {formatCount(bin.value)}
                 </text>
               ) : null}
               <text x={x + step * 0.38} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" className="fill-slate-500 text-[11px]">

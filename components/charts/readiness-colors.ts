@@ -1,8 +1,13 @@
-/** One color per readiness level, shared by every chart and legend. */
-export const READINESS_SERIES = [
-  { key: "ready", label: "Ready", className: "bg-ready", fill: "var(--ready)" },
-  { key: "needsChanges", label: "Needs changes", className: "bg-needs", fill: "var(--needs)" },
-  { key: "blocked", label: "Blocked", className: "bg-blocked", fill: "var(--blocked)" },
-] as const;
+import { READINESS_STATES, READINESS_STYLES, type Readiness } from "@/lib/domain";
 
-export type ReadinessSeriesKey = (typeof READINESS_SERIES)[number]["key"];
+/** The count field of each readiness in aggregates (`ReadinessCounts`). */
+const COUNT_KEYS = { blocked: "blocked", "needs-changes": "needsChanges", ready: "ready" } as const satisfies Record<Readiness, string>;
+
+export type ReadinessSeriesKey = (typeof COUNT_KEYS)[Readiness];
+
+/** One colour per readiness level, shared by every chart and legend; bars read best first. */
+export const READINESS_SERIES = [...READINESS_STATES].reverse().map((readiness) => ({
+  key: COUNT_KEYS[readiness],
+  label: READINESS_STYLES[readiness].label,
+  className: READINESS_STYLES[readiness].bg,
+}));

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ChartDataTable, ChartFigure } from "./chart-figure";
 import { ReadinessLegend } from "./chart-legend";
 import { READINESS_SERIES, type ReadinessSeriesKey } from "./readiness-colors";
+import { formatCount, formatShare } from "@/lib/format";
 
 export interface StackedBarRow extends Record<ReadinessSeriesKey, number> {
   label: string;
@@ -14,10 +15,6 @@ export interface ReadinessBarChartProps {
   description?: React.ReactNode;
   rows: StackedBarRow[];
   footer?: React.ReactNode;
-}
-
-function formatShare(part: number, total: number): string {
-  return total === 0 ? "0%" : `${Math.round((part / total) * 100)}%`;
 }
 
 /** Horizontal bars, one per row, split by readiness; bar length is the row's share of the largest row. */
@@ -59,14 +56,14 @@ export function ReadinessBarChart({ title, description, rows, footer }: Readines
                       key={series.key}
                       className={`${series.className} h-full border-r border-white/60 last:border-r-0`}
                       style={{ width: `${(row[series.key] / row.total) * 100}%` }}
-                      title={`${series.label}: ${row[series.key]} (${formatShare(row[series.key], row.total)})`}
+                      title={`${series.label}: ${formatCount(row[series.key])} (${formatShare(row[series.key], row.total)})`}
                     />
                   ) : null,
                 )}
               </div>
             </div>
             <span aria-hidden className="text-right tabular-nums text-slate-600">
-              {row.total.toLocaleString("en-US")}
+              {formatCount(row.total)}
             </span>
           </li>
         ))}

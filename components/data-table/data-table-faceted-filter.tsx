@@ -3,6 +3,7 @@
 import { PlusCircle } from "lucide-react";
 import { useId, useOptimistic, useState, useTransition } from "react";
 import { DataTablePopover } from "./data-table-popover";
+import { formatCount } from "@/lib/format";
 
 export interface FacetFilterOption {
   value: string;
@@ -90,7 +91,7 @@ export function DataTableFacetedFilter({ title, options, selected, onSelectedCha
               onChange={(event) => onToggle(option.value, event.target.checked)}
             />
             <span className="min-w-0 flex-1 truncate">{option.label}</span>
-            <span className="font-mono text-xs tabular-nums text-slate-500">{option.count}</span>
+            <span className="font-mono text-xs tabular-nums text-slate-500">{formatCount(option.count)}</span>
           </label>
         ))}
       </fieldset>

@@ -4,6 +4,7 @@ import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from "lucide-r
 import { useId } from "react";
 import type { RowData } from "@tanstack/react-table";
 import type { DataTableInstance } from "./data-table-features";
+import { formatCount } from "@/lib/format";
 
 export interface DataTablePaginationProps<TData extends RowData> {
   table: DataTableInstance<TData>;
@@ -25,7 +26,7 @@ export function DataTablePagination<TData extends RowData>({ table, pageSizeOpti
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">
-        {first}–{last} of {total.toLocaleString("en")} {noun}
+        {first}–{last} of {formatCount(total)} {noun}
       </p>
       <div className="flex flex-wrap items-center gap-4">
         <div className="flex items-center gap-2">

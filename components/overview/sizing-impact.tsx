@@ -1,34 +1,25 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import type { ReadySizing } from "@/lib/data/overview";
+import { formatCountOf, formatGiB, formatVcpuTotal } from "@/lib/format";
+import { describeSizingSummary } from "@/lib/scoring/sizing";
 
 export interface SizingImpactProps {
   sizing: ReadySizing;
   migrated: number;
 }
 
-function formatGiB(mib: number): string {
-  return `${(mib / 1024).toLocaleString("en-US", { maximumFractionDigits: mib >= 10 * 1024 ? 0 : 1 })} GiB`;
-}
-
-function formatVcpu(vcpus: number): string {
-  return `${vcpus.toLocaleString("en-US", { maximumFractionDigits: vcpus >= 10 ? 0 : 1 })} vCPU`;
-}
-
-// Same wording as the CLI's describeSizingSummary (lib/scoring/sizing.ts).
+// The CLI's sentence (lib/scoring/sizing.ts), as a sentence.
 function describeReadySizing(sizing: ReadySizing): string {
-  const subject = sizing.workloads === 1 ? "this 1 ready workload" : `these ${sizing.workloads.toLocaleString("en-US")} ready workloads`;
-  const pods = sizing.pods === sizing.workloads ? "" : ` (${sizing.pods.toLocaleString("en-US")} pods)`;
-  const perNode =
-    sizing.perNodeWorkloads > 0 ? `; ${sizing.perNodeWorkloads} DaemonSet(s) counted once, add them per node` : "";
-  return `Moving ${subject}${pods} costs ${formatGiB(sizing.overheadMemoryMiB)} / ${formatVcpu(sizing.overheadMilliCpu / 1000)} of overhead${perNode}.`;
+  const text = describeSizingSummary(sizing, sizing.workloads === 1 ? "ready workload" : "ready workloads");
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
 }
 
 export function SizingImpact({ sizing, migrated }: SizingImpactProps) {
   const figures = [
     { label: "Pod overhead (memory)", value: formatGiB(sizing.overheadMemoryMiB), note: "RuntimeClass overhead.podFixed, all pods" },
-    { label: "Pod overhead (CPU)", value: formatVcpu(sizing.overheadMilliCpu / 1000), note: "what the scheduler adds on top of requests" },
+    { label: "Pod overhead (CPU)", value: formatVcpuTotal(sizing.overheadMilliCpu), note: "what the scheduler adds on top of requests" },
     { label: "VM memory", value: formatGiB(sizing.vmMemoryMiB), note: "every pod is one VM" },
-    { label: "VM vCPUs", value: formatVcpu(sizing.vmVcpus), note: "sized from limits plus the runtime's share" },
+    { label: "VM vCPUs", value: formatVcpuTotal(sizing.vmVcpus * 1000), note: "sized from limits plus the runtime's share" },
   ];
   const sentence = describeReadySizing(sizing);
   return (
@@ -40,7 +31,7 @@ export function SizingImpact({ sizing, migrated }: SizingImpactProps) {
         </p>
         {migrated > 0 ? (
           <p className="text-xs text-slate-500">
-            {migrated === 1 ? "1 workload" : `${migrated.toLocaleString("en-US")} workloads`} already on Kata {migrated === 1 ? "is" : "are"} not counted.
+            {formatCountOf(migrated, "workload")} already on Kata {migrated === 1 ? "is" : "are"} not counted.
           </p>
         ) : null}
       </div>

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { OverviewTotals } from "@/lib/data/overview";
+import { READINESS_STYLES } from "@/lib/domain";
 import { cn } from "@/lib/utils";
 import { workloadsHref } from "./workloads-href";
+import { formatCount } from "@/lib/format";
 
 export interface SummaryStatsProps {
   totals: OverviewTotals;
@@ -11,15 +13,15 @@ export interface SummaryStatsProps {
 export function SummaryStats({ totals, cluster }: SummaryStatsProps) {
   const stats = [
     { label: "Workloads", linkText: "all workloads", value: totals.total, href: workloadsHref({ cluster }), accent: "border-t-slate-400" },
-    { label: "Ready", linkText: "ready workloads", value: totals.ready, href: workloadsHref({ cluster, readiness: "ready" }), accent: "border-t-ready" },
+    { label: READINESS_STYLES.ready.label, linkText: "ready workloads", value: totals.ready, href: workloadsHref({ cluster, readiness: "ready" }), accent: READINESS_STYLES.ready.borderTop },
     {
-      label: "Needs changes",
+      label: READINESS_STYLES["needs-changes"].label,
       linkText: "workloads that need changes",
       value: totals.needsChanges,
       href: workloadsHref({ cluster, readiness: "needs-changes" }),
-      accent: "border-t-needs",
+      accent: READINESS_STYLES["needs-changes"].borderTop,
     },
-    { label: "Blocked", linkText: "blocked workloads", value: totals.blocked, href: workloadsHref({ cluster, readiness: "blocked" }), accent: "border-t-blocked" },
+    { label: READINESS_STYLES.blocked.label, linkText: "blocked workloads", value: totals.blocked, href: workloadsHref({ cluster, readiness: "blocked" }), accent: READINESS_STYLES.blocked.borderTop },
     { label: "Migrated", linkText: null, value: totals.migrated, href: null, accent: "border-t-info" },
   ];
   return (
@@ -33,7 +35,7 @@ export function SummaryStats({ totals, cluster }: SummaryStatsProps) {
         >
           <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{stat.label}</span>
           <span data-testid="stat-value" className="text-2xl font-semibold tabular-nums">
-            {stat.value.toLocaleString("en-US")}
+            {formatCount(stat.value)}
           </span>
           {stat.href ? (
             <Link href={stat.href} className="text-xs font-medium text-blue-700 hover:underline">

@@ -1,5 +1,6 @@
 import type { RuleSummary } from "@/lib/data/rules";
-import { PLATFORM_LABELS, SCOPE_LABELS } from "./rule-labels";
+import { PLATFORM_LABELS } from "@/lib/domain";
+import { SCOPE_LABELS } from "./rule-labels";
 
 /** "Workload · Kubernetes, Docker" and, for target-specific rules, the profiles they run under. */
 export function RuleScope({ rule }: { rule: Pick<RuleSummary, "scope" | "platforms" | "profiles"> }) {

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { RuleSummary } from "@/lib/data/rules";
-import { RULE_SCOPES, RULE_SEVERITIES, type RulesSearchParams } from "@/lib/validations/rules";
+import { SEVERITIES, SEVERITY_STYLES } from "@/lib/domain";
+import { RULE_SCOPES, type RulesSearchParams } from "@/lib/validations/rules";
 import { cn } from "@/lib/utils";
 import { SCOPE_LABELS } from "./rule-labels";
-
-const SEVERITY_LABELS = { blocker: "Blockers", warning: "Warnings", info: "Info" } as const;
 
 export interface RulesFilterProps {
   rules: RuleSummary[];
@@ -26,8 +25,8 @@ export function RulesFilter({ rules, filters }: RulesFilterProps) {
       label: "Severity",
       options: [
         { label: "All", href: hrefFor({ ...filters, severity: undefined }), isActive: !filters.severity, count: rules.length },
-        ...RULE_SEVERITIES.map((severity) => ({
-          label: SEVERITY_LABELS[severity],
+        ...SEVERITIES.map((severity) => ({
+          label: SEVERITY_STYLES[severity].plural,
           href: hrefFor({ ...filters, severity }),
           isActive: filters.severity === severity,
           count: rules.filter((rule) => rule.severity === severity).length,

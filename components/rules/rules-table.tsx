@@ -3,9 +3,10 @@ import { Badge, SeverityBadge } from "@/components/ui/badge";
 import { Table, TableBody, TableHeader, Td, Th } from "@/components/ui/table";
 import { workloadsHref } from "@/components/overview/workloads-href";
 import type { RuleSummary } from "@/lib/data/rules";
+import { formatRemedy } from "@/lib/domain";
 import { CATALOG_VERSION } from "@/lib/rules/catalog";
-import { formatRemedy } from "./rule-labels";
 import { RuleScope } from "./rule-scope";
+import { formatCount, formatCountOf } from "@/lib/format";
 
 export interface RulesTableProps {
   rules: RuleSummary[];
@@ -51,12 +52,12 @@ export function RulesTable({ rules }: RulesTableProps) {
 
 function AffectedCount({ rule }: { rule: RuleSummary }) {
   if (rule.scope === "inventory") {
-    return <span className="text-slate-700">{rule.affectedClusters === 1 ? "1 cluster" : `${rule.affectedClusters.toLocaleString("en-US")} clusters`}</span>;
+    return <span className="text-slate-700">{formatCountOf(rule.affectedClusters, "cluster")}</span>;
   }
   if (rule.affectedWorkloads === 0) return <span className="text-slate-400">0</span>;
   return (
     <Link href={workloadsHref({ rule: rule.id })} className="font-medium text-blue-700 hover:underline">
-      {rule.affectedWorkloads.toLocaleString("en-US")}
+      {formatCount(rule.affectedWorkloads)}
       <span className="sr-only"> workloads affected by {rule.id}</span>
     </Link>
   );

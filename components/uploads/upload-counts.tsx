@@ -1,5 +1,7 @@
 import { useId } from "react";
 import type { UploadCounts } from "@/lib/data/uploads";
+import { READINESS_STYLES } from "@/lib/domain";
+import { formatCount } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
 export interface UploadCountsProps {
@@ -8,9 +10,9 @@ export interface UploadCountsProps {
 
 const ITEMS = [
   { key: "workloadCount", label: "Workloads", className: "text-slate-900" },
-  { key: "readyCount", label: "Ready", className: "text-green-700" },
-  { key: "needsChangesCount", label: "Needs changes", className: "text-amber-700" },
-  { key: "blockedCount", label: "Blocked", className: "text-red-700" },
+  { key: "readyCount", label: READINESS_STYLES.ready.label, className: READINESS_STYLES.ready.text },
+  { key: "needsChangesCount", label: READINESS_STYLES["needs-changes"].label, className: READINESS_STYLES["needs-changes"].text },
+  { key: "blockedCount", label: READINESS_STYLES.blocked.label, className: READINESS_STYLES.blocked.text },
   { key: "migratedCount", label: "Already on Kata", className: "text-sky-700" },
   { key: "skippedCount", label: "Other objects skipped", className: "text-slate-600" },
   { key: "errorCount", label: "Input errors", className: "text-slate-600" },
@@ -28,7 +30,7 @@ export function UploadCounts({ counts }: UploadCountsProps) {
           <dd
             className={cn("text-2xl font-semibold tabular-nums", item.className, item.key === "errorCount" && counts.errorCount > 0 && "text-red-700")}
           >
-            {counts[item.key]}
+            {formatCount(counts[item.key])}
           </dd>
         </div>
       ))}

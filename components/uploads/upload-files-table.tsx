@@ -1,6 +1,6 @@
 import { Table, TableBody, TableHeader, Td, Th } from "@/components/ui/table";
 import type { UploadFileDetail } from "@/lib/data/uploads";
-import { formatBytes, formatErrorLocation } from "./format";
+import { formatBytes, formatErrorLocation } from "@/lib/format";
 
 export interface UploadFilesTableProps {
   files: UploadFileDetail[];

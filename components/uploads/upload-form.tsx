@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import type { InputError } from "@/lib/inventory/types";
 import { cn } from "@/lib/utils";
-import { formatBytes, formatErrorLocation } from "./format";
+import { formatBytes, formatErrorLocation } from "@/lib/format";
 
 export interface TargetOption {
   id: string;

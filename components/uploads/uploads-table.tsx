@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { UploadListItem } from "@/lib/data/uploads";
+import { READINESS_STYLES } from "@/lib/domain";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { CATALOG_VERSION } from "@/lib/rules/catalog";
-import { formatDateTime } from "./format";
 
 export interface UploadsTableProps {
   uploads: UploadListItem[];
@@ -25,9 +26,9 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
             <th scope="col" className={TH}>Catalog</th>
             <th scope="col" className={`${TH} ${NUM}`}>Files</th>
             <th scope="col" className={`${TH} ${NUM}`}>Workloads</th>
-            <th scope="col" className={`${TH} ${NUM}`}>Ready</th>
-            <th scope="col" className={`${TH} ${NUM}`}>Needs changes</th>
-            <th scope="col" className={`${TH} ${NUM}`}>Blocked</th>
+            <th scope="col" className={`${TH} ${NUM}`}>{READINESS_STYLES.ready.label}</th>
+            <th scope="col" className={`${TH} ${NUM}`}>{READINESS_STYLES["needs-changes"].label}</th>
+            <th scope="col" className={`${TH} ${NUM}`}>{READINESS_STYLES.blocked.label}</th>
             <th scope="col" className={`${TH} ${NUM}`}>Errors</th>
           </tr>
         </thead>
@@ -48,12 +49,12 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
                 v{upload.catalogVersion}
                 {upload.catalogVersion === CATALOG_VERSION ? null : <span className="sr-only"> (older than the running catalog)</span>}
               </td>
-              <td className={`${TD} ${NUM}`}>{upload.fileCount}</td>
-              <td className={`${TD} ${NUM}`}>{upload.workloadCount}</td>
-              <td className={`${TD} ${NUM} text-green-700`}>{upload.readyCount}</td>
-              <td className={`${TD} ${NUM} text-amber-700`}>{upload.needsChangesCount}</td>
-              <td className={`${TD} ${NUM} text-red-700`}>{upload.blockedCount}</td>
-              <td className={`${TD} ${NUM} ${upload.errorCount > 0 ? "font-semibold text-red-700" : "text-slate-500"}`}>{upload.errorCount}</td>
+              <td className={`${TD} ${NUM}`}>{formatCount(upload.fileCount)}</td>
+              <td className={`${TD} ${NUM}`}>{formatCount(upload.workloadCount)}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.ready.text}`}>{formatCount(upload.readyCount)}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES["needs-changes"].text}`}>{formatCount(upload.needsChangesCount)}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.blocked.text}`}>{formatCount(upload.blockedCount)}</td>
+              <td className={`${TD} ${NUM} ${upload.errorCount > 0 ? "font-semibold text-red-700" : "text-slate-500"}`}>{formatCount(upload.errorCount)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,9 @@
+import { SEVERITIES, SEVERITY_STYLES, type Severity } from "@/lib/domain";
 import { cn } from "@/lib/utils";
 
 export interface ManifestMark {
   line: number;
-  severity: string;
+  severity: Severity;
   /** Shown beside the line. */
   label: string;
   /** False when the field itself is absent and the mark sits on its nearest parent. */
@@ -13,12 +14,6 @@ export interface ManifestViewProps {
   yaml: string;
   marks: readonly ManifestMark[];
 }
-
-const MARK_STYLE: Record<string, string> = {
-  blocker: "border-l-blocked bg-red-50",
-  warning: "border-l-needs bg-amber-50",
-  info: "border-l-info bg-blue-50",
-};
 
 /** The manifest with line numbers; lines a finding points at are tinted and carry the finding. */
 export function ManifestView({ yaml, marks }: ManifestViewProps) {
@@ -32,13 +27,13 @@ export function ManifestView({ yaml, marks }: ManifestViewProps) {
         {lines.map((text, index) => {
           const line = index + 1;
           const lineMarks = byLine.get(line);
-          const top = lineMarks?.find((m) => m.severity === "blocker") ?? lineMarks?.find((m) => m.severity === "warning") ?? lineMarks?.[0];
+          const top = SEVERITIES.map((severity) => lineMarks?.find((m) => m.severity === severity)).find((mark) => mark !== undefined);
           return (
             <li
               key={line}
               id={`manifest-line-${line}`}
               data-highlighted={top ? "true" : undefined}
-              className={cn("flex scroll-mt-24 border-l-4 border-l-transparent", top && MARK_STYLE[top.severity])}
+              className={cn("flex scroll-mt-24 border-l-4 border-l-transparent", top && SEVERITY_STYLES[top.severity].line)}
             >
               <span aria-hidden className="w-12 shrink-0 select-none pr-3 text-right text-slate-400">
                 {line}

@@ -1,10 +1,5 @@
+import { isReadiness, READINESS_STYLES } from "@/lib/domain";
 import { cn } from "@/lib/utils";
-
-const BAR_COLOR: Record<string, string> = {
-  ready: "bg-ready",
-  "needs-changes": "bg-needs",
-  blocked: "bg-blocked",
-};
 
 export interface ScoreBarProps {
   score: number;
@@ -18,7 +13,7 @@ export function ScoreBar({ score, readiness, showValue = true, className }: Scor
     <div className={cn("flex items-center gap-2", className)}>
       {showValue ? <span className="w-7 text-right font-mono tabular-nums">{score}</span> : null}
       <div aria-hidden className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-200">
-        <div className={cn("h-full rounded-full", BAR_COLOR[readiness] ?? "bg-slate-500")} style={{ width: `${score}%` }} />
+        <div className={cn("h-full rounded-full", isReadiness(readiness) ? READINESS_STYLES[readiness].bg : "bg-slate-500")} style={{ width: `${score}%` }} />
       </div>
     </div>
   );

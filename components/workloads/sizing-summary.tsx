@@ -1,3 +1,5 @@
+import { formatMilliCpu, formatMiB, formatVcpus } from "@/lib/format";
+
 export interface SizingSummaryProps {
   /** The stored sizing JSON (lib/scoring/sizing `Sizing`), read defensively. */
   sizing: unknown;
@@ -9,13 +11,9 @@ function numberAt(record: Record<string, unknown>, key: string): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-function formatMiB(value: number | null): string {
-  if (value === null) return "—";
-  return value >= 1024 ? `${(value / 1024).toFixed(value % 1024 === 0 ? 0 : 1)} GiB` : `${Math.round(value)} MiB`;
-}
-
-function formatCpu(milli: number | null): string {
-  return milli === null ? "—" : milli >= 1000 ? `${(milli / 1000).toFixed(milli % 1000 === 0 ? 0 : 2)} CPU` : `${Math.round(milli)}m CPU`;
+/** A missing figure reads as a dash. */
+function orDash(value: number | null, format: (value: number) => string): string {
+  return value === null ? "—" : format(value);
 }
 
 export function SizingSummary({ sizing, target }: SizingSummaryProps) {
@@ -25,14 +23,14 @@ export function SizingSummary({ sizing, target }: SizingSummaryProps) {
   const replicas = numberAt(s, "replicas");
   const notes = Array.isArray(s.notes) ? s.notes.filter((n): n is string => typeof n === "string") : [];
   const rows: Array<[string, string]> = [
-    ["VM size", `${vcpus === null ? "—" : `${Number(vcpus.toFixed(2))} vCPU`} · ${formatMiB(numberAt(s, "vmMemoryMiB"))}`],
-    ["Pod overhead", `${formatCpu(numberAt(s, "overheadMilliCpu"))} · ${formatMiB(numberAt(s, "overheadMemoryMiB"))}`],
+    ["VM size", `${orDash(vcpus, formatVcpus)} · ${orDash(numberAt(s, "vmMemoryMiB"), formatMiB)}`],
+    ["Pod overhead", `${orDash(numberAt(s, "overheadMilliCpu"), formatMilliCpu)} · ${orDash(numberAt(s, "overheadMemoryMiB"), formatMiB)}`],
   ];
   if (numberAt(s, "schedulerMilliCpu") !== null || numberAt(s, "schedulerMemoryMiB") !== null) {
     const per = s.perNode === true ? "per node" : replicas !== null ? `${replicas} ${replicas === 1 ? "replica" : "replicas"}` : "all replicas";
     rows.push([
       `Scheduler cost (${per})`,
-      `${formatCpu(numberAt(s, "schedulerMilliCpu"))} · ${formatMiB(numberAt(s, "schedulerMemoryMiB"))}`,
+      `${orDash(numberAt(s, "schedulerMilliCpu"), formatMilliCpu)} · ${orDash(numberAt(s, "schedulerMemoryMiB"), formatMiB)}`,
     ]);
   }
   return (

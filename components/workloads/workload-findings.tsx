@@ -3,7 +3,7 @@ import { Markdown } from "@/components/markdown";
 import { SeverityBadge } from "@/components/ui/badge";
 import type { WorkloadFindingDto } from "@/lib/data/workloads";
 import { findRule } from "@/lib/rules/catalog";
-import type { Remedy, Severity } from "@/lib/rules/types";
+import { REMEDY_STYLES, SEVERITIES, SEVERITY_STYLES } from "@/lib/domain";
 
 export interface WorkloadFindingsProps {
   findings: readonly WorkloadFindingDto[];
@@ -11,28 +11,20 @@ export interface WorkloadFindingsProps {
   lineOf: ReadonlyMap<number, number>;
 }
 
-const SEVERITY_ORDER: readonly Severity[] = ["blocker", "warning", "info"];
-const SEVERITY_HEADINGS: Record<Severity, string> = { blocker: "Blockers", warning: "Warnings", info: "Info" };
-const REMEDY_TEXT: Record<Remedy, string> = {
-  manifest: "Fix: change the manifest",
-  platform: "Fix: configure Kata, the nodes or the RuntimeClass",
-  "keep-on-runc": "Keep this workload on runc",
-};
-
 export function WorkloadFindings({ findings, lineOf }: WorkloadFindingsProps) {
   if (findings.length === 0) {
     return <p className="text-sm text-slate-600">No findings: nothing in this workload differs under Kata.</p>;
   }
   return (
     <div className="flex flex-col gap-6">
-      {SEVERITY_ORDER.map((severity) => {
+      {SEVERITIES.map((severity) => {
         const ofSeverity = findings.filter((f) => f.severity === severity);
         if (ofSeverity.length === 0) return null;
         const ruleIds = [...new Set(ofSeverity.map((f) => f.ruleId))];
         return (
           <section key={severity} aria-labelledby={`findings-${severity}`} className="flex flex-col gap-3">
             <h3 id={`findings-${severity}`} className="flex items-center gap-2 text-sm font-semibold">
-              {SEVERITY_HEADINGS[severity]} <span className="font-normal text-slate-500">({ofSeverity.length})</span>
+              {SEVERITY_STYLES[severity].plural} <span className="font-normal text-slate-500">({ofSeverity.length})</span>
             </h3>
             {ruleIds.map((ruleId) => {
               const rule = findRule(ruleId);
@@ -48,7 +40,7 @@ export function WorkloadFindings({ findings, lineOf }: WorkloadFindingsProps) {
                       </Link>
                     </h4>
                     <code className="font-mono text-xs text-slate-500">{ruleId}</code>
-                    {remedy ? <span className="text-xs text-slate-600">· {REMEDY_TEXT[remedy]}</span> : null}
+                    {remedy ? <span className="text-xs text-slate-600">· {REMEDY_STYLES[remedy].hint}</span> : null}
                   </div>
                   <ul className="flex flex-col gap-2 text-sm">
                     {ofRule.map((finding) => {

@@ -6,13 +6,16 @@ import { DataTableColumnHeader } from "@/components/data-table/data-table-column
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
 import { ReadinessBadge } from "@/components/ui/badge";
 import type { WorkloadRow } from "@/lib/data/workloads";
+import { READINESS_STYLES, type Readiness } from "@/lib/domain";
+import { formatCount } from "@/lib/format";
+import { cn } from "@/lib/utils";
 import { ScoreBar } from "./score-bar";
 
 const helper = createColumnHelper<typeof dataTableFeatures, WorkloadRow>();
 
-function Count({ value, tone }: { value: number; tone: "blocked" | "needs" }) {
+function Count({ value, tone }: { value: number; tone: Readiness }) {
   if (value === 0) return <span className="text-slate-400">0</span>;
-  return <span className={tone === "blocked" ? "font-semibold text-blocked" : "font-semibold text-needs"}>{value}</span>;
+  return <span className={cn("font-semibold", READINESS_STYLES[tone].text)}>{formatCount(value)}</span>;
 }
 
 // Column ids are the URL's sort and `cols` ids (lib/validations/workloads.ts).
@@ -73,7 +76,7 @@ export const WORKLOADS_COLUMNS = helper.columns([
     id: "warnings",
     meta: { label: "Warnings", align: "end" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
-    cell: ({ getValue }) => <Count value={getValue()} tone="needs" />,
+    cell: ({ getValue }) => <Count value={getValue()} tone="needs-changes" />,
   }),
   helper.accessor("migrated", {
     id: "migrated",

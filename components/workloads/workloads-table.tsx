@@ -23,6 +23,7 @@ import {
   type WorkloadSort,
 } from "@/lib/validations/workloads";
 import { WORKLOADS_COLUMNS } from "./workloads-table-columns";
+import { formatCountOf } from "@/lib/format";
 
 export interface WorkloadsTableProps {
   rows: WorkloadRow[];
@@ -104,7 +105,7 @@ export function WorkloadsTable({ rows, total, pageCount, sort, page, perPage, hi
     <div className="flex flex-col gap-3">
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
-          {total.toLocaleString("en")} {total === 1 ? "workload" : "workloads"}
+          {formatCountOf(total, "workload")}
         </p>
         <DataTableViewOptions table={table} />
       </div>

@@ -1,5 +1,6 @@
 // `rules` (the catalog as a table) and `explain <rule-id>` (one rule in full).
 import { escapeControlKeepingLines } from "../export/terminal";
+import { formatRemedy, PLATFORM_LABELS } from "../domain";
 import { wrapText } from "../export/text";
 import { CATALOG, CATALOG_VERSION, findRule } from "../rules/catalog";
 import type { Rule } from "../rules/types";
@@ -50,45 +51,21 @@ function formatRulesTable(rules: readonly Rule[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Markdown to wrapped terminal text: paragraphs and list items wrap, code blocks stay as written. */
-export function renderMarkdown(markdown: string, width: number, indent = "  "): string[] {
-  const out: string[] = [];
-  let inCode = false;
-  for (const line of markdown.split("\n")) {
-    if (line.trimStart().startsWith("```")) {
-      inCode = !inCode;
-      continue;
-    }
-    if (inCode) out.push(`${indent}    ${line}`);
-    else if (line.trim() === "") out.push("");
-    else {
-      const item = /^(\s*)([-*]|\d+\.)\s+(.*)$/.exec(line);
-      if (item) {
-        const bullet = `${indent}${item[1]}${item[2]} `;
-        const wrapped = wrapText(item[3], width, " ".repeat(bullet.length));
-        out.push(bullet + wrapped[0].slice(bullet.length), ...wrapped.slice(1));
-      } else out.push(...wrapText(line, width, indent));
-    }
-  }
-  return out;
-}
-
 function closestIds(id: string): string[] {
   const parts = id.toLowerCase().split(/[-_\s]+/).filter(Boolean);
   return CATALOG.map((rule) => rule.id).filter((candidate) => parts.some((part) => part.length > 2 && candidate.includes(part)));
 }
 
-function formatExplanation(rule: Rule): string {
+// Only `explain` renders Markdown: loading marked on demand keeps it off every other command's start-up.
+async function formatExplanation(rule: Rule): Promise<string> {
+  const { renderMarkdownText } = await import("../markdown");
   const lines: string[] = [`${rule.id}: ${rule.title}`, ""];
-  const facts = [
-    `severity: ${rule.severity}`,
-    `remedy: ${rule.remedy ?? "-"}`,
-    `scope: ${rule.scope}`,
-    ...(rule.scope === "workload" ? [`applies to: ${rule.appliesTo.join(", ")}`] : []),
-  ];
-  lines.push(`  ${facts.join("   ")}`, "", ...renderMarkdown(rule.summary, WIDTH));
-  lines.push("", "Why", ...renderMarkdown(rule.why, WIDTH));
-  lines.push("", "What to do", ...renderMarkdown(rule.remediation, WIDTH));
+  const facts = [`severity: ${rule.severity}`, `remedy: ${formatRemedy(rule.remedy)}`, `scope: ${rule.scope}`];
+  lines.push(`  ${facts.join("   ")}`);
+  if (rule.scope === "workload") lines.push(`  applies to: ${rule.appliesTo.map((platform) => PLATFORM_LABELS[platform]).join(", ")}`);
+  lines.push("", ...renderMarkdownText(rule.summary, WIDTH));
+  lines.push("", "Why", ...renderMarkdownText(rule.why, WIDTH));
+  lines.push("", "What to do", ...renderMarkdownText(rule.remediation, WIDTH));
   if (rule.references.length > 0) {
     lines.push("", "Sources");
     for (const reference of rule.references) lines.push(...wrapText(`- ${reference.title}`, WIDTH, "  "), `    ${reference.url}`);
@@ -111,7 +88,7 @@ export function runRules(args: readonly string[], io: CliIo): number {
   return EXIT.ok;
 }
 
-export function runExplain(args: readonly string[], io: CliIo): number {
+export async function runExplain(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs("explain", args, {
     format: { type: "string", short: "f" },
     help: { type: "boolean", short: "h" },
@@ -129,6 +106,6 @@ export function runExplain(args: readonly string[], io: CliIo): number {
     const hint = suggestions.length > 0 ? `; did you mean: ${suggestions.join(", ")}?` : "; list them with: kata-readiness rules";
     throw new UsageError(`unknown rule "${id}"${hint}`, "explain");
   }
-  io.stdout.write(format === "json" ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : escapeControlKeepingLines(formatExplanation(rule)));
+  io.stdout.write(format === "json" ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : escapeControlKeepingLines(await formatExplanation(rule)));
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
+import { SEVERITIES } from "../domain";
 import { jsonReportChunks } from "../export/json";
 import { escapeControl } from "../export/terminal";
 import { summaryLine, textReportChunks } from "../export/text";
@@ -13,7 +14,7 @@ import { SCAN_HELP } from "./help";
 import { collectInputs } from "./inputs";
 import { shouldColor, type CliIo } from "./io";
 
-const FAIL_ON = ["blocker", "warning", "info", "none"] as const;
+const FAIL_ON = [...SEVERITIES, "none"] as const;
 
 /** Does any workload or inventory finding reach the `--fail-on` level? */
 export function failsGate(result: ScanResult, threshold: Severity): boolean {

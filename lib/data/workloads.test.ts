@@ -241,3 +241,97 @@ describe("getWorkload", () => {
     expect(await data.getWorkload(999_999)).toBeNull();
   });
 });
+
+// The filter is written twice, as a Prisma `where` (rows, counts) and as SQL (facet counts). Every
+// filter below runs through both, with each facet left out in turn, and both must pick the same rows.
+describe("buildWorkloadWhere and buildWorkloadSqlWhere", () => {
+  beforeAll(async () => {
+    await seed([
+      // A Docker container: no namespace; a team spelled "" and one missing.
+      { name: "sidecar", cluster: "staging", namespace: "", kind: "Container", team: "", findings: [{ ruleId: "privileged", severity: "blocker" }] },
+      { name: "batch", cluster: "staging", namespace: "", kind: "Container", team: null, findings: [{ ruleId: "cpuset", severity: "info" }] },
+    ]);
+  });
+
+  const FACET_VALUES = {
+    cluster: ["prod", "staging", "nowhere"],
+    namespace: ["default", "jobs", "edge", "(none)", "nowhere"],
+    kind: ["Deployment", "Job", "Container", "StatefulSet"],
+    readiness: ["ready", "needs-changes", "blocked"],
+    rule: ["host-network", "resource-limits", "privileged", "cpuset", "gpu"],
+    severity: ["blocker", "warning", "info"],
+    team: ["payments", "data", "(none)", "nowhere"],
+  } as const;
+  type Facet = keyof typeof FACET_VALUES;
+  const facetNames = Object.keys(FACET_VALUES) as Facet[];
+
+  function* filterCases(): Generator<RawSearchParams> {
+    yield {};
+    yield { q: "a" };
+    yield { q: "50%" };
+    for (const facet of facetNames) {
+      for (const value of FACET_VALUES[facet]) yield { [facet]: value };
+      yield { [facet]: FACET_VALUES[facet].join(",") };
+    }
+    // Pairs: every facet's "(none)"-bearing or first two values against every other facet's first value.
+    for (const a of facetNames) {
+      for (const b of facetNames) {
+        if (a === b) continue;
+        const first = FACET_VALUES[a].includes("(none)" as never) ? "(none)" : FACET_VALUES[a].slice(0, 2).join(",");
+        yield { [a]: first, [b]: FACET_VALUES[b][0], q: "e" };
+        yield { [a]: first, [b]: FACET_VALUES[b][1] };
+      }
+    }
+  }
+
+  async function idsByPrisma(raw: RawSearchParams, exclude?: Facet): Promise<number[]> {
+    const rows = await db.workload.findMany({ where: data.buildWorkloadWhere(params(raw), exclude), select: { id: true }, orderBy: { id: "asc" } });
+    return rows.map((row) => row.id);
+  }
+
+  async function idsBySql(raw: RawSearchParams, exclude?: Facet): Promise<number[]> {
+    const rows = await db.$queryRaw<{ id: number | bigint }[]>`SELECT w."id" AS id FROM "Workload" w WHERE ${data.buildWorkloadSqlWhere(params(raw), exclude)} ORDER BY w."id"`;
+    return rows.map((row) => Number(row.id));
+  }
+
+  it("pick the same workloads for every filter, facet left out or not", async () => {
+    let nonEmpty = 0;
+    for (const raw of filterCases()) {
+      for (const exclude of [undefined, ...facetNames]) {
+        const prisma = await idsByPrisma(raw, exclude);
+        expect(await idsBySql(raw, exclude), `${JSON.stringify(raw)} without ${exclude ?? "nothing"}`).toEqual(prisma);
+        if (prisma.length > 0) nonEmpty++;
+      }
+    }
+    // The matrix must exercise real matches, not agree on empty results.
+    expect(nonEmpty).toBeGreaterThan(500);
+  });
+
+  it("read an empty namespace and an empty or missing team as (none), on both paths", async () => {
+    const byName = async (raw: RawSearchParams) => {
+      const ids = await idsBySql(raw);
+      expect(await idsByPrisma(raw)).toEqual(ids);
+      const rows = await db.workload.findMany({ where: { id: { in: ids } }, select: { name: true }, orderBy: { name: "asc" } });
+      return names(rows);
+    };
+    expect(await byName({ namespace: "(none)" })).toEqual(["batch", "sidecar"]);
+    expect(await byName({ namespace: "jobs,(none)" })).toEqual(["batch", "sidecar", "worker"]);
+    // worker: team null; web_50%: team ""; sidecar "", batch null.
+    expect(await byName({ team: "(none)" })).toEqual(["batch", "sidecar", "web_50%", "worker"]);
+    expect(await byName({ team: "data,(none)", cluster: "staging" })).toEqual(["batch", "db", "sidecar"]);
+  });
+
+  it("give facet counts that match the rows, (none) included", async () => {
+    for (const raw of [{}, { namespace: "(none)" }, { team: "(none)", severity: "blocker" }, { cluster: "staging", namespace: "(none),default" }]) {
+      const filters = params(raw);
+      const facets = await data.getWorkloadFacets(filters);
+      expect(facets.namespace.find((o) => o.value === "(none)")?.count ?? 0).toBeGreaterThan(0);
+      for (const [facet, options] of Object.entries(facets)) {
+        for (const option of options) {
+          const page = await data.getWorkloads({ ...filters, [facet]: [option.value] });
+          expect(page.total, `${JSON.stringify(raw)}: ${facet}=${option.value}`).toBe(option.count);
+        }
+      }
+    }
+  });
+});

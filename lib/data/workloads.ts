@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isRemedy, isSeverity } from "@/lib/domain";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Workload } from "@/lib/inventory/types";
 import type { Finding, Remedy, Severity } from "@/lib/rules/types";
@@ -240,8 +241,10 @@ export async function hasAnyWorkloads(): Promise<boolean> {
   return (await db.workload.findFirst({ where: { isCurrent: true }, select: { id: true } })) !== null;
 }
 
-export interface WorkloadFindingDto extends Finding {
+/** A stored finding: its rule id may name a rule a later catalog dropped, so it stays a string. */
+export interface WorkloadFindingDto extends Omit<Finding, "ruleId"> {
   id: number;
+  ruleId: string;
 }
 
 export interface WorkloadDetail {
@@ -307,15 +310,12 @@ export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
   };
 }
 
-const SEVERITIES: readonly Severity[] = ["blocker", "warning", "info"];
-const REMEDIES: readonly Remedy[] = ["manifest", "platform", "keep-on-runc"];
-
 function toSeverity(value: string): Severity {
-  return SEVERITIES.find((s) => s === value) ?? "info";
+  return isSeverity(value) ? value : "info";
 }
 
 function toRemedy(value: string | null): Remedy | null {
-  return REMEDIES.find((r) => r === value) ?? null;
+  return isRemedy(value) ? value : null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,9 +4,11 @@
 // input errors, a summary and the cost of moving the ready workloads. Plain text unless `color`.
 // Everything read from the inputs is shown with control characters escaped (lib/export/terminal.ts).
 import type { InputError } from "../inventory/types";
+import { READINESS_STATES, READINESS_STYLES, REMEDY_STYLES, SEVERITY_STYLES, type Readiness } from "../domain";
+import { formatCount, formatCountOf, formatErrorLocation } from "../format";
 import type { Finding, InventoryFinding, Remedy, Severity } from "../rules/types";
 import type { ScannedWorkload, ScanResult } from "../scan";
-import { compareSeverity, READINESS_ORDER, type Readiness } from "../scoring/assess";
+import { compareSeverity } from "../scoring/assess";
 import { describeSizingSummary, summarizeReadyToMove } from "../scoring/sizing";
 import { escapeControl } from "./terminal";
 
@@ -28,16 +30,11 @@ const ANSI: Record<Style, [number, number]> = {
   cyan: [36, 39],
 };
 
-const READINESS_TITLE: Record<Readiness, string> = { blocked: "BLOCKED", "needs-changes": "NEEDS CHANGES", ready: "READY" };
-const READINESS_STYLE: Record<Readiness, Style> = { blocked: "red", "needs-changes": "yellow", ready: "green" };
-const SEVERITY_STYLE: Record<Severity, Style> = { blocker: "red", warning: "yellow", info: "cyan" };
 
 /** What each remedy asks for, in words (catalog: `remedy`). */
-export const REMEDY_TEXT: Record<Remedy, string> = {
-  manifest: "change the manifest",
-  platform: "configure the platform",
-  "keep-on-runc": "keep on runc",
-};
+function remedyText(remedy: Remedy): string {
+  return REMEDY_STYLES[remedy].label.toLowerCase();
+}
 
 type Paint = (text: string, ...styles: Style[]) => string;
 
@@ -78,9 +75,9 @@ function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
 }
 
 function formatFinding(finding: Finding, width: number, paint: Paint, indent: string): string[] {
-  const severity = paint(finding.severity.padEnd(7), SEVERITY_STYLE[finding.severity]);
+  const severity = paint(finding.severity.padEnd(7), SEVERITY_STYLES[finding.severity].tone);
   const container = finding.container === null ? "" : paint(` [${escapeControl(finding.container)}]`, "dim");
-  const remedy = finding.remedy ? ` -> ${REMEDY_TEXT[finding.remedy]}` : "";
+  const remedy = finding.remedy ? ` -> ${remedyText(finding.remedy)}` : "";
   const lines = [`${indent}${severity} ${paint(escapeControl(finding.ruleId), "bold")}${container}${remedy}`];
   const detail = `${indent}        `;
   lines.push(...wrapText(escapeControl(finding.message), width, detail));
@@ -89,7 +86,7 @@ function formatFinding(finding: Finding, width: number, paint: Paint, indent: st
 }
 
 function formatWorkload(workload: ScannedWorkload, width: number, paint: Paint): string[] {
-  const score = paint(String(workload.score).padStart(3), READINESS_STYLE[workload.readiness], "bold");
+  const score = paint(String(workload.score).padStart(3), READINESS_STYLES[workload.readiness].tone, "bold");
   const migrated = workload.migrated ? paint(" (on Kata)", "cyan") : "";
   const lines = [`    ${score}  ${displayName(workload)}${migrated}`];
   // The group's heading names the first file; a duplicated identity names the others here.
@@ -109,13 +106,10 @@ function formatInventoryFinding(finding: InventoryFinding, width: number, paint:
 }
 
 function formatError(error: InputError, width: number, paint: Paint): string[] {
-  const where = [escapeControl(error.source), error.line, error.column].filter((part) => part !== undefined).join(":");
+  const where = escapeControl(formatErrorLocation(error));
   return [`  ${paint(where, "bold")}`, ...wrapText(escapeControl(error.message), width, "    ")];
 }
 
-function pluralize(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 
 export interface RuleRollup {
   ruleId: string;
@@ -157,16 +151,16 @@ export function rollUpRules(result: ScanResult): RuleRollup[] {
 function formatRollup(rollups: readonly RuleRollup[], paint: Paint): string[] {
   if (rollups.length === 0) return [];
   const idWidth = Math.max(4, ...rollups.map((r) => r.ruleId.length)) + 2;
-  const remedyWidth = Math.max(...Object.values(REMEDY_TEXT).map((text) => text.length)) + 2;
+  const remedyWidth = Math.max(...Object.values(REMEDY_STYLES).map((style) => style.label.length)) + 2;
   const lines = ["", paint("WHAT TO DO FIRST", "bold"), paint(`  ${"RULE".padEnd(idWidth)}${"SEVERITY".padEnd(9)}${"REMEDY".padEnd(remedyWidth)}AFFECTS`, "dim")];
   for (const rollup of rollups) {
     const affects = [
-      rollup.workloads > 0 ? pluralize(rollup.workloads, "workload") : "",
+      rollup.workloads > 0 ? formatCountOf(rollup.workloads, "workload") : "",
       rollup.inventory > 0 ? `the inventory${rollup.inventory > 1 ? ` (${rollup.inventory}×)` : ""}` : "",
     ].filter(Boolean);
-    const remedy = rollup.remedy ? REMEDY_TEXT[rollup.remedy] : "-";
+    const remedy = rollup.remedy ? remedyText(rollup.remedy) : "-";
     lines.push(
-      `  ${paint(escapeControl(rollup.ruleId).padEnd(idWidth), "bold")}${paint(rollup.severity.padEnd(9), SEVERITY_STYLE[rollup.severity])}${remedy.padEnd(remedyWidth)}${affects.join(", ")}`,
+      `  ${paint(escapeControl(rollup.ruleId).padEnd(idWidth), "bold")}${paint(rollup.severity.padEnd(9), SEVERITY_STYLES[rollup.severity].tone)}${remedy.padEnd(remedyWidth)}${affects.join(", ")}`,
     );
   }
   lines.push(paint(`  Why and what to do: kata-readiness explain <rule>, e.g. kata-readiness explain ${escapeControl(rollups[0].ruleId)}`, "dim"));
@@ -175,10 +169,10 @@ function formatRollup(rollups: readonly RuleRollup[], paint: Paint): string[] {
 
 export function summaryLine(result: ScanResult): string {
   const { summary } = result;
-  const parts = [`${summary.blocked} blocked`, `${summary.needsChanges} need changes`, `${summary.ready} ready`];
-  const migrated = summary.migrated > 0 ? ` (${summary.migrated} already on Kata)` : "";
-  const errors = result.errors.length > 0 ? `; ${pluralize(result.errors.length, "input error")}` : "";
-  return `${pluralize(summary.workloads, "workload")}: ${parts.join(", ")}${migrated}${errors}`;
+  const parts = [`${formatCount(summary.blocked)} blocked`, `${formatCount(summary.needsChanges)} need changes`, `${formatCount(summary.ready)} ready`];
+  const migrated = summary.migrated > 0 ? ` (${formatCount(summary.migrated)} already on Kata)` : "";
+  const errors = result.errors.length > 0 ? `; ${formatCountOf(result.errors.length, "input error")}` : "";
+  return `${formatCountOf(summary.workloads, "workload")}: ${parts.join(", ")}${migrated}${errors}`;
 }
 
 export function formatTextReport(result: ScanResult, options: TextOptions = {}): string {
@@ -220,12 +214,12 @@ export function* textReportChunks(result: ScanResult, options: TextOptions = {})
   ]);
   yield chunkOf(formatRollup(rollUpRules(result), paint));
 
-  const groups = new Map<Readiness, ScannedWorkload[]>(READINESS_ORDER.map((r) => [r, []]));
+  const groups = new Map<Readiness, ScannedWorkload[]>(READINESS_STATES.map((r) => [r, []]));
   for (const workload of result.workloads) groups.get(workload.readiness)?.push(workload);
-  for (const readiness of READINESS_ORDER) {
+  for (const readiness of READINESS_STATES) {
     const workloads = groups.get(readiness) ?? [];
     if (workloads.length === 0) continue;
-    yield chunkOf(["", paint(`${READINESS_TITLE[readiness]} (${workloads.length})`, READINESS_STYLE[readiness], "bold")]);
+    yield chunkOf(["", paint(`${READINESS_STYLES[readiness].label.toUpperCase()} (${formatCount(workloads.length)})`, READINESS_STYLES[readiness].tone, "bold")]);
     for (const file of bySource(workloads)) {
       yield chunkOf(formatSourceHeading(file[0].source, width, paint));
       for (const workload of file) yield chunkOf(formatWorkload(workload, width, paint));
@@ -233,11 +227,11 @@ export function* textReportChunks(result: ScanResult, options: TextOptions = {})
   }
 
   if (result.inventoryFindings.length > 0) {
-    yield chunkOf(["", paint(`INVENTORY (${result.inventoryFindings.length})`, "bold")]);
+    yield chunkOf(["", paint(`INVENTORY (${formatCount(result.inventoryFindings.length)})`, "bold")]);
     for (const finding of sortFindings(result.inventoryFindings)) yield chunkOf(formatInventoryFinding(finding, width, paint));
   }
   if (result.errors.length > 0) {
-    yield chunkOf(["", paint(`INPUT ERRORS (${result.errors.length})`, "red", "bold")]);
+    yield chunkOf(["", paint(`INPUT ERRORS (${formatCount(result.errors.length)})`, "red", "bold")]);
     for (const error of result.errors) yield chunkOf(formatError(error, width, paint));
   }
 

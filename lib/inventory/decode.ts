@@ -1,12 +1,13 @@
 // Bytes to text, refusing what is not UTF-8 text with a message a person can act on.
 import { MAX_FILE_BYTES } from "./limits";
+import { formatMiB } from "../format";
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; message: string };
 
 const MIB = 2 ** 20;
 
 function tooLarge(size: number): string {
-  return `file is ${(size / MIB).toFixed(0)} MiB, over the ${MAX_FILE_BYTES / MIB} MiB limit: split the inventory (e.g. one file per namespace)`;
+  return `file is ${formatMiB(Math.round(size / MIB))}, over the ${MAX_FILE_BYTES / MIB} MiB limit: split the inventory (e.g. one file per namespace)`;
 }
 
 /** Why these bytes are not a text inventory (too big, UTF-16, binary), or undefined. Cheap: no decoding. */

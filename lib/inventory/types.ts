@@ -1,7 +1,9 @@
 // The normalised model shared by the parser, the rules, scoring and the web import.
 // Everything here is plain data: it must survive JSON.stringify for storage.
 
-export type Platform = "kubernetes" | "docker" | "compose";
+import type { Platform } from "../domain";
+
+export type { Platform };
 
 export type JsonObject = Record<string, unknown>;
 

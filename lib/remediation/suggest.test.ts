@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Workload } from "../inventory/types";
-import type { Finding } from "../rules/types";
+import type { Finding, RuleId } from "../rules/types";
 import { k8sWorkload, podWorkload } from "../rules/test-helpers";
 import { suggestChanges } from "./suggest";
 
 const OPTIONS = { runtimeClassName: "kata-qemu-runtime-rs" };
 const POD = "spec.template.spec";
 
-function finding(ruleId: string, severity: Finding["severity"], path: string, container: string | null = null): Finding {
+function finding(ruleId: RuleId, severity: Finding["severity"], path: string, container: string | null = null): Finding {
   return { ruleId, severity, remedy: "manifest", container, path, message: ruleId };
 }
 

@@ -2,7 +2,7 @@
 // object and show the change as a YAML diff. Conservative: a change is offered only where the
 // fix is mechanical and its effect is known; everything else stays guidance in the rule text.
 import type { JsonObject, Workload } from "../inventory/types";
-import type { Finding } from "../rules/types";
+import type { Finding, RuleId } from "../rules/types";
 import { assessWorkload } from "../scoring/assess";
 import { formatUnifiedDiff } from "./diff";
 import { formatPath, getIn, parsePath, wrapInPrefix, type PathSegment } from "./path";
@@ -13,7 +13,7 @@ export type ChangeId = "runtime-class" | "resource-limits" | "socket-emptydir-me
 export interface SuggestedChange {
   id: ChangeId;
   /** Findings' rules this change answers (empty for the RuntimeClass switch). */
-  ruleIds: string[];
+  ruleIds: RuleId[];
   title: string;
   /** What the change does, in plain words. */
   explanation: string;
@@ -43,7 +43,7 @@ export interface SuggestOptions {
 type FindingLike = Pick<Finding, "ruleId" | "severity" | "container" | "path">;
 
 interface PatchResult {
-  ruleIds: string[];
+  ruleIds: RuleId[];
   comments: YamlComment[];
   caveats: string[];
 }
@@ -140,7 +140,7 @@ const resourceLimits: PatchDef = {
     const relevant = findings.filter((f) => f.ruleId === "resource-limits" || f.ruleId === "cpu-limit-without-memory-limit");
     if (relevant.length === 0) return null;
     const comments: YamlComment[] = [];
-    const ruleIds = new Set<string>();
+    const ruleIds = new Set<RuleId>();
 
     if (workload.platform === "compose") {
       const finding = relevant.find((f) => f.ruleId === "resource-limits");

@@ -1,6 +1,6 @@
 // The engine with a stand-in catalog, so filtering, dedupe and ordering are tested on their own.
 import { describe, expect, it, vi } from "vitest";
-import type { Finding, InventoryRule, Severity, WorkloadRule } from "./types";
+import type { Finding, InventoryRule, RuleId, Severity, WorkloadRule } from "./types";
 import type { Platform } from "../inventory/types";
 import { checkInventory, checkWorkload } from "./engine";
 import { REQUIRES_KEY } from "./declared";
@@ -8,8 +8,9 @@ import { dockerWorkload, podWorkload, ruleContext } from "./test-helpers";
 
 vi.mock("./catalog", async () => {
   const text = { since: "1.0" as const, title: "t", summary: "s", why: "w", remediation: "r", references: [] };
+  // Stand-in ids on purpose: they are not in the catalog's RuleId list.
   const f = (ruleId: string, severity: Severity, path: string, message = "m", container: string | null = null): Finding => ({
-    ruleId,
+    ruleId: ruleId as RuleId,
     severity,
     remedy: null,
     container,
@@ -18,7 +19,7 @@ vi.mock("./catalog", async () => {
   });
   const rule = (id: string, severity: Severity, appliesTo: Platform[], found: Finding[], profiles?: WorkloadRule["profiles"]): WorkloadRule => ({
     ...text,
-    id,
+    id: id as RuleId,
     scope: "workload",
     severity,
     remedy: null,
@@ -41,7 +42,7 @@ vi.mock("./catalog", async () => {
   ];
   const inventoryRule = (id: string, severity: Severity, count: number): InventoryRule => ({
     ...text,
-    id,
+    id: id as RuleId,
     scope: "inventory",
     severity,
     remedy: null,

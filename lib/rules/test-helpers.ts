@@ -1,106 +1,96 @@
-// Builders for rule tests: normalised workloads without going through the parser, so a rule's
-// tests fail only when the rule is wrong.
-import { parse } from "yaml";
-import { emptyContext } from "../inventory/parse";
+// Builders for rule tests. Each one writes the manifest, `docker inspect` output or Compose file a
+// user would upload and runs it through the real parser (parseInventory), so a rule is only ever
+// tested on a workload shape the parser really produces.
+import { emptyContext, parseInventory } from "../inventory/parse";
 import type { InventoryContext, JsonObject, Workload } from "../inventory/types";
 import { getProfile, type ProfileId } from "../scoring/profiles";
 import type { RuleContext } from "./types";
 
-const POD_PATHS: Record<string, { spec: string; metadata: string }> = {
-  Pod: { spec: "spec", metadata: "metadata" },
-  CronJob: { spec: "spec.jobTemplate.spec.template.spec", metadata: "spec.jobTemplate.spec.template.metadata" },
-};
+const CLUSTER = "test";
 
-function get(object: JsonObject, path: string): JsonObject {
-  let current: unknown = object;
-  for (const key of path.split(".")) current = (current as JsonObject | undefined)?.[key];
-  return (current as JsonObject) ?? {};
+/** The one workload the parser reads from `content`; anything else (errors, none, several) fails the test. */
+function parseOne(name: string, content: string): Workload {
+  const { workloads, errors } = parseInventory([{ name, content }], { cluster: CLUSTER });
+  if (errors.length > 0 || workloads.length !== 1) {
+    const problems = errors.map((error) => `${error.source}${error.line ? `:${error.line}` : ""}: ${error.message}`);
+    throw new Error(`test input ${name} gives ${workloads.length} workloads${problems.length > 0 ? `; ${problems.join("; ")}` : ""}:\n${content}`);
+  }
+  return workloads[0];
 }
 
-/** A Kubernetes workload from a manifest (YAML text or object). */
+const API_VERSIONS: Record<string, string> = { Pod: "v1", Job: "batch/v1", CronJob: "batch/v1" };
+const POD_SPEC_PATHS: Record<string, string[]> = { Pod: ["spec"], CronJob: ["spec", "jobTemplate", "spec", "template", "spec"] };
+const DEFAULT_POD_SPEC_PATH = ["spec", "template", "spec"];
+/** The parser refuses a pod without containers (so does the API server): tests that leave them out get this one. */
+export const DEFAULT_CONTAINER = { name: "main", image: "registry.example.com/app:1.0" };
+
+function withContainer(object: JsonObject, path: readonly string[]): JsonObject {
+  const [key, ...rest] = path;
+  const child = (object[key] as JsonObject | undefined) ?? {};
+  if (rest.length > 0) return { ...object, [key]: withContainer(child, rest) };
+  const containers = child.containers;
+  return Array.isArray(containers) && containers.length > 0 ? object : { ...object, [key]: { ...child, containers: [DEFAULT_CONTAINER] } };
+}
+
+/**
+ * A Kubernetes workload from a manifest: YAML text as written, or an object (kind, apiVersion and
+ * metadata defaulted, and DEFAULT_CONTAINER when the pod spec's containers are missing or `[]`,
+ * the shorthand rule tests use for "a pod, containers beside the point"). YAML text is read as written.
+ */
 export function k8sWorkload(manifest: string | JsonObject): Workload {
-  const object = (typeof manifest === "string" ? parse(manifest) : manifest) as JsonObject;
-  const kind = String(object.kind ?? "Deployment");
-  const metadata = (object.metadata ?? {}) as JsonObject;
-  const name = String(metadata.name ?? "test");
-  const namespace = String(metadata.namespace ?? "default");
-  const paths = POD_PATHS[kind] ?? { spec: "spec.template.spec", metadata: "spec.template.metadata" };
-  const podMetadata = get(object, paths.metadata);
-  return {
-    id: `test/${namespace}/${kind}/${name}`,
-    platform: "kubernetes",
-    kind,
-    namespace,
-    name,
-    source: { file: "test.yaml" },
-    sources: ["test.yaml"],
-    labels: { ...((metadata.labels as Record<string, string>) ?? {}), ...((podMetadata.labels as Record<string, string>) ?? {}) },
-    annotations: {
-      ...((metadata.annotations as Record<string, string>) ?? {}),
-      ...((podMetadata.annotations as Record<string, string>) ?? {}),
+  if (typeof manifest === "string") return parseOne("test.yaml", manifest);
+  const kind = typeof manifest.kind === "string" ? manifest.kind : "Deployment";
+  const object = withContainer(
+    {
+      apiVersion: API_VERSIONS[kind] ?? "apps/v1",
+      ...manifest,
+      kind,
+      metadata: { name: "test", namespace: "default", ...((manifest.metadata as JsonObject | undefined) ?? {}) },
     },
-    object,
-    pathPrefix: "",
-    pods: [{ spec: get(object, paths.spec), path: paths.spec, metadata: podMetadata, metadataPath: paths.metadata, source: "test.yaml" }],
-    replicas: 1,
-    perNode: kind === "DaemonSet",
-    team: null,
-  };
+    POD_SPEC_PATHS[kind] ?? DEFAULT_POD_SPEC_PATH,
+  );
+  return parseOne("test.json", JSON.stringify(object));
 }
 
 /** A Deployment whose pod spec is the given YAML/object (the common case in rule tests). */
 export function podWorkload(podSpec: string | JsonObject, podMetadata: JsonObject = {}): Workload {
-  const spec = typeof podSpec === "string" ? (parse(podSpec) as JsonObject) : podSpec;
+  if (typeof podSpec === "string") {
+    // The pod spec's YAML goes into the manifest as written, indented under `spec.template.spec`.
+    const spec = podSpec.replace(/^\n+/, "").replace(/\s+$/, "").split("\n").map((line) => `      ${line}`).join("\n");
+    const metadata = JSON.stringify(podMetadata);
+    return parseOne(
+      "test.yaml",
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: default\nspec:\n  template:\n    metadata: ${metadata}\n    spec:\n${spec}\n`,
+    );
+  }
   return k8sWorkload({
     apiVersion: "apps/v1",
     kind: "Deployment",
     metadata: { name: "web", namespace: "default" },
-    spec: { template: { metadata: podMetadata, spec } },
+    spec: { template: { metadata: podMetadata, spec: podSpec } },
   });
 }
 
-/** A Docker container from a `docker inspect` object (HostConfig etc.). */
+/** A Docker container from (part of) a `docker inspect` object; Id, Name, Config and State are filled in. */
 export function dockerWorkload(inspect: JsonObject): Workload {
-  const name = String(inspect.Name ?? "/web").replace(/^\//, "");
-  return {
-    id: `test//Container/${name}`,
-    platform: "docker",
-    kind: "Container",
-    namespace: null,
-    name,
-    source: { file: "inspect.json" },
-    sources: ["inspect.json"],
-    labels: ((inspect.Config as JsonObject | undefined)?.Labels as Record<string, string>) ?? {},
-    annotations: {},
-    object: inspect,
-    pathPrefix: "",
-    pods: [],
-    replicas: 1,
-    perNode: false,
-    team: null,
+  const container = {
+    Id: "4f0c9a7d2b1e4f0c9a7d2b1e4f0c9a7d2b1e4f0c9a7d2b1e4f0c9a7d2b1e4f0c",
+    Name: "/web",
+    State: { Status: "running", Running: true },
+    HostConfig: {},
+    ...inspect,
+    Config: { Image: "registry.example.com/web:1.0", ...((inspect.Config as JsonObject | undefined) ?? {}) },
   };
+  return parseOne("inspect.json", JSON.stringify([container]));
 }
 
 /** A Compose service (YAML text or object) of project "proj". */
 export function composeWorkload(service: string | JsonObject, name = "web"): Workload {
-  const object = (typeof service === "string" ? parse(service) : service) as JsonObject;
-  return {
-    id: `test/proj/Service/${name}`,
-    platform: "compose",
-    kind: "Service",
-    namespace: "proj",
-    name,
-    source: { file: "compose.yaml" },
-    sources: ["compose.yaml"],
-    labels: {},
-    annotations: {},
-    object,
-    pathPrefix: `services.${name}`,
-    pods: [],
-    replicas: 1,
-    perNode: false,
-    team: null,
-  };
+  if (typeof service === "string") {
+    const body = service.replace(/^\n+/, "").replace(/\s+$/, "").split("\n").map((line) => `    ${line}`).join("\n");
+    return parseOne("compose.yaml", `name: proj\nservices:\n  ${name}:\n${body}\n`);
+  }
+  return parseOne("compose.json", JSON.stringify({ name: "proj", services: { [name]: service } }));
 }
 
 export function emptyInventory(overrides: Partial<InventoryContext> = {}): InventoryContext {

@@ -1,12 +1,13 @@
 import type { InventoryContext, JsonObject, Platform, Workload } from "../inventory/types";
 import type { TargetProfile } from "../scoring/profiles";
 
-export type Severity = "blocker" | "warning" | "info";
-/** manifest: change the workload; platform: configure Kata/node/RuntimeClass; keep-on-runc. */
-export type Remedy = "manifest" | "platform" | "keep-on-runc";
+import type { Remedy, Severity } from "../domain";
+import type { RuleId } from "./ids";
+
+export type { Remedy, RuleId, Severity };
 
 export interface Finding {
-  ruleId: string;
+  ruleId: RuleId;
   severity: Severity;
   remedy: Remedy | null;
   /** Container name, or null for a pod-level (or Docker/Compose workload-level) finding. */
@@ -37,7 +38,7 @@ export type CatalogVersion = "1.0" | "1.1" | "1.2";
 
 interface RuleText {
   /** Stable public id (see shared/spec/kata-rules.md). */
-  id: string;
+  id: RuleId;
   /** The catalog version that introduced the rule: a finding of a rule newer than the previous scan is a "new rule", not a new finding. */
   since: CatalogVersion;
   title: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Finding, Severity } from "../rules/types";
+import type { Finding, RuleId, Severity } from "../rules/types";
 import { assessWorkload, compareSeverity, reachesSeverity } from "./assess";
 
-function finding(ruleId: string, severity: Severity, container: string | null = "app"): Finding {
+function finding(ruleId: RuleId, severity: Severity, container: string | null = "app"): Finding {
   return { ruleId, severity, remedy: null, container, path: "spec", message: `${ruleId} here` };
 }
 
@@ -42,7 +42,7 @@ describe("assessWorkload", () => {
   });
 
   it("never goes below zero", () => {
-    const rules = ["host-network", "host-pid", "host-ipc", "subpath"].map((id) => finding(id, "blocker"));
+    const rules = (["host-network", "host-pid", "host-ipc", "subpath"] as const).map((id) => finding(id, "blocker"));
     expect(assessWorkload(rules).score).toBe(0);
   });
 
@@ -66,9 +66,9 @@ describe("assessWorkload", () => {
 
 describe("severity helpers", () => {
   it("gates on a threshold", () => {
-    expect(reachesSeverity([finding("a", "warning")], "blocker")).toBe(false);
-    expect(reachesSeverity([finding("a", "warning")], "warning")).toBe(true);
-    expect(reachesSeverity([finding("a", "blocker")], "info")).toBe(true);
+    expect(reachesSeverity([finding("cpuset", "warning")], "blocker")).toBe(false);
+    expect(reachesSeverity([finding("cpuset", "warning")], "warning")).toBe(true);
+    expect(reachesSeverity([finding("cpuset", "blocker")], "info")).toBe(true);
     expect(reachesSeverity([], "info")).toBe(false);
   });
 

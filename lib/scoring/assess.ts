@@ -1,21 +1,20 @@
 // Readiness and score of one workload from its findings (shared/spec/kata-rules.md, "Severity, readiness, score").
-import type { Finding, Severity } from "../rules/types";
+import { isMigrationFinding, type Readiness } from "../domain";
+import type { Finding, RuleId, Severity } from "../rules/types";
 
-export type Readiness = "ready" | "needs-changes" | "blocked";
+export type { Readiness };
 
 /** Stored with every score, so a later formula change never mixes with old scores. */
 export const SCORE_FORMULA = "v1";
 export const SCORE_FORMULA_TEXT = "max(0, 100 - 40 x distinct blocker rules - 10 x distinct warning rules)";
 
-export const READINESS_ORDER: readonly Readiness[] = ["blocked", "needs-changes", "ready"];
-
 const PENALTY: Record<Severity, number> = { blocker: 40, warning: 10, info: 0 };
 const RANK: Record<Severity, number> = { blocker: 2, warning: 1, info: 0 };
 
 export interface ScoreBreakdownItem {
-  ruleId: string;
+  ruleId: RuleId;
   /** The rule's highest severity in this workload. */
-  severity: "blocker" | "warning";
+  severity: Exclude<Severity, "info">;
   /** Points taken off the score. */
   points: number;
   /** Findings of the rule in this workload (all containers). */
@@ -41,11 +40,11 @@ export function assessWorkload(findings: readonly Finding[], waivedRuleIds: Read
   if (findings.length === 0) {
     return { score: 100, readiness: "ready", migrated: false, breakdown: [], counts: { blocker: 0, warning: 0, info: 0 } };
   }
-  const highest = new Map<string, { severity: Severity; findings: number }>();
+  const highest = new Map<RuleId, { severity: Severity; findings: number }>();
   const counts: Record<Severity, number> = { blocker: 0, warning: 0, info: 0 };
   let migrated = false;
   for (const finding of findings) {
-    if (finding.ruleId === "kata-runtime") migrated = true;
+    if (isMigrationFinding(finding)) migrated = true;
     if (waivedRuleIds.has(finding.ruleId)) continue;
     counts[finding.severity]++;
     const seen = highest.get(finding.ruleId);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { RuleId } from "../rules/ids";
 import type { Remedy, Severity } from "../rules/types";
 import { effectiveFigures } from "./effective";
 import type { Waiver, WaiverTarget } from "./waivers";
 
-const f = (ruleId: string, severity: Severity, remedy: Remedy | null) => ({ ruleId, severity, remedy });
+const f = (ruleId: RuleId, severity: Severity, remedy: Remedy | null) => ({ ruleId, severity, remedy });
 const target: WaiverTarget = { identity: "prod/mon/DaemonSet/node-exporter", cluster: "prod", namespace: "mon", team: "sre" };
 const waiver = (ruleId: string, expires: string, scope: Waiver["scope"] = { namespace: "mon" }): Waiver => ({
   id: `w-${ruleId}`,

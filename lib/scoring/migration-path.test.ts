@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { RuleId } from "../rules/ids";
 import type { Remedy, Severity } from "../rules/types";
 import { migrationPath } from "./migration-path";
 
-const f = (ruleId: string, severity: Severity, remedy: Remedy | null) => ({ ruleId, severity, remedy });
+const f = (ruleId: RuleId, severity: Severity, remedy: Remedy | null) => ({ ruleId, severity, remedy });
 
 describe("migrationPath", () => {
   it("is ready with no findings or only info findings", () => {

@@ -1,4 +1,6 @@
 // VM size and scheduler cost of a workload under a target profile (shared/spec/kata-rules.md, "Sizing estimate").
+import { isKataRuntimeClass } from "../domain";
+import { formatCount, formatGiB, formatVcpuTotal } from "../format";
 import { parseQuantity } from "../inventory/quantity";
 import type { InventoryContext, JsonObject, PodTemplateRef, RuntimeClassInfo, Workload } from "../inventory/types";
 import type { TargetProfile } from "./profiles";
@@ -241,7 +243,7 @@ function runtimeClassOverhead(inventory: InventoryContext, name: string): Overhe
 function podOverhead(workload: Workload, profile: TargetProfile, inventory: InventoryContext): Overhead {
   const own = runtimeClassNameOf(workload);
   return (
-    (own?.startsWith("kata") ? runtimeClassOverhead(inventory, own) : undefined) ??
+    (own !== undefined && isKataRuntimeClass(own) ? runtimeClassOverhead(inventory, own) : undefined) ??
     runtimeClassOverhead(inventory, profile.id) ?? { memoryMiB: profile.podOverhead.memoryMiB, milliCpu: profile.podOverhead.milliCpu, source: "profile" }
   );
 }
@@ -347,14 +349,6 @@ export function summarizeSizing(sizings: readonly Sizing[]): SizingSummary {
   return summary;
 }
 
-function formatGiB(mib: number): string {
-  return `${(mib / 1024).toFixed(mib >= 10 * 1024 ? 0 : 1)} GiB`;
-}
-
-function formatCpu(milliCpu: number): string {
-  return `${(milliCpu / 1000).toFixed(milliCpu >= 10_000 ? 0 : 1)} vCPU`;
-}
-
 /**
  * The workloads the "moving these N ready workloads costs X" sentence counts, in the CLI and on the
  * dashboard alike: ready, and not already on Kata (a migrated workload costs nothing more).
@@ -370,12 +364,15 @@ export function summarizeReadyToMove(workloads: readonly { readiness: string; mi
   return summarizeSizing(sizings);
 }
 
-/** "moving these 12 workloads (30 pods) costs 3.8 GiB / 7.5 vCPU of overhead". */
-export function describeSizingSummary(summary: SizingSummary, label = "workloads"): string {
-  const pods = summary.pods === summary.workloads ? "" : ` (${summary.pods} pods)`;
-  const perNode = summary.perNodeWorkloads > 0 ? `; ${summary.perNodeWorkloads} DaemonSet(s) counted once, add them per node` : "";
+/** "moving these 12 workloads (30 pods) costs 3.8 GiB / 7.5 vCPU of overhead": the CLI's and the overview's sentence. */
+export function describeSizingSummary(
+  summary: Pick<SizingSummary, "workloads" | "pods" | "perNodeWorkloads" | "overheadMemoryMiB" | "overheadMilliCpu">,
+  label = "workloads",
+): string {
+  const pods = summary.pods === summary.workloads ? "" : ` (${formatCount(summary.pods)} pods)`;
+  const perNode = summary.perNodeWorkloads > 0 ? `; ${formatCount(summary.perNodeWorkloads)} DaemonSet(s) counted once, add them per node` : "";
   return (
-    `moving ${summary.workloads === 1 ? "this" : "these"} ${summary.workloads} ${label}${pods} costs ${formatGiB(summary.overheadMemoryMiB)} / ` +
-    `${formatCpu(summary.overheadMilliCpu)} of overhead${perNode}`
+    `moving ${summary.workloads === 1 ? "this" : "these"} ${formatCount(summary.workloads)} ${label}${pods} costs ${formatGiB(summary.overheadMemoryMiB)} / ` +
+    `${formatVcpuTotal(summary.overheadMilliCpu)} of overhead${perNode}`
   );
 }

@@ -1,10 +1,11 @@
 // Minimal rows for data-layer tests: one upload per call, workloads with the denormalised columns the
 // pages aggregate. Not the import pipeline: tests of lib/import.ts cover that.
+import type { Readiness, Severity } from "@/lib/domain";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface SeedFinding {
   ruleId: string;
-  severity: "blocker" | "warning" | "info";
+  severity: Severity;
   container?: string | null;
   message?: string;
 }
@@ -13,7 +14,7 @@ export interface SeedWorkload {
   name: string;
   namespace?: string;
   kind?: string;
-  readiness?: "ready" | "needs-changes" | "blocked";
+  readiness?: Readiness;
   score?: number;
   migrated?: boolean;
   replicas?: number;

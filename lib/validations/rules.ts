@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { SEVERITIES } from "@/lib/domain";
 
-export const RULE_SEVERITIES = ["blocker", "warning", "info"] as const;
 export const RULE_SCOPES = ["workload", "declared", "inventory"] as const;
 
 /** `/rules?severity=…&scope=…`: unknown values fall back to "all". */
 export const rulesSearchParamsSchema = z.object({
-  severity: z.enum(RULE_SEVERITIES).optional().catch(undefined),
+  severity: z.enum(SEVERITIES).optional().catch(undefined),
   scope: z.enum(RULE_SCOPES).optional().catch(undefined),
 });
 

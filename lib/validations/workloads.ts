@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { READINESS_STATES, SEVERITIES } from "@/lib/domain";
 
 export const WORKLOAD_SORT_COLUMNS = [
   "name",
@@ -35,8 +36,6 @@ export const DEFAULT_SORT = { column: "name", desc: false } as const satisfies W
 /** The facet value for a missing team or namespace (Docker containers have no namespace). */
 export const NONE_VALUE = "(none)";
 
-const READINESS_VALUES = ["ready", "needs-changes", "blocked"] as const;
-const SEVERITY_VALUES = ["blocker", "warning", "info"] as const;
 const MAX_LIST_ITEMS = 50;
 const MAX_VALUE_LENGTH = 253;
 
@@ -89,9 +88,9 @@ export const workloadsSearchParamsSchema = z.object({
   cluster: listParam,
   namespace: listParam,
   kind: listParam,
-  readiness: enumListParam(READINESS_VALUES),
+  readiness: enumListParam(READINESS_STATES),
   rule: listParam,
-  severity: enumListParam(SEVERITY_VALUES),
+  severity: enumListParam(SEVERITIES),
   team: listParam,
   sort: sortParam,
   page: pageParam,

@@ -7,6 +7,7 @@ import { OlderCatalogNote } from "@/components/uploads/older-catalog-note";
 import { UploadsTable } from "@/components/uploads/uploads-table";
 import { getSnapshotsScoredByOlderCatalog, getUploads } from "@/lib/data/uploads";
 import { uploadsSearchParamsSchema } from "@/lib/validations/uploads";
+import { formatCount, formatCountOf } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Uploads" };
 
@@ -35,7 +36,7 @@ export default async function UploadsPage({ searchParams }: { searchParams: Prom
           <UploadsTable uploads={uploads} />
           <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
             <span>
-              {total} {total === 1 ? "upload" : "uploads"} · page {Math.min(params.page, pageCount)} of {pageCount}
+              {formatCountOf(total, "upload")} · page {Math.min(params.page, pageCount)} of {formatCount(pageCount)}
             </span>
             <span className="flex gap-2">
               {params.page > 1 ? (

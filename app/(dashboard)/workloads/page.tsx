@@ -9,6 +9,8 @@ import { NoDataEmptyState } from "@/components/uploads/no-data-empty-state";
 import { WorkloadsTable } from "@/components/workloads/workloads-table";
 import { WorkloadsTableToolbar, type LabelledFacets } from "@/components/workloads/workloads-table-toolbar";
 import { getWorkloadFacets, getWorkloads, hasAnyWorkloads, type WorkloadFacets } from "@/lib/data/workloads";
+import { labelOfTerm } from "@/lib/domain";
+import { formatCountOf } from "@/lib/format";
 import { findRule } from "@/lib/rules/catalog";
 import {
   parseWorkloadsSearchParams,
@@ -19,21 +21,12 @@ import {
 
 export const metadata: Metadata = { title: "Workloads" };
 
-const VALUE_LABELS: Record<string, string> = {
-  ready: "Ready",
-  "needs-changes": "Needs changes",
-  blocked: "Blocked",
-  blocker: "Blocker",
-  warning: "Warning",
-  info: "Info",
-};
-
 function labelFacets(facets: WorkloadFacets): LabelledFacets {
   const labelled = {} as LabelledFacets;
   for (const [facet, options] of Object.entries(facets) as [keyof WorkloadFacets, WorkloadFacets[keyof WorkloadFacets]][]) {
     labelled[facet] = options.map((option) => ({
       ...option,
-      label: VALUE_LABELS[option.value] ?? option.value,
+      label: facet === "readiness" || facet === "severity" ? labelOfTerm(option.value) : option.value,
       description: facet === "rule" ? findRule(option.value)?.title : undefined,
     }));
   }
@@ -92,7 +85,7 @@ async function WorkloadsTableSection({ params }: { params: WorkloadsSearchParams
     return (
       <EmptyState title={`There is no page ${params.page}`}>
         <p>
-          These filters match {total} {total === 1 ? "workload" : "workloads"} on {pageCount} {pageCount === 1 ? "page" : "pages"}.
+          These filters match {formatCountOf(total, "workload")} on {formatCountOf(pageCount, "page")}.
         </p>
         <Link href={`/workloads?${lastPage}`} className={buttonClassName("secondary")}>
           Go to the last page

@@ -1,3 +1,4 @@
+import { isKataRuntimeClass } from "../../domain";
 import type { InventoryRule } from "../types";
 
 export const noKataRuntimeclass: InventoryRule = {
@@ -23,7 +24,7 @@ Then check the nodes' virtualization support (\`nodes-without-virtualization\`).
   ],
   check(inventory) {
     const classes = inventory.runtimeClasses;
-    if (classes.length === 0 || classes.some((rc) => rc.handler.startsWith("kata"))) return [];
+    if (classes.length === 0 || classes.some((rc) => isKataRuntimeClass(rc.handler))) return [];
     const listed = classes.slice(0, 5).map((rc) => `${rc.name} (${rc.handler})`).join(", ");
     const more = classes.length > 5 ? ` and ${classes.length - 5} more` : "";
     return [

@@ -1,4 +1,5 @@
 import { findProfile } from "../../scoring/profiles";
+import { isKataRuntimeClass } from "../../domain";
 import type { InventoryRule } from "../types";
 
 export const runtimeclassWithoutOverhead: InventoryRule = {
@@ -30,7 +31,7 @@ overhead:
   ],
   check(inventory) {
     return inventory.runtimeClasses
-      .filter((rc) => rc.handler.startsWith("kata") && (!rc.overhead || Object.keys(rc.overhead).length === 0))
+      .filter((rc) => isKataRuntimeClass(rc.handler) && (!rc.overhead || Object.keys(rc.overhead).length === 0))
       .map((rc) => {
         const profile = findProfile(rc.handler);
         const hint = profile ? ` (kata-deploy uses ${profile.podOverhead.memoryMiB}Mi / ${profile.podOverhead.milliCpu}m)` : "";

@@ -1,13 +1,9 @@
+import { isKataRuntime, isKataRuntimeClass, MIGRATED_RULE_ID } from "../../domain";
 import type { Finding, WorkloadRule } from "../types";
 import { asString, finding, hostConfigOf, join } from "../walk";
 
-/** `io.containerd.kata.v2` (and per-hypervisor shims like `io.containerd.kata-qemu.v2`), or a configured `kata*` name. */
-export function isKataRuntime(name: string): boolean {
-  return /^io\.containerd\.kata[.-]/.test(name) || name.startsWith("kata");
-}
-
 export const kataRuntime: WorkloadRule = {
-  id: "kata-runtime",
+  id: MIGRATED_RULE_ID,
   scope: "workload",
   since: "1.0",
   title: "Already runs on Kata",
@@ -26,7 +22,7 @@ export const kataRuntime: WorkloadRule = {
     if (workload.platform === "kubernetes") {
       for (const pod of workload.pods) {
         const name = asString(pod.spec.runtimeClassName) ?? "";
-        if (!name.startsWith("kata")) continue;
+        if (!isKataRuntimeClass(name)) continue;
         out.push(finding(kataRuntime, { container: null, path: join(pod.path, "runtimeClassName"), message: `runs on RuntimeClass ${name}` }));
       }
     } else if (workload.platform === "docker") {

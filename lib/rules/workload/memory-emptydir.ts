@@ -1,11 +1,9 @@
+import { formatMiB } from "../../format";
 import type { Finding, WorkloadRule } from "../types";
 import { asString, composeVolumes, finding, hostConfigOf, isObject, keyPath, mountsOfVolume, parseByteSize, volumesOf, type MountRef } from "../walk";
 
 const LIMIT_BYTES = 64 * 1024 * 1024;
 
-function formatMiB(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
-}
 
 /** `size=` from a Docker tmpfs option string ("rw,noexec,size=128m"). */
 function tmpfsOptionSize(options: string): number | undefined {
@@ -74,7 +72,7 @@ volumes:
             finding(memoryEmptydir, {
               container: null,
               path: keyPath("HostConfig.Tmpfs", target),
-              message: `tmpfs at ${target} of ${formatMiB(size)} (over 64 MiB) lives in VM RAM`,
+              message: `tmpfs at ${target} of ${formatMiB(size / 2 ** 20)} (over 64 MiB) lives in VM RAM`,
             }),
           );
         }
@@ -88,7 +86,7 @@ volumes:
           finding(memoryEmptydir, {
             container: null,
             path: `HostConfig.Mounts[${i}].TmpfsOptions.SizeBytes`,
-            message: `tmpfs at ${asString(m.Target) ?? "?"} of ${formatMiB(size)} (over 64 MiB) lives in VM RAM`,
+            message: `tmpfs at ${asString(m.Target) ?? "?"} of ${formatMiB(size / 2 ** 20)} (over 64 MiB) lives in VM RAM`,
           }),
         );
       });
@@ -99,7 +97,7 @@ volumes:
           finding(memoryEmptydir, {
             container: null,
             path: volume.path,
-            message: `tmpfs at ${volume.target} of ${formatMiB(volume.tmpfsSize)} (over 64 MiB) lives in VM RAM`,
+            message: `tmpfs at ${volume.target} of ${formatMiB(volume.tmpfsSize / 2 ** 20)} (over 64 MiB) lives in VM RAM`,
           }),
         );
       }

@@ -5,12 +5,13 @@ import { Markdown, InlineMarkdown } from "@/components/markdown";
 import { workloadsHref } from "@/components/overview/workloads-href";
 import { AffectedClustersTable } from "@/components/rules/affected-clusters-table";
 import { AffectedWorkloadsTable } from "@/components/rules/affected-workloads-table";
-import { formatRemedy } from "@/components/rules/rule-labels";
+import { formatRemedy } from "@/lib/domain";
 import { RuleScope } from "@/components/rules/rule-scope";
 import { RuleSection } from "@/components/rules/rule-section";
 import { SeverityBadge } from "@/components/ui/badge";
 import { getRulePage } from "@/lib/data/rules";
 import { findRule } from "@/lib/rules/catalog";
+import { formatCount, formatCountOf } from "@/lib/format";
 
 function hostOf(url: string): string {
   return URL.canParse(url) ? new URL(url).host : url;
@@ -69,8 +70,8 @@ export default async function RulePage({ params }: RulePageProps) {
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Affected now</dt>
             <dd data-testid="rule-affected-count">
               {rule.scope === "inventory"
-                ? `${rule.affectedClusters.toLocaleString("en-US")} ${rule.affectedClusters === 1 ? "cluster" : "clusters"}`
-                : `${rule.affectedWorkloads.toLocaleString("en-US")} ${rule.affectedWorkloads === 1 ? "workload" : "workloads"}`}
+                ? formatCountOf(rule.affectedClusters, "cluster")
+                : formatCountOf(rule.affectedWorkloads, "workload")}
             </dd>
           </div>
         </dl>
@@ -105,7 +106,7 @@ export default async function RulePage({ params }: RulePageProps) {
           actions={
             rule.affectedWorkloads > 0 ? (
               <Link href={allWorkloadsHref} className="text-sm font-medium text-blue-700 hover:underline">
-                View all {rule.affectedWorkloads.toLocaleString("en-US")} affected workloads
+                View all {formatCount(rule.affectedWorkloads)} affected workloads
               </Link>
             ) : null
           }
@@ -117,7 +118,7 @@ export default async function RulePage({ params }: RulePageProps) {
               <AffectedWorkloadsTable workloads={workloads} />
               {rule.affectedWorkloads > workloads.length ? (
                 <p className="text-sm text-slate-600">
-                  Showing the {workloads.length} lowest-scoring of {rule.affectedWorkloads.toLocaleString("en-US")}.{" "}
+                  Showing the {workloads.length} lowest-scoring of {formatCount(rule.affectedWorkloads)}.{" "}
                   <Link href={allWorkloadsHref} className="font-medium text-blue-700 hover:underline">
                     See them all in the workloads table
                   </Link>

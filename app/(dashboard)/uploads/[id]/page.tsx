@@ -6,7 +6,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSection } from "@/components/ui/page-section";
-import { formatDateTime } from "@/components/uploads/format";
+import { formatDateTime } from "@/lib/format";
 import { UploadCounts } from "@/components/uploads/upload-counts";
 import { RescoreButton } from "@/components/uploads/rescore-button";
 import { UploadFilesTable } from "@/components/uploads/upload-files-table";

@@ -13,10 +13,13 @@ import { SizingSummary } from "@/components/workloads/sizing-summary";
 import { SuggestedChanges } from "@/components/workloads/suggested-changes";
 import { WorkloadFindings } from "@/components/workloads/workload-findings";
 import { getWorkload } from "@/lib/data/workloads";
+import { labelOfTerm } from "@/lib/domain";
+import { formatDateTime } from "@/lib/format";
 import { suggestChanges } from "@/lib/remediation/suggest";
 import { findPathLine, mapPathsToLines, renderYaml } from "@/lib/remediation/yaml";
 import { wrapInPrefix } from "@/lib/remediation/path";
 import { findRule } from "@/lib/rules/catalog";
+import { isRuleId, type RuleId } from "@/lib/rules/ids";
 import { assessWorkload } from "@/lib/scoring/assess";
 import { DEFAULT_PROFILE_ID, findProfile } from "@/lib/scoring/profiles";
 
@@ -42,7 +45,9 @@ export async function generateMetadata({ params }: WorkloadPageProps): Promise<M
 
 export default async function WorkloadPage({ params }: WorkloadPageProps) {
   const workload = await loadWorkload((await params).id);
-  const assessment = assessWorkload(workload.findings);
+  // Findings of a rule this catalog no longer has are listed, but neither scored nor patched.
+  const catalogFindings = workload.findings.filter((finding): finding is typeof finding & { ruleId: RuleId } => isRuleId(finding.ruleId));
+  const assessment = assessWorkload(catalogFindings);
   const profile = findProfile(workload.upload.target);
   const runtimeClassName = profile?.id ?? DEFAULT_PROFILE_ID;
 
@@ -62,7 +67,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
       isExact: hit.exact,
     });
   }
-  const plan = spec ? suggestChanges(spec, workload.findings, { runtimeClassName }) : null;
+  const plan = spec ? suggestChanges(spec, catalogFindings, { runtimeClassName }) : null;
 
   const identity: Array<[string, React.ReactNode]> = [
     ["Cluster", workload.clusterName],
@@ -70,12 +75,12 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
     ["Kind", workload.kind],
     ["Name", workload.name],
     ["Team", workload.team || "—"],
-    ["Platform", workload.platform],
+    ["Platform", labelOfTerm(workload.platform)],
     ["Source file", <code key="source" className="font-mono text-xs">{workload.source}</code>],
     [
       "Upload",
       <Link key="upload" href={`/uploads/${workload.upload.id}`} className="underline underline-offset-2">
-        #{workload.upload.id} · {workload.upload.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+        #{workload.upload.id} · {formatDateTime(workload.upload.createdAt)}
       </Link>,
     ],
   ];

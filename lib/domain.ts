@@ -1,0 +1,123 @@
+// The domain's words, spelled once (shared/spec/kata-rules.md, "Severity, readiness, score"). Every
+// list, type, label and colour of severities, readiness states, remedies and platforms comes from here:
+// the core, the CLI and the web import it, so it stays pure (no React, Next or Prisma).
+import type { RuleId } from "./rules/ids";
+
+/** Highest first. */
+export const SEVERITIES = ["blocker", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Worst first: the order reports and charts list them in. */
+export const READINESS_STATES = ["blocked", "needs-changes", "ready"] as const;
+export type Readiness = (typeof READINESS_STATES)[number];
+
+/** manifest: change the workload; platform: configure Kata/node/RuntimeClass; keep-on-runc. */
+export const REMEDIES = ["manifest", "platform", "keep-on-runc"] as const;
+export type Remedy = (typeof REMEDIES)[number];
+
+export const PLATFORMS = ["kubernetes", "docker", "compose"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+function isOneOf<T extends string>(list: readonly T[]) {
+  return (value: unknown): value is T => typeof value === "string" && (list as readonly string[]).includes(value);
+}
+
+export const isSeverity = isOneOf(SEVERITIES);
+export const isReadiness = isOneOf(READINESS_STATES);
+export const isRemedy = isOneOf(REMEDIES);
+export const isPlatform = isOneOf(PLATFORMS);
+
+/** A Kata RuntimeClass or RuntimeClass handler: kata-deploy names them all `kata*`. */
+export function isKataRuntimeClass(name: string): boolean {
+  return name.startsWith("kata");
+}
+
+/** A Docker/Compose runtime: `io.containerd.kata.v2` (and per-hypervisor shims like `io.containerd.kata-qemu.v2`), or a configured `kata*` name. */
+export function isKataRuntime(name: string): boolean {
+  return /^io\.containerd\.kata[.-]/.test(name) || isKataRuntimeClass(name);
+}
+
+/** The rule whose finding means "this workload already runs on Kata". */
+export const MIGRATED_RULE_ID = "kata-runtime" satisfies RuleId;
+
+/** A workload counts as migrated when the kata-runtime rule reported it. */
+export function isMigrationFinding(finding: { ruleId: string }): boolean {
+  return finding.ruleId === MIGRATED_RULE_ID;
+}
+
+/** Terminal colour of a term in the CLI's report. */
+export type Tone = "red" | "yellow" | "green" | "cyan";
+
+interface TermStyle {
+  label: string;
+  /** CLI colour. */
+  tone: Tone;
+  /** Web: badge classes. */
+  badge: string;
+}
+
+export const SEVERITY_STYLES: Record<Severity, TermStyle & { plural: string; /** Web: a manifest line a finding points at. */ line: string }> = {
+  blocker: { label: "Blocker", plural: "Blockers", tone: "red", badge: "bg-red-50 text-red-800 ring-red-600/30", line: "border-l-blocked bg-red-50" },
+  warning: { label: "Warning", plural: "Warnings", tone: "yellow", badge: "bg-amber-50 text-amber-800 ring-amber-600/30", line: "border-l-needs bg-amber-50" },
+  info: { label: "Info", plural: "Info", tone: "cyan", badge: "bg-blue-50 text-blue-800 ring-blue-600/30", line: "border-l-info bg-blue-50" },
+};
+
+export const READINESS_STYLES: Record<
+  Readiness,
+  TermStyle & {
+    /** Web: fill of bars and legend swatches, text of counts, top border of stat cards. */
+    bg: string;
+    text: string;
+    borderTop: string;
+  }
+> = {
+  blocked: {
+    label: "Blocked",
+    tone: "red",
+    badge: "bg-red-50 text-red-800 ring-red-600/30",
+    bg: "bg-blocked",
+    text: "text-blocked",
+    borderTop: "border-t-blocked",
+  },
+  "needs-changes": {
+    label: "Needs changes",
+    tone: "yellow",
+    badge: "bg-amber-50 text-amber-800 ring-amber-600/30",
+    bg: "bg-needs",
+    text: "text-needs",
+    borderTop: "border-t-needs",
+  },
+  ready: {
+    label: "Ready",
+    tone: "green",
+    badge: "bg-green-50 text-green-800 ring-green-600/30",
+    bg: "bg-ready",
+    text: "text-ready",
+    borderTop: "border-t-ready",
+  },
+};
+
+export const REMEDY_STYLES: Record<Remedy, { label: string; /** Beside one finding. */ hint: string }> = {
+  manifest: { label: "Change the manifest", hint: "Fix: change the manifest" },
+  platform: { label: "Configure the platform", hint: "Fix: configure Kata, the nodes or the RuntimeClass" },
+  "keep-on-runc": { label: "Keep on runc", hint: "Keep this workload on runc" },
+};
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  kubernetes: "Kubernetes",
+  docker: "Docker",
+  compose: "Compose",
+};
+
+export function formatRemedy(remedy: Remedy | null): string {
+  return remedy ? REMEDY_STYLES[remedy].label : "None needed";
+}
+
+/** The label of any term (facet values, stored strings); unknown values read as themselves. */
+export function labelOfTerm(value: string): string {
+  if (isReadiness(value)) return READINESS_STYLES[value].label;
+  if (isSeverity(value)) return SEVERITY_STYLES[value].label;
+  if (isRemedy(value)) return REMEDY_STYLES[value].label;
+  if (isPlatform(value)) return PLATFORM_LABELS[value];
+  return value;
+}
