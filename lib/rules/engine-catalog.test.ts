@@ -176,7 +176,7 @@ describe("catalog versions", () => {
 
   it("tells a finding of a rule newer than an earlier snapshot's catalog (a new rule) from a new finding", () => {
     const ids = (version: string) => rulesNewerThan(version).map((rule) => rule.id);
-    expect(ids("1").sort()).toEqual([...CATALOG_1_2].sort());
+    expect(ids("1").sort()).toEqual([...CATALOG_1_2, "duplicate-workload"].sort());
     expect(ids("1.0")).toEqual(ids("1"));
     expect(ids("1.1").sort()).toEqual([...CATALOG_1_2].sort());
     expect(ids("1.2")).toEqual([]);

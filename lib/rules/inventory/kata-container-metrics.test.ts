@@ -15,7 +15,7 @@ describe("kata-container-metrics", () => {
         container: null,
         path: "",
         message: "2 Kubernetes workload(s): per-container metrics of Kata pods are not exposed (use kata-monitor)",
-        source: "test.yaml",
+        source: "test.json",
       },
     ]);
   });

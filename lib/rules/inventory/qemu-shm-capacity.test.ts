@@ -23,7 +23,7 @@ describe("qemu-shm-capacity", () => {
         remedy: "platform",
         container: null,
         path: "status.capacity.memory",
-        message: "VM memory of all pods under kata-qemu-runtime-rs is 40.0 GiB, more than half of 2 node(s)' 64.0 GiB (the default /dev/shm QEMU backs guest RAM with)",
+        message: "VM memory of all pods under kata-qemu-runtime-rs is 40 GiB, more than half of 2 node(s)' 64 GiB (the default /dev/shm QEMU backs guest RAM with)",
         source: "nodes.yaml",
       },
     ]);

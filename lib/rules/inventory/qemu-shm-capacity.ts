@@ -1,10 +1,7 @@
+import { formatGiB } from "../../format";
 import { parseQuantity, toMiB } from "../../inventory/quantity";
 import { estimateSizing } from "../../scoring/sizing";
 import type { InventoryRule } from "../types";
-
-function formatGiB(mib: number): string {
-  return `${(mib / 1024).toFixed(1)} GiB`;
-}
 
 export const qemuShmCapacity: InventoryRule = {
   id: "qemu-shm-capacity",
