@@ -23,7 +23,10 @@ const BUILD_INPUTS = [
   "package.json",
   "package-lock.json",
 ];
-const IGNORED = /(^|\/)(node_modules|\.next)(\/|$)|\.test\.tsx?$/;
+// lib/generated (the Prisma client) is rewritten by every `npm install`/`npx kata-readiness` postinstall with
+// the same content: prisma/schema.prisma, listed above, is what changes it. dist/ (CLI and scan-worker
+// bundles) is not read by `next build`.
+const IGNORED = /(^|\/)(node_modules|\.next|lib\/generated|dist)(\/|$)|\.test\.tsx?$/;
 
 const args = new Set(process.argv.slice(2));
 const isDev = args.has("--dev");
