@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureWorkerBundle } from "./ensure-worker-bundle.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -102,6 +103,8 @@ function serve(nextArgs, databaseUrl) {
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+// The web import's worker runs from its own bundle (scripts/import-worker.mjs), outside Next's build.
+await ensureWorkerBundle();
 if (isBuildOnly) {
   build();
 } else if (isDev) {
