@@ -46,3 +46,10 @@ export const uploadsSearchParamsSchema = z.object({
 });
 
 export type UploadsSearchParams = z.infer<typeof uploadsSearchParamsSchema>;
+
+export const UPLOAD_FILES_PER_PAGE = 100;
+
+/** `?files=N` on /uploads/[id]: the page of the upload's file list. */
+export const uploadFilesSearchParamsSchema = z.object({
+  files: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});

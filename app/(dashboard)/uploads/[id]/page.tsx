@@ -11,10 +11,11 @@ import { UploadCounts } from "@/components/uploads/upload-counts";
 import { UploadFilesTable } from "@/components/uploads/upload-files-table";
 import { getUpload } from "@/lib/data/uploads";
 import { findProfile } from "@/lib/scoring/profiles";
-import { uploadIdSchema } from "@/lib/validations/uploads";
+import { UPLOAD_FILES_PER_PAGE, uploadFilesSearchParamsSchema, uploadIdSchema } from "@/lib/validations/uploads";
 
 interface UploadPageProps {
   params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: UploadPageProps): Promise<Metadata> {
@@ -22,10 +23,11 @@ export async function generateMetadata({ params }: UploadPageProps): Promise<Met
   return { title: `Upload #${id}` };
 }
 
-export default async function UploadPage({ params }: UploadPageProps) {
+export default async function UploadPage({ params, searchParams }: UploadPageProps) {
   const id = uploadIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const upload = await getUpload(id.data);
+  const { files: filesPage } = uploadFilesSearchParamsSchema.parse(await searchParams);
+  const upload = await getUpload(id.data, filesPage, UPLOAD_FILES_PER_PAGE);
   if (!upload) notFound();
 
   const profile = findProfile(upload.target);
@@ -70,6 +72,25 @@ export default async function UploadPage({ params }: UploadPageProps) {
 
       <PageSection title="Files">
         <UploadFilesTable files={upload.files} />
+        {upload.filesPageCount > 1 ? (
+          <nav aria-label="Files pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
+            <span>
+              {upload.fileCount} files · page {upload.filesPage} of {upload.filesPageCount}
+            </span>
+            <span className="flex gap-2">
+              {upload.filesPage > 1 ? (
+                <Link href={`/uploads/${upload.id}?files=${upload.filesPage - 1}`} className={buttonClassName("secondary")}>
+                  Previous files
+                </Link>
+              ) : null}
+              {upload.filesPage < upload.filesPageCount ? (
+                <Link href={`/uploads/${upload.id}?files=${upload.filesPage + 1}`} className={buttonClassName("secondary")}>
+                  Next files
+                </Link>
+              ) : null}
+            </span>
+          </nav>
+        ) : null}
       </PageSection>
 
       <PageSection title="Inventory findings">
