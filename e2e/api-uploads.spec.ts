@@ -250,4 +250,38 @@ test.describe("POST /api/uploads", () => {
       sqlite.close();
     }
   });
+
+  test("refuses objects over Kubernetes' size limits with their line, and cuts long values on the pages", async ({ inventory, request, clusterName }) => {
+    // A 30 MB metadata.name was once stored; /workloads then weighed 63 MB for everyone.
+    const hugeName = "a".repeat(1_000_000);
+    const docker = JSON.stringify([
+      { Id: "c0ffee", Name: "/labelled", Config: { Image: "web:1", Labels: { team: "t".repeat(100_000) } }, HostConfig: {}, State: { Status: "running" } },
+    ]);
+    const { status, body } = await inventory.upload({
+      files: [
+        { name: "shop.yaml", content: DEPLOYMENTS },
+        { name: "huge.yaml", content: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${hugeName}\nspec: { containers: [{ name: a, image: a }] }\n` },
+        { name: "inspect.json", content: docker },
+      ],
+    });
+
+    expect(status).toBe(201);
+    const upload = body as UploadBody;
+    expect(upload.counts.workloads).toBe(3);
+    expect(upload.errors).toEqual([
+      expect.objectContaining({ source: "huge.yaml", file: 1, line: 1, message: expect.stringContaining("metadata.name is 1000000 characters long (at most 253)") }),
+    ]);
+    expect(JSON.stringify(body).length).toBeLessThan(10_000);
+
+    // The 100 KB team label is stored but cut in the table.
+    const page = await (await request.get(`/workloads?cluster=${clusterName}`)).text();
+    expect(page).toContain("labelled");
+    expect(page).not.toContain("t".repeat(1000));
+  });
+
+  test("refuses a file name longer than a file system allows (422)", async ({ inventory }) => {
+    const { status, body } = await inventory.upload({ files: [{ name: `${"n".repeat(300)}.yaml`, content: DEPLOYMENTS }] });
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ error: expect.stringContaining("at most 255") });
+  });
 });

@@ -60,3 +60,11 @@ describe("object size limits", () => {
     expect(result.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/service name is 300 characters long/) })]);
   });
 });
+
+describe("teams from Docker and Compose labels", () => {
+  it("are cut to a Kubernetes label value's length (those labels have no limit of their own)", () => {
+    const docker = JSON.stringify([{ Id: "abc", Name: "/web", Config: { Image: "x", Labels: { team: "t".repeat(10_000) } }, HostConfig: {}, State: { Status: "running" } }]);
+    const [workload] = parse("inspect.json", docker).workloads;
+    expect(workload.team).toBe(`${"t".repeat(62)}…`);
+  });
+});

@@ -16,6 +16,8 @@ interface UploadErrorBody {
 
 // The form fields besides `files` (cluster, target) and some slack for empty parts.
 const NON_FILE_PARTS = 8;
+// File systems cap a file name at 255 bytes; browsers send base names.
+const MAX_FILE_NAME_LENGTH = 255;
 
 function fail(status: number, body: UploadErrorBody): Response {
   return Response.json(body, { status });
@@ -77,6 +79,12 @@ async function handleUpload(request: Request): Promise<Response> {
   const uploaded = form.getAll("files").filter((entry): entry is File => typeof entry !== "string" && entry.name !== "");
   if (uploaded.length === 0) return fail(400, { error: "No files: attach one or more inventory files as `files`." });
   if (uploaded.length > maxFiles) return failTooManyFiles(maxFiles);
+  const longName = uploaded.findIndex((file) => file.name.length > MAX_FILE_NAME_LENGTH);
+  if (longName !== -1) {
+    return fail(422, {
+      error: `File ${longName + 1} has a name of ${uploaded[longName].name.length} characters: at most ${MAX_FILE_NAME_LENGTH}.`,
+    });
+  }
 
   // Each file's bytes in an ArrayBuffer of its own, moved (not copied) to the import worker.
   const files: InputFile[] = await Promise.all(

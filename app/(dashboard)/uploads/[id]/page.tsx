@@ -6,6 +6,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSection } from "@/components/ui/page-section";
+import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { formatDateTime } from "@/components/uploads/format";
 import { UploadCounts } from "@/components/uploads/upload-counts";
 import { UploadFilesTable } from "@/components/uploads/upload-files-table";
@@ -104,8 +105,12 @@ export default async function UploadPage({ params, searchParams }: UploadPagePro
                 <Link href={`/rules/${finding.ruleId}`} className="font-mono text-xs text-sky-700 hover:underline">
                   {finding.ruleId}
                 </Link>
-                <span className="min-w-0 flex-1">{finding.message}</span>
-                <Badge>{finding.source}</Badge>
+                <span className="min-w-0 flex-1 break-words">
+                  <ExpandableText text={finding.message} />
+                </span>
+                <Badge>
+                  <TruncatedText text={finding.source} max={60} />
+                </Badge>
               </li>
             ))}
           </ul>
