@@ -37,7 +37,7 @@ export class ImportQueueFullError extends Error {
   }
 }
 
-/** The worker ran out of its memory allowance: the upload is too large or too complex to import. */
+/** The worker reached V8's heap limit (it alone ends, not the server): too large or too complex to import. */
 export class ImportOutOfMemoryError extends Error {
   constructor() {
     super("The upload needs more memory to import than the server allows: split it into several uploads.");
@@ -67,7 +67,6 @@ function releaseSlot(): void {
 export interface WorkerOptions {
   /** Move the files' bytes to the worker instead of copying them: the caller's Buffers become empty. */
   transferFiles?: boolean;
-  memoryLimitMb?: number;
 }
 
 export async function runImportInWorker(input: ImportJobInput, options: WorkerOptions = {}): Promise<ImportJobResult> {
@@ -79,16 +78,12 @@ export async function runImportInWorker(input: ImportJobInput, options: WorkerOp
   }
 }
 
-function runWorker(input: ImportJobInput, { transferFiles = false, memoryLimitMb }: WorkerOptions): Promise<ImportJobResult> {
+function runWorker(input: ImportJobInput, { transferFiles = false }: WorkerOptions): Promise<ImportJobResult> {
   const transferList = transferFiles
     ? input.files.flatMap((file) => (typeof file.content !== "string" && isWholeBuffer(file.content) ? [file.content.buffer as ArrayBuffer] : []))
     : [];
   return new Promise((resolve, reject) => {
-    const worker = new Worker(/* turbopackIgnore: true */ workerEntry(), {
-      workerData: input,
-      transferList,
-      resourceLimits: memoryLimitMb ? { maxOldGenerationSizeMb: memoryLimitMb } : undefined,
-    });
+    const worker = new Worker(/* turbopackIgnore: true */ workerEntry(), { workerData: input, transferList });
     let settled = false;
     worker.once("message", (message: ImportWorkerMessage) => {
       settled = true;
