@@ -8,14 +8,23 @@ import { createHash } from "node:crypto";
 import type { InputError, InputFile } from "./inventory/types";
 import { scan, type ScanResult } from "./scan";
 import type { ProfileId } from "./scoring/profiles";
+import type { RefusedRequest, UploadRequestBody } from "./upload-request";
 
-export interface ImportJobInput {
-  cluster: string;
-  target: ProfileId;
-  files: InputFile[];
+export interface DatabaseSettings {
   databaseUrl: string;
   /** How long a write waits for another connection's lock before giving up (SQLite busy timeout). */
   busyTimeoutMs: number;
+}
+
+export interface ImportJobInput extends DatabaseSettings {
+  cluster: string;
+  target: ProfileId;
+  files: InputFile[];
+}
+
+/** An upload still as its multipart body: the worker parses it first (lib/upload-request.ts). */
+export interface RequestJobInput extends DatabaseSettings {
+  request: UploadRequestBody;
 }
 
 export interface UploadCounts {
@@ -37,7 +46,8 @@ export type ImportJobResult =
   | { ok: false; reason: "duplicate"; message: string; duplicateOf: number }
   | { ok: false; reason: "unreadable"; message: string; errors: UploadError[] }
   | { ok: false; reason: "no-workloads"; message: string; errors: UploadError[]; counts: UploadCounts }
-  | { ok: false; reason: "busy"; message: string };
+  | { ok: false; reason: "busy"; message: string }
+  | ({ ok: false; reason: "invalid-request" } & RefusedRequest);
 
 const NO_OBJECTS_MESSAGE = "no Kubernetes, Docker or Compose objects found in this file";
 const NO_WORKLOADS_MESSAGE = "no workloads in this file";
@@ -64,13 +74,16 @@ export function hashUploadContent(fileHashes: readonly string[]): string {
 export function distinctFileNames(names: readonly string[]): string[] {
   const taken = new Set(names);
   const seen = new Set<string>();
+  // The next number to try per name: thousands of a.yaml stay linear.
+  const nextNumber = new Map<string, number>();
   return names.map((name) => {
     if (!seen.has(name)) {
       seen.add(name);
       return name;
     }
-    let n = 2;
+    let n = nextNumber.get(name) ?? 2;
     while (taken.has(`${name} (${n})`)) n++;
+    nextNumber.set(name, n + 1);
     const label = `${name} (${n})`;
     taken.add(label);
     seen.add(label);

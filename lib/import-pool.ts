@@ -3,7 +3,7 @@
 // the cap wait in a bounded queue; past the queue the caller is told to come back later.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { ImportJobInput, ImportJobResult } from "./import-job";
+import type { ImportJobInput, ImportJobResult, RequestJobInput } from "./import-job";
 import type { ImportWorkerMessage } from "./import-worker";
 
 export const DEFAULT_MAX_CONCURRENT_IMPORTS = 2;
@@ -65,11 +65,11 @@ function releaseSlot(): void {
 }
 
 export interface WorkerOptions {
-  /** Move the files' bytes to the worker instead of copying them: the caller's Buffers become empty. */
+  /** Move the bytes (files or request body) to the worker instead of copying them: the caller's become empty. */
   transferFiles?: boolean;
 }
 
-export async function runImportInWorker(input: ImportJobInput, options: WorkerOptions = {}): Promise<ImportJobResult> {
+export async function runImportInWorker(input: ImportJobInput | RequestJobInput, options: WorkerOptions = {}): Promise<ImportJobResult> {
   await acquireSlot();
   try {
     return await runWorker(input, options);
@@ -78,9 +78,10 @@ export async function runImportInWorker(input: ImportJobInput, options: WorkerOp
   }
 }
 
-function runWorker(input: ImportJobInput, { transferFiles = false }: WorkerOptions): Promise<ImportJobResult> {
+function runWorker(input: ImportJobInput | RequestJobInput, { transferFiles = false }: WorkerOptions): Promise<ImportJobResult> {
+  const contents = "request" in input ? [input.request.body] : input.files.map((file) => file.content);
   const transferList = transferFiles
-    ? input.files.flatMap((file) => (typeof file.content !== "string" && isWholeBuffer(file.content) ? [file.content.buffer as ArrayBuffer] : []))
+    ? contents.flatMap((content) => (typeof content !== "string" && isWholeBuffer(content) ? [content.buffer as ArrayBuffer] : []))
     : [];
   return new Promise((resolve, reject) => {
     const worker = new Worker(/* turbopackIgnore: true */ workerEntry(), { workerData: input, transferList });

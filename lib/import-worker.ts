@@ -1,24 +1,35 @@
 // Worker-thread entry (started by lib/import-pool.ts through scripts/import-worker.mjs): runs one import
-// from workerData and posts its result, or the error with its stack, then exits.
+// from workerData (files, or a multipart body to parse first) and posts its result, or the error with
+// its stack, then exits.
 import { parentPort, workerData } from "node:worker_threads";
-import { runImportJob, type ImportJobInput } from "./import-job";
+import { runImportJob, type ImportJobInput, type ImportJobResult, type RequestJobInput } from "./import-job";
+import { parseUploadRequest } from "./upload-request";
 
-export type ImportWorkerMessage =
-  | { ok: true; result: ReturnType<typeof runImportJob> }
-  | { ok: false; error: { name: string; message: string; stack?: string } };
+export type ImportWorkerMessage = { ok: true; result: ImportJobResult } | { ok: false; error: { name: string; message: string; stack?: string } };
 
-const input = workerData as ImportJobInput;
-// Transferred Buffers arrive as plain Uint8Arrays; the parser's byte searches are fast on Buffers.
-const files = input.files.map((file) => ({
-  name: file.name,
-  content: typeof file.content === "string" ? file.content : Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
-}));
-
-let message: ImportWorkerMessage;
-try {
-  message = { ok: true, result: runImportJob({ ...input, files }) };
-} catch (error) {
-  const { name, message: text, stack } = error instanceof Error ? error : new Error(String(error));
-  message = { ok: false, error: { name, message: text, stack } };
+async function run(input: ImportJobInput | RequestJobInput): Promise<ImportJobResult> {
+  if ("request" in input) {
+    const { request, ...settings } = input;
+    const parsed = await parseUploadRequest(request);
+    if (!parsed.ok) {
+      const { ok: _ok, ...refused } = parsed;
+      return { ok: false, reason: "invalid-request", ...refused };
+    }
+    const { ok: _ok, ...upload } = parsed;
+    return runImportJob({ ...settings, ...upload });
+  }
+  // Transferred Buffers arrive as plain Uint8Arrays; the parser's byte searches are fast on Buffers.
+  const files = input.files.map((file) => ({
+    name: file.name,
+    content: typeof file.content === "string" ? file.content : Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
+  }));
+  return runImportJob({ ...input, files });
 }
-parentPort?.postMessage(message);
+
+run(workerData as ImportJobInput | RequestJobInput).then(
+  (result) => parentPort?.postMessage({ ok: true, result } satisfies ImportWorkerMessage),
+  (error: unknown) => {
+    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+    parentPort?.postMessage({ ok: false, error: { name, message, stack } } satisfies ImportWorkerMessage);
+  },
+);

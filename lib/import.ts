@@ -7,6 +7,7 @@ import type { InputFile } from "@/lib/inventory/types";
 import type { ProfileId } from "@/lib/scoring/profiles";
 import type { ImportJobResult } from "./import-job";
 import { runImportInWorker, type WorkerOptions } from "./import-pool";
+import type { UploadRequestBody } from "./upload-request";
 
 export { distinctFileNames, hashContent, hashUploadContent } from "./import-job";
 export type { UploadCounts, UploadError } from "./import-job";
@@ -21,4 +22,12 @@ export type ImportUploadResult = ImportJobResult;
 
 export async function importUpload(input: ImportUploadInput, options: WorkerOptions = {}): Promise<ImportUploadResult> {
   return runImportInWorker({ ...input, databaseUrl: getDatabaseUrl(), busyTimeoutMs: getBusyTimeoutMs() }, options);
+}
+
+/**
+ * Imports an upload still as its multipart body (POST /api/uploads): parsing it happens in the worker
+ * too. The body's bytes move to the worker; answers `invalid-request` for a body that is not a valid upload.
+ */
+export async function importUploadRequest(request: UploadRequestBody): Promise<ImportUploadResult> {
+  return runImportInWorker({ request, databaseUrl: getDatabaseUrl(), busyTimeoutMs: getBusyTimeoutMs() }, { transferFiles: true });
 }

@@ -1,10 +1,9 @@
-import { z } from "zod";
-import { importUpload, type UploadError } from "@/lib/import";
+import { importUploadRequest, type UploadError } from "@/lib/import";
 import { ImportOutOfMemoryError, ImportQueueFullError } from "@/lib/import-pool";
 import { internalErrorResponse, isDatabaseBusy, serviceUnavailableResponse } from "@/lib/http/internal-error";
 import { refuseCrossOrigin } from "@/lib/http/same-origin";
-import type { InputFile } from "@/lib/inventory/types";
-import { getMaxUploadBytes, getMaxUploadFiles, uploadFieldsSchema } from "@/lib/validations/uploads";
+import { tooManyFilesMessage } from "@/lib/upload-request";
+import { getMaxUploadBytes, getMaxUploadFiles } from "@/lib/validations/uploads";
 import { countMultipartParts, getDeclaredLength, readLimitedBody } from "./request-body";
 
 interface UploadErrorBody {
@@ -16,8 +15,6 @@ interface UploadErrorBody {
 
 // The form fields besides `files` (cluster, target) and some slack for empty parts.
 const NON_FILE_PARTS = 8;
-// File systems cap a file name at 255 bytes; browsers send base names.
-const MAX_FILE_NAME_LENGTH = 255;
 
 function fail(status: number, body: UploadErrorBody): Response {
   return Response.json(body, { status });
@@ -30,14 +27,9 @@ function failTooLarge(limit: number): Response {
   });
 }
 
-function failTooManyFiles(limit: number): Response {
-  return fail(413, {
-    error: `The upload has more than ${limit} files. Split it into several uploads, or raise KATA_READINESS_MAX_UPLOAD_FILES.`,
-  });
-}
-
 // Multipart: `files` (one or more), `cluster`, `target`. Route handlers have no body limit of their own
-// (unlike Server Actions), so the limit is enforced here, before and while the bytes are read.
+// (unlike Server Actions), so the limit is enforced here, before and while the bytes are read. The body
+// is parsed, scanned and written in a worker thread (lib/import.ts): this thread only reads the bytes.
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossOrigin(request);
   if (refused) return refused;
@@ -61,37 +53,11 @@ async function handleUpload(request: Request): Promise<Response> {
 
   const contentType = request.headers.get("content-type") ?? "";
   const maxFiles = getMaxUploadFiles();
+  // Counted on the bytes (fast) so 20,000 tiny parts are refused before anything parses them.
   const parts = countMultipartParts(body, contentType);
-  if (parts !== null && parts > maxFiles + NON_FILE_PARTS) return failTooManyFiles(maxFiles);
+  if (parts !== null && parts > maxFiles + NON_FILE_PARTS) return fail(413, { error: tooManyFilesMessage(maxFiles) });
 
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    return fail(400, { error: "Expected a multipart/form-data body with `files`, `cluster` and `target`." });
-  }
-
-  const fields = uploadFieldsSchema.safeParse({ cluster: form.get("cluster"), target: form.get("target") });
-  if (!fields.success) {
-    return fail(422, { error: "Invalid upload fields.", fieldErrors: z.flattenError(fields.error).fieldErrors });
-  }
-
-  const uploaded = form.getAll("files").filter((entry): entry is File => typeof entry !== "string" && entry.name !== "");
-  if (uploaded.length === 0) return fail(400, { error: "No files: attach one or more inventory files as `files`." });
-  if (uploaded.length > maxFiles) return failTooManyFiles(maxFiles);
-  const longName = uploaded.findIndex((file) => file.name.length > MAX_FILE_NAME_LENGTH);
-  if (longName !== -1) {
-    return fail(422, {
-      error: `File ${longName + 1} has a name of ${uploaded[longName].name.length} characters: at most ${MAX_FILE_NAME_LENGTH}.`,
-    });
-  }
-
-  // Each file's bytes in an ArrayBuffer of its own, moved (not copied) to the import worker.
-  const files: InputFile[] = await Promise.all(
-    uploaded.map(async (file) => ({ name: file.name, content: new Uint8Array(await file.arrayBuffer()) })),
-  );
-  const result = await importUpload({ ...fields.data, files }, { transferFiles: true });
-
+  const result = await importUploadRequest({ body, contentType, maxFiles });
   if (result.ok) {
     return Response.json(
       { uploadId: result.uploadId, cluster: result.cluster, counts: result.counts, errors: result.errors },
@@ -99,6 +65,8 @@ async function handleUpload(request: Request): Promise<Response> {
     );
   }
   switch (result.reason) {
+    case "invalid-request":
+      return fail(result.status, { error: result.message, fieldErrors: result.fieldErrors });
     case "duplicate":
       return fail(409, { error: result.message, duplicateOf: result.duplicateOf });
     case "busy":
