@@ -125,6 +125,10 @@ export function runImportJob(input: ImportJobInput): ImportJobResult {
 function openDatabase(databaseUrl: string, busyTimeoutMs: number): Database.Database {
   const sqlite = new Database(databaseUrl.replace(/^file:/, ""), { timeout: busyTimeoutMs });
   sqlite.pragma("foreign_keys = ON");
+  // Write-ahead log (kept in the file once set): readers on the app's connection go on reading the last
+  // committed snapshot while a large import writes and commits. In the default rollback journal a big
+  // transaction spills to disk under an exclusive lock and pages waited for the whole commit.
+  sqlite.pragma("journal_mode = WAL");
   return sqlite;
 }
 

@@ -11,6 +11,8 @@ async function run(input: ImportJobInput | RequestJobInput): Promise<ImportJobRe
   if ("request" in input) {
     const { request, ...settings } = input;
     const parsed = await parseUploadRequest(request);
+    // The files are copies now: let the whole body go before the scan (workerData would keep it).
+    request.body = new Uint8Array();
     if (!parsed.ok) {
       const { ok: _ok, ...refused } = parsed;
       return { ok: false, reason: "invalid-request", ...refused };
