@@ -7,12 +7,10 @@ import { parseUploadRequest } from "./upload-request";
 
 export type ImportWorkerMessage = { ok: true; result: ImportJobResult } | { ok: false; error: { name: string; message: string; stack?: string } };
 
-async function run(input: ImportJobInput | RequestJobInput): Promise<ImportJobResult> {
+function run(input: ImportJobInput | RequestJobInput): ImportJobResult {
   if ("request" in input) {
     const { request, ...settings } = input;
-    const parsed = await parseUploadRequest(request);
-    // The files are copies now: let the whole body go before the scan (workerData would keep it).
-    request.body = new Uint8Array();
+    const parsed = parseUploadRequest(request);
     if (!parsed.ok) {
       const { ok: _ok, ...refused } = parsed;
       return { ok: false, reason: "invalid-request", ...refused };
@@ -28,10 +26,11 @@ async function run(input: ImportJobInput | RequestJobInput): Promise<ImportJobRe
   return runImportJob({ ...input, files });
 }
 
-run(workerData as ImportJobInput | RequestJobInput).then(
-  (result) => parentPort?.postMessage({ ok: true, result } satisfies ImportWorkerMessage),
-  (error: unknown) => {
-    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-    parentPort?.postMessage({ ok: false, error: { name, message, stack } } satisfies ImportWorkerMessage);
-  },
-);
+let message: ImportWorkerMessage;
+try {
+  message = { ok: true, result: run(workerData as ImportJobInput | RequestJobInput) };
+} catch (error) {
+  const { name, message: text, stack } = error instanceof Error ? error : new Error(String(error));
+  message = { ok: false, error: { name, message: text, stack } };
+}
+parentPort?.postMessage(message);
