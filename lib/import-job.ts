@@ -62,7 +62,7 @@ export function hashContent(content: Uint8Array | string): string {
 }
 
 /** Identical content is the same set of file contents, whatever the file names or order. */
-export function hashUploadContent(fileHashes: readonly string[]): string {
+function hashUploadContent(fileHashes: readonly string[]): string {
   return hashContent([...fileHashes].sort().join("\n"));
 }
 

@@ -9,7 +9,7 @@ import type { ImportJobResult } from "./import-job";
 import { runImportInWorker, type WorkerOptions } from "./import-pool";
 import type { UploadRequestBody } from "./upload-request";
 
-export { distinctFileNames, hashContent, hashUploadContent } from "./import-job";
+export { hashContent } from "./import-job";
 export type { UploadCounts, UploadError } from "./import-job";
 
 export interface ImportUploadInput {

@@ -1,3 +1,5 @@
+import { multipartBoundary } from "@/lib/multipart";
+
 /**
  * The body, or null once it passes `limit` bytes: counted while reading, whatever Content-Length claimed.
  * With a Content-Length (within the limit) the bytes go straight into one buffer of that size, so a large
@@ -42,9 +44,9 @@ export function getDeclaredLength(request: Request): number | null {
  * parts costs far more than this search). Null when the content type names no boundary.
  */
 export function countMultipartParts(body: Uint8Array, contentType: string): number | null {
-  const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (!match) return null;
-  const delimiter = Buffer.from(`--${match[1] ?? match[2]}`);
+  const boundary = multipartBoundary(contentType);
+  if (boundary === null) return null;
+  const delimiter = Buffer.from(`--${boundary}`);
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   let count = 0;
   for (let at = bytes.indexOf(delimiter); at !== -1; at = bytes.indexOf(delimiter, at + delimiter.length)) count++;
