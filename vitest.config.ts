@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // Imports run in a worker thread from dist/import-worker.cjs: rebuilt here when the sources changed.
+    globalSetup: ["scripts/ensure-worker-bundle.mjs"],
     testTimeout: 30_000,
   },
 });

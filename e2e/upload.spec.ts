@@ -132,3 +132,28 @@ test.describe("upload page", () => {
     await expect(page).toHaveURL(/\/uploads\/new$/);
   });
 });
+
+test.describe("upload page with site data blocked", () => {
+  // With cookies and site data blocked, any touch of window.localStorage throws a SecurityError.
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, "localStorage", {
+        configurable: true,
+        get() {
+          throw new DOMException("The operation is insecure.", "SecurityError");
+        },
+      });
+    });
+  });
+
+  test("still loads and uploads", async ({ page, uploadPage, clusterName }) => {
+    await uploadPage.goto();
+    await expect(uploadPage.chooseFilesButton).toBeEnabled();
+    await uploadPage.chooseFiles([{ name: "manifests.yaml", content: MANIFESTS }]);
+    await uploadPage.clusterInput.fill(clusterName);
+    await uploadPage.submitButton.click();
+
+    await expect(page).toHaveURL(/\/uploads\/\d+$/);
+    await expect(uploadPage.count("Workloads")).toHaveText("2");
+  });
+});

@@ -2,9 +2,11 @@ import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { getDatabaseUrl } from "./database-url";
+import { getBusyTimeoutMs } from "./db-settings";
 
 function createPrismaClient() {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: getDatabaseUrl() }) });
+  // timeout: SQLite's busy timeout, set explicitly so it is the same setting as the import worker's.
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: getDatabaseUrl(), timeout: getBusyTimeoutMs() }) });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: ReturnType<typeof createPrismaClient> };

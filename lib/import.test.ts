@@ -1,12 +1,14 @@
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/lib/testing/test-db";
 import { scan } from "@/lib/scan";
 
+let databaseFile: string;
 let db: typeof import("@/lib/db").db;
 let importUpload: typeof import("@/lib/import").importUpload;
 
 beforeAll(async () => {
-  createTestDatabase();
+  databaseFile = createTestDatabase().slice("file:".length);
   ({ db } = await import("@/lib/db"));
   ({ importUpload } = await import("@/lib/import"));
 });
@@ -141,7 +143,9 @@ describe("importUpload", () => {
     expect(result.errors[0]).toMatchObject({ source: "broken.yaml", line: expect.any(Number) });
 
     const broken = await db.uploadFile.findFirstOrThrow({ where: { uploadId: result.uploadId, name: "broken.yaml" } });
-    expect(JSON.parse(broken.errors)).toEqual(result.errors.filter((error) => error.source === "broken.yaml"));
+    // Stored per file: the error without its position in the upload (the file row is that position).
+    const brokenErrors = result.errors.filter((error) => error.file === 1).map(({ file: _file, ...error }) => error);
+    expect(JSON.parse(broken.errors)).toEqual(brokenErrors);
     const upload = await db.upload.findUniqueOrThrow({ where: { id: result.uploadId } });
     expect(upload.errorCount).toBe(result.errors.length);
   });
@@ -233,5 +237,82 @@ describe("importUpload", () => {
 
     expect(await countRows()).toEqual(before);
     expect(await db.workload.count({ where: { uploadId: first.uploadId, isCurrent: true } })).toBe(first.counts.workloads);
+  });
+
+  it("keeps same-named files apart: each stores only its own errors and its own hash", async () => {
+    const cluster = uniqueCluster();
+    const compose = (service: string, broken: boolean) =>
+      broken ? `services:\n  ${service}:\n    image: [unclosed\n` : `services:\n  ${service}:\n    image: ${service}:1\n`;
+    const files = [
+      { name: "docker-compose.yml", content: compose("web", false) },
+      { name: "docker-compose.yml", content: compose("db", true) },
+      { name: "docker-compose.yml", content: compose("cache", false) },
+      { name: "docker-compose.yml (2)", content: compose("queue", true) },
+    ];
+    const result = await importUpload({ cluster, target: "kata-qemu-runtime-rs", files });
+    if (!result.ok) throw new Error(result.message);
+
+    expect(result.errors.map((error) => [error.file, error.source])).toEqual([
+      [1, "docker-compose.yml (3)"],
+      [3, "docker-compose.yml (2)"],
+    ]);
+    const rows = await db.uploadFile.findMany({ where: { uploadId: result.uploadId }, orderBy: { id: "asc" } });
+    expect(rows.map((row) => row.name)).toEqual(["docker-compose.yml", "docker-compose.yml (3)", "docker-compose.yml (4)", "docker-compose.yml (2)"]);
+    expect(rows.map((row) => JSON.parse(row.errors).length)).toEqual([0, 1, 0, 1]);
+    const { hashContent } = await import("@/lib/import");
+    expect(rows.map((row) => row.sha256)).toEqual(files.map((file) => hashContent(file.content)));
+    const sources = await db.workload.findMany({ where: { uploadId: result.uploadId }, select: { source: true }, orderBy: { name: "asc" } });
+    expect(sources.map((workload) => workload.source)).toEqual(["docker-compose.yml (4)", "docker-compose.yml"]);
+  });
+
+  // 20,000 files named a.yaml once exhausted the heap: every file stored the errors of all of them.
+  it("imports thousands of same-named files with one error each", async () => {
+    const files = Array.from({ length: 3000 }, (_, index) => ({ name: "a.yaml", content: index === 0 ? READY : `a: [${index}` }));
+    const result = await importUpload({ cluster: uniqueCluster(), target: "kata-qemu-runtime-rs", files });
+    if (!result.ok) throw new Error(result.message);
+
+    expect(result.errors).toHaveLength(2999);
+    expect(result.errors.every((error, index) => error.file === index + 1)).toBe(true);
+    const perFile = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT json_array_length("errors") AS n FROM "UploadFile" WHERE "uploadId" = ? ORDER BY "id"`,
+      result.uploadId,
+    );
+    expect(perFile.map((row) => Number(row.n))).toEqual([0, ...Array(2999).fill(1)]);
+  });
+
+  it("refuses an upload without workloads and leaves the current view alone", async () => {
+    const cluster = uniqueCluster();
+    const first = await importUpload({ cluster, target: "kata-qemu-runtime-rs", files: GOOD_FILES });
+    if (!first.ok) throw new Error(first.message);
+    const before = await countRows();
+
+    const packageJson = { name: "package.json", content: JSON.stringify({ name: "app", version: "1.0.0" }) };
+    const configOnly = { name: "settings.yaml", content: CONFIG_MAP };
+    const result = await importUpload({ cluster, target: "kata-qemu-runtime-rs", files: [packageJson, configOnly] });
+
+    expect(result).toMatchObject({ ok: false, reason: "no-workloads", counts: { workloads: 0, skipped: 1 } });
+    if (result.ok || result.reason !== "no-workloads") return;
+    expect(result.errors).toEqual([
+      expect.objectContaining({ file: 0, source: "package.json", message: expect.stringMatching(/not a Kubernetes/) }),
+      expect.objectContaining({ file: 1, source: "settings.yaml", message: "no workloads in this file" }),
+    ]);
+    expect(await countRows()).toEqual(before);
+    expect(await db.workload.count({ where: { uploadId: first.uploadId, isCurrent: true } })).toBe(first.counts.workloads);
+  });
+
+  it("answers busy, writing nothing, while another connection holds the write lock", async () => {
+    const before = await countRows();
+    const holder = new Database(databaseFile);
+    holder.prepare("BEGIN IMMEDIATE").run();
+    process.env.KATA_READINESS_DB_BUSY_TIMEOUT_MS = "200";
+    try {
+      const result = await importUpload({ cluster: uniqueCluster(), target: "kata-qemu-runtime-rs", files: GOOD_FILES });
+      expect(result).toMatchObject({ ok: false, reason: "busy", message: expect.stringMatching(/retry/i) });
+    } finally {
+      delete process.env.KATA_READINESS_DB_BUSY_TIMEOUT_MS;
+      holder.prepare("ROLLBACK").run();
+      holder.close();
+    }
+    expect(await countRows()).toEqual(before);
   });
 });

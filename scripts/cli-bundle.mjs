@@ -9,19 +9,27 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const BUNDLE = join(ROOT, "dist", "cli.cjs");
 /** The files the bundle was built from (paths relative to ROOT), written next to it. */
 export const BUNDLE_INPUTS = join(ROOT, "dist", "cli.inputs.json");
+/** The web import's worker (lib/import-worker.ts), built the same way; see scripts/import-worker.mjs. */
+export const WORKER_BUNDLE = {
+  entry: "lib/import-worker.ts",
+  bundle: join(ROOT, "dist", "import-worker.cjs"),
+  inputs: join(ROOT, "dist", "import-worker.inputs.json"),
+};
 
 /** Builds the bundle and records its inputs. esbuild is imported here only: the bin never loads it. */
-export async function buildCliBundle({ root = ROOT, bundle = BUNDLE, inputs = BUNDLE_INPUTS } = {}) {
+export async function buildCliBundle({ root = ROOT, entry = "lib/cli/main.ts", bundle = BUNDLE, inputs = BUNDLE_INPUTS } = {}) {
   const { build } = await import("esbuild");
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ["lib/cli/main.ts"],
+    entryPoints: [entry],
     bundle: true,
     platform: "node",
     target: "node20",
     // CommonJS: bundled CommonJS dependencies (yaml) may require Node's built-ins.
     format: "cjs",
     outfile: bundle,
+    // A native addon: loaded from node_modules at run time (the worker's own SQLite connection).
+    external: ["better-sqlite3"],
     metafile: true,
     logLevel: "warning",
   });

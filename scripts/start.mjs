@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureWorkerBundle } from "./ensure-worker-bundle.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -23,7 +24,10 @@ const BUILD_INPUTS = [
   "package.json",
   "package-lock.json",
 ];
-const IGNORED = /(^|\/)(node_modules|\.next)(\/|$)|\.test\.tsx?$/;
+// lib/generated (the Prisma client) is rewritten by every `npm install`/`npx kata-readiness` postinstall with
+// the same content: prisma/schema.prisma, listed above, is what changes it. dist/ (CLI and scan-worker
+// bundles) is not read by `next build`.
+const IGNORED = /(^|\/)(node_modules|\.next|lib\/generated|dist)(\/|$)|\.test\.tsx?$/;
 
 const args = new Set(process.argv.slice(2));
 const isDev = args.has("--dev");
@@ -99,6 +103,8 @@ function serve(nextArgs, databaseUrl) {
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+// The web import's worker runs from its own bundle (scripts/import-worker.mjs), outside Next's build.
+await ensureWorkerBundle();
 if (isBuildOnly) {
   build();
 } else if (isDev) {

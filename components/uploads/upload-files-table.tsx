@@ -1,4 +1,5 @@
 import { Table, TableBody, TableHeader, Td, Th } from "@/components/ui/table";
+import { ExpandableText, TruncatedText, truncate } from "@/components/ui/truncated-text";
 import type { UploadFileDetail } from "@/lib/data/uploads";
 import { formatBytes, formatErrorLocation } from "@/lib/format";
 
@@ -29,7 +30,7 @@ export function UploadFilesTable({ files }: UploadFilesTableProps) {
         {files.map((file) => (
           <tr key={file.id} className="align-top">
             <th scope="row" className="px-3 py-2 text-left font-mono font-medium">
-              {file.name}
+              <TruncatedText text={file.name} max={80} />
             </th>
             <Td className="whitespace-nowrap">
               {file.format}
@@ -46,7 +47,7 @@ export function UploadFilesTable({ files }: UploadFilesTableProps) {
                 <ul className="flex flex-col gap-1 font-mono text-xs text-red-800">
                   {file.errors.map((error, index) => (
                     <li key={index}>
-                      <span className="font-semibold">{formatErrorLocation(error)}</span>: {error.message}
+                      <span className="font-semibold">{truncate(formatErrorLocation(error), 120)}</span>: <ExpandableText text={error.message} />
                     </li>
                   ))}
                 </ul>

@@ -39,6 +39,24 @@ interface UploadResponse {
 
 const CLUSTER_STORAGE_KEY = "kata-readiness:cluster";
 
+// Remembering the cluster is a convenience: a browser that blocks site data throws on any localStorage
+// access (even reading the property), and the form must work without it.
+function readRememberedCluster(): string {
+  try {
+    return window.localStorage.getItem(CLUSTER_STORAGE_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function rememberCluster(name: string): void {
+  try {
+    window.localStorage.setItem(CLUSTER_STORAGE_KEY, name);
+  } catch {
+    // Site data blocked: nothing is remembered.
+  }
+}
+
 // localStorage is read through useSyncExternalStore so the server render and hydration agree.
 function subscribeToStorage(onChange: () => void) {
   window.addEventListener("storage", onChange);
@@ -48,7 +66,7 @@ function subscribeToStorage(onChange: () => void) {
 function useRememberedCluster(): string {
   return useSyncExternalStore(
     subscribeToStorage,
-    () => window.localStorage.getItem(CLUSTER_STORAGE_KEY) ?? "",
+    readRememberedCluster,
     () => "",
   );
 }
@@ -133,7 +151,7 @@ export function UploadForm({ clusterNames, targets, defaultTarget, maxBytes }: U
     xhr.onload = () => {
       const response = (xhr.response ?? {}) as UploadResponse;
       if (xhr.status === 201 && response.uploadId) {
-        window.localStorage.setItem(CLUSTER_STORAGE_KEY, clusterName);
+        rememberCluster(clusterName);
         setPhase({ kind: "processing" });
         router.push(`/uploads/${response.uploadId}`);
         return;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { Markdown } from "@/components/markdown";
 import { SeverityBadge } from "@/components/ui/badge";
 import type { WorkloadFindingDto } from "@/lib/data/workloads";
@@ -47,11 +48,13 @@ export function WorkloadFindings({ findings, lineOf }: WorkloadFindingsProps) {
                       const line = lineOf.get(finding.id);
                       return (
                         <li key={finding.id} className="flex flex-col gap-0.5">
-                          <span>{finding.message}</span>
+                          <span className="break-words">
+                            <ExpandableText text={finding.message} />
+                          </span>
                           <span className="flex flex-wrap gap-x-3 text-xs text-slate-500">
                             <span>{finding.container ? `Container: ${finding.container}` : "Pod or workload level"}</span>
                             <span>
-                              Field: <code className="font-mono">{finding.path}</code>
+                              Field: <code className="break-all font-mono"><TruncatedText text={finding.path} max={200} /></code>
                             </span>
                             {line ? (
                               <a href={`#manifest-line-${line}`} className="underline underline-offset-2">

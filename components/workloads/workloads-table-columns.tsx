@@ -5,6 +5,7 @@ import Link from "next/link";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
 import { ReadinessBadge } from "@/components/ui/badge";
+import { TruncatedText } from "@/components/ui/truncated-text";
 import type { WorkloadRow } from "@/lib/data/workloads";
 import { READINESS_STYLES, type Readiness } from "@/lib/domain";
 import { formatCount } from "@/lib/format";
@@ -27,7 +28,7 @@ export const WORKLOADS_COLUMNS = helper.columns([
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ row }) => (
       <Link href={`/workloads/${row.original.id}`} className="font-medium text-sky-800 underline decoration-sky-800/30 underline-offset-2 hover:decoration-sky-800">
-        {row.original.name}
+        <TruncatedText text={row.original.name} max={80} />
       </Link>
     ),
   }),
@@ -52,7 +53,10 @@ export const WORKLOADS_COLUMNS = helper.columns([
     enableSorting: false,
     meta: { label: "Team" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
-    cell: ({ getValue }) => getValue() || <span className="text-slate-400">—</span>,
+    cell: ({ getValue }) => {
+      const team = getValue();
+      return team ? <TruncatedText text={team} max={40} /> : <span className="text-slate-400">—</span>;
+    },
   }),
   helper.accessor("readiness", {
     id: "readiness",

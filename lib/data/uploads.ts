@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { InputError } from "@/lib/inventory/types";
 import { CATALOG_VERSION } from "@/lib/rules/catalog";
-import type { UploadsSearchParams } from "@/lib/validations/uploads";
+import { UPLOAD_FILES_PER_PAGE, type UploadsSearchParams } from "@/lib/validations/uploads";
 import { parseStoredJsonAs } from "./stored-json";
 
 /** The per-upload totals stored by lib/import.ts. */
@@ -89,7 +89,10 @@ export interface UploadDetail extends UploadListItem {
   contentSha256: string;
   /** The cluster's newest upload: its workloads are the ones the workloads page shows. */
   isCurrent: boolean;
+  /** One page of the files, in upload order (`fileCount` is all of them). */
   files: UploadFileDetail[];
+  filesPage: number;
+  filesPageCount: number;
   inventoryFindings: {
     id: number;
     ruleId: string;
@@ -106,7 +109,8 @@ const errorsJsonSchema = z.array(
   z.object({ source: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }),
 );
 
-export async function getUpload(id: number): Promise<UploadDetail | null> {
+/** An upload with one page of its files (1-based): 50,000 files once made this page 91 MB. */
+export async function getUpload(id: number, filesPage = 1, filesPerPage = UPLOAD_FILES_PER_PAGE): Promise<UploadDetail | null> {
   const upload = await db.upload.findUnique({
     where: { id },
     select: {
@@ -120,7 +124,7 @@ export async function getUpload(id: number): Promise<UploadDetail | null> {
       ...UPLOAD_COUNTS_SELECT,
       clusterId: true,
       cluster: { select: { name: true } },
-      files: { orderBy: { id: "asc" } },
+      _count: { select: { files: true } },
       inventoryFindings: {
         orderBy: { id: "asc" },
         select: { id: true, ruleId: true, severity: true, remedy: true, source: true, path: true, message: true },
@@ -134,13 +138,24 @@ export async function getUpload(id: number): Promise<UploadDetail | null> {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true },
   });
-  const { cluster, clusterId: _clusterId, files, inventoryContext, ...rest } = upload;
+  const fileCount = upload._count.files;
+  const filesPageCount = Math.max(1, Math.ceil(fileCount / filesPerPage));
+  const page = Math.min(Math.max(1, filesPage), filesPageCount);
+  const files = await db.uploadFile.findMany({
+    where: { uploadId: id },
+    orderBy: { id: "asc" },
+    skip: (page - 1) * filesPerPage,
+    take: filesPerPage,
+  });
+  const { cluster, clusterId: _clusterId, _count: _counts, inventoryContext, ...rest } = upload;
   return {
     ...rest,
     inventoryContextStored: inventoryContext !== null,
     cluster: cluster.name,
     isCurrent: newest?.id === upload.id,
-    fileCount: files.length,
+    fileCount,
+    filesPage: page,
+    filesPageCount,
     files: files.map((file) => ({
       id: file.id,
       name: file.name,

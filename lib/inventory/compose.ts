@@ -1,5 +1,6 @@
 // Compose files: each service is a workload; the project is the namespace.
 import { MAX_DEPTH } from "./limits";
+import { composeLimitProblem } from "./object-limits";
 import type { SourceDoc } from "./read-documents";
 import type { FileSink } from "./sink";
 import type { JsonObject } from "./types";
@@ -46,6 +47,11 @@ export function readCompose(doc: SourceDoc, value: JsonObject, isV1: boolean, si
       continue;
     }
     const labels = composeMap(service.labels);
+    const overLimit = composeLimitProblem(name, project, labels);
+    if (overLimit !== null) {
+      sink.error(`service ${name.length > 100 ? `${name.slice(0, 100)}...` : name}: ${overLimit}`, { line });
+      continue;
+    }
     sink.summary.workloads++;
     sink.entries.push({
       type: "workload",

@@ -1,5 +1,6 @@
 // `docker inspect` / `nerdctl inspect` / `podman inspect` containers, and engine version facts.
 import { MAX_DEPTH } from "./limits";
+import { dockerLimitProblem } from "./object-limits";
 import type { FileSink } from "./sink";
 import type { EngineInfo, JsonObject } from "./types";
 import { asObject, asString, exceedsDepth, isObject, stringRecord, teamOf, workloadId } from "./values";
@@ -35,6 +36,11 @@ export function readContainer(object: JsonObject, sink: FileSink, line: number |
     return;
   }
   const config = asObject(object.Config) ?? {};
+  const overLimit = dockerLimitProblem(name, config.Labels);
+  if (overLimit !== null) {
+    sink.error(`container${line === undefined ? "" : ` at line ${line}`}: ${overLimit}`, { line });
+    return;
+  }
   const labels = stringRecord(config.Labels);
   sink.summary.workloads++;
   sink.entries.push({

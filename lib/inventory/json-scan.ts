@@ -173,16 +173,25 @@ export function linesOf(text: string, offsets: readonly number[]): ({ line: numb
   const out: ({ line: number; column: number } | undefined)[] = [];
   let line = 1;
   let lineStart = 0;
+  // The next newline at or after lineStart (text.length when none): searched once per line, not once per
+  // offset, so a single-line document with a million items stays linear.
+  let nextNewline = newlineFrom(text, 0);
   for (const offset of offsets) {
     if (offset < 0) {
       out.push(undefined);
       continue;
     }
-    for (let nl = text.indexOf("\n", lineStart); nl !== -1 && nl < offset; nl = text.indexOf("\n", lineStart)) {
+    while (nextNewline < offset && nextNewline < text.length) {
       line++;
-      lineStart = nl + 1;
+      lineStart = nextNewline + 1;
+      nextNewline = newlineFrom(text, lineStart);
     }
     out.push({ line, column: offset - lineStart + 1 });
   }
   return out;
+}
+
+function newlineFrom(text: string, from: number): number {
+  const at = text.indexOf("\n", from);
+  return at === -1 ? text.length : at;
 }

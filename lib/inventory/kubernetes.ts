@@ -1,4 +1,5 @@
 // Kubernetes objects: workload controllers become candidates, the rest is context or skipped.
+import { kubernetesLimitProblem } from "./object-limits";
 import { describeAt, type FileSink, type K8sCandidate } from "./sink";
 import type { CiliumConfigInfo, ConfigDataSize, JsonObject, NodeInfo } from "./types";
 import { asObject, asString, getPath, isObject, stringRecord } from "./values";
@@ -38,6 +39,11 @@ export function readKubernetesObject(object: JsonObject, sink: FileSink, line: n
   const name = asString(metadata.name) ?? asString(metadata.generateName) ?? "";
   const namespace = asString(metadata.namespace) || "default";
   const paths = WORKLOAD_KINDS[kind];
+  const overLimit = kubernetesLimitProblem(object, paths?.metadata);
+  if (overLimit !== null) {
+    sink.error(`${kind.length > 100 ? `${kind.slice(0, 100)}...` : kind} ${describeAt(line, where)}: ${overLimit}`, { line });
+    return;
+  }
   if (!paths) {
     readContextObject(kind, object, metadata, name, namespace, sink);
     sink.skip(kind);

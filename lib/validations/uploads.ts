@@ -11,6 +11,14 @@ export function getMaxUploadBytes(): number {
   return Math.round((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024);
 }
 
+export const DEFAULT_MAX_UPLOAD_FILES = 10_000;
+
+/** Files in one upload request, from `KATA_READINESS_MAX_UPLOAD_FILES` (default 10,000). */
+export function getMaxUploadFiles(): number {
+  const count = Number(process.env.KATA_READINESS_MAX_UPLOAD_FILES);
+  return Number.isInteger(count) && count > 0 ? count : DEFAULT_MAX_UPLOAD_FILES;
+}
+
 export const clusterNameSchema = z
   .string({ error: "Cluster name is required." })
   .trim()
@@ -43,3 +51,10 @@ export const uploadsSearchParamsSchema = z.object({
 });
 
 export type UploadsSearchParams = z.infer<typeof uploadsSearchParamsSchema>;
+
+export const UPLOAD_FILES_PER_PAGE = 100;
+
+/** `?files=N` on /uploads/[id]: the page of the upload's file list. */
+export const uploadFilesSearchParamsSchema = z.object({
+  files: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});

@@ -34,3 +34,16 @@ describe("getDeclaredLength", () => {
     expect(getDeclaredLength(bogus)).toBeNull();
   });
 });
+
+describe("readLimitedBody with a Content-Length", () => {
+  it("reads into one buffer of the declared size, and copes with a wrong declaration", async () => {
+    const exact = await readLimitedBody(post(streamOf(["abc", "def"]), { "content-length": "6" }), 10);
+    expect(new TextDecoder().decode(exact!)).toBe("abcdef");
+    expect(exact!.buffer.byteLength).toBe(6);
+
+    const short = await readLimitedBody(post(streamOf(["abc", "def"]), { "content-length": "2" }), 10);
+    expect(new TextDecoder().decode(short!)).toBe("abcdef");
+    const long = await readLimitedBody(post(streamOf(["abc"]), { "content-length": "9" }), 10);
+    expect(new TextDecoder().decode(long!)).toBe("abc");
+  });
+});

@@ -1,15 +1,20 @@
-import { z } from "zod";
-import { importUpload } from "@/lib/import";
-import type { InputError, InputFile } from "@/lib/inventory/types";
-import { getMaxUploadBytes, uploadFieldsSchema } from "@/lib/validations/uploads";
-import { getDeclaredLength, readLimitedBody } from "./request-body";
+import { importUploadRequest, type UploadError } from "@/lib/import";
+import { ImportOutOfMemoryError, ImportQueueFullError } from "@/lib/import-pool";
+import { internalErrorResponse, isDatabaseBusy, serviceUnavailableResponse } from "@/lib/http/internal-error";
+import { refuseCrossOrigin } from "@/lib/http/same-origin";
+import { tooManyFilesMessage } from "@/lib/upload-request";
+import { getMaxUploadBytes, getMaxUploadFiles } from "@/lib/validations/uploads";
+import { countMultipartParts, getDeclaredLength, readLimitedBody } from "./request-body";
 
 interface UploadErrorBody {
   error: string;
-  errors?: InputError[];
+  errors?: UploadError[];
   fieldErrors?: Record<string, string[] | undefined>;
   duplicateOf?: number;
 }
+
+// The form fields besides `files` (cluster, target) and some slack for empty parts.
+const NON_FILE_PARTS = 8;
 
 function fail(status: number, body: UploadErrorBody): Response {
   return Response.json(body, { status });
@@ -23,8 +28,22 @@ function failTooLarge(limit: number): Response {
 }
 
 // Multipart: `files` (one or more), `cluster`, `target`. Route handlers have no body limit of their own
-// (unlike Server Actions), so the limit is enforced here, before and while the bytes are read.
+// (unlike Server Actions), so the limit is enforced here, before and while the bytes are read. The body
+// is parsed, scanned and written in a worker thread (lib/import.ts): this thread only reads the bytes.
 export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossOrigin(request);
+  if (refused) return refused;
+  try {
+    return await handleUpload(request);
+  } catch (error) {
+    if (error instanceof ImportQueueFullError) return serviceUnavailableResponse(error.message);
+    if (isDatabaseBusy(error)) return serviceUnavailableResponse("The database is busy with another write. Retry in a few seconds.");
+    if (error instanceof ImportOutOfMemoryError) return fail(413, { error: error.message });
+    return internalErrorResponse(error, "importing the upload");
+  }
+}
+
+async function handleUpload(request: Request): Promise<Response> {
   const limit = getMaxUploadBytes();
   const declared = getDeclaredLength(request);
   if (declared !== null && declared > limit) return failTooLarge(limit);
@@ -32,33 +51,29 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readLimitedBody(request, limit);
   if (body === null) return failTooLarge(limit);
 
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
-  } catch {
-    return fail(400, { error: "Expected a multipart/form-data body with `files`, `cluster` and `target`." });
+  const contentType = request.headers.get("content-type") ?? "";
+  const maxFiles = getMaxUploadFiles();
+  // Counted on the bytes (fast) so 20,000 tiny parts are refused before anything parses them.
+  const parts = countMultipartParts(body, contentType);
+  if (parts !== null && parts > maxFiles + NON_FILE_PARTS) return fail(413, { error: tooManyFilesMessage(maxFiles) });
+
+  const result = await importUploadRequest({ body, contentType, maxFiles });
+  if (result.ok) {
+    return Response.json(
+      { uploadId: result.uploadId, cluster: result.cluster, counts: result.counts, errors: result.errors },
+      { status: 201, headers: { Location: `/uploads/${result.uploadId}` } },
+    );
   }
-
-  const fields = uploadFieldsSchema.safeParse({ cluster: form.get("cluster"), target: form.get("target") });
-  if (!fields.success) {
-    return fail(422, { error: "Invalid upload fields.", fieldErrors: z.flattenError(fields.error).fieldErrors });
+  switch (result.reason) {
+    case "invalid-request":
+      return fail(result.status, { error: result.message, fieldErrors: result.fieldErrors });
+    case "duplicate":
+      return fail(409, { error: result.message, duplicateOf: result.duplicateOf });
+    case "busy":
+      return serviceUnavailableResponse(result.message);
+    case "unreadable":
+      return fail(400, { error: result.message, errors: result.errors });
+    case "no-workloads":
+      return fail(422, { error: result.message, errors: result.errors });
   }
-
-  const uploaded = form.getAll("files").filter((entry): entry is File => typeof entry !== "string" && entry.name !== "");
-  if (uploaded.length === 0) return fail(400, { error: "No files: attach one or more inventory files as `files`." });
-
-  // Buffer views (no copy): the parser's byte searches are fast on Buffers.
-  const files: InputFile[] = await Promise.all(
-    uploaded.map(async (file) => ({ name: file.name, content: Buffer.from(await file.arrayBuffer()) })),
-  );
-  const result = await importUpload({ ...fields.data, files });
-
-  if (!result.ok && result.reason === "duplicate") {
-    return fail(409, { error: result.message, duplicateOf: result.duplicateOf });
-  }
-  if (!result.ok) return fail(400, { error: result.message, errors: result.errors });
-  return Response.json(
-    { uploadId: result.uploadId, cluster: result.cluster, counts: result.counts, errors: result.errors },
-    { status: 201, headers: { Location: `/uploads/${result.uploadId}` } },
-  );
 }

@@ -6,6 +6,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSection } from "@/components/ui/page-section";
+import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { formatDateTime } from "@/lib/format";
 import { UploadCounts } from "@/components/uploads/upload-counts";
 import { RescoreButton } from "@/components/uploads/rescore-button";
@@ -13,10 +14,11 @@ import { UploadFilesTable } from "@/components/uploads/upload-files-table";
 import { getUpload } from "@/lib/data/uploads";
 import { CATALOG_VERSION, rulesNewerThan } from "@/lib/rules/catalog";
 import { findProfile } from "@/lib/scoring/profiles";
-import { uploadIdSchema } from "@/lib/validations/uploads";
+import { UPLOAD_FILES_PER_PAGE, uploadFilesSearchParamsSchema, uploadIdSchema } from "@/lib/validations/uploads";
 
 interface UploadPageProps {
   params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: UploadPageProps): Promise<Metadata> {
@@ -24,10 +26,11 @@ export async function generateMetadata({ params }: UploadPageProps): Promise<Met
   return { title: `Upload #${id}` };
 }
 
-export default async function UploadPage({ params }: UploadPageProps) {
+export default async function UploadPage({ params, searchParams }: UploadPageProps) {
   const id = uploadIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const upload = await getUpload(id.data);
+  const { files: filesPage } = uploadFilesSearchParamsSchema.parse(await searchParams);
+  const upload = await getUpload(id.data, filesPage, UPLOAD_FILES_PER_PAGE);
   if (!upload) notFound();
 
   const profile = findProfile(upload.target);
@@ -103,6 +106,25 @@ export default async function UploadPage({ params }: UploadPageProps) {
 
       <PageSection title="Files">
         <UploadFilesTable files={upload.files} />
+        {upload.filesPageCount > 1 ? (
+          <nav aria-label="Files pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
+            <span>
+              {upload.fileCount} files · page {upload.filesPage} of {upload.filesPageCount}
+            </span>
+            <span className="flex gap-2">
+              {upload.filesPage > 1 ? (
+                <Link href={`/uploads/${upload.id}?files=${upload.filesPage - 1}`} className={buttonClassName("secondary")}>
+                  Previous files
+                </Link>
+              ) : null}
+              {upload.filesPage < upload.filesPageCount ? (
+                <Link href={`/uploads/${upload.id}?files=${upload.filesPage + 1}`} className={buttonClassName("secondary")}>
+                  Next files
+                </Link>
+              ) : null}
+            </span>
+          </nav>
+        ) : null}
       </PageSection>
 
       <PageSection title="Inventory findings">
@@ -116,8 +138,12 @@ export default async function UploadPage({ params }: UploadPageProps) {
                 <Link href={`/rules/${finding.ruleId}`} className="font-mono text-xs text-sky-700 hover:underline">
                   {finding.ruleId}
                 </Link>
-                <span className="min-w-0 flex-1">{finding.message}</span>
-                <Badge>{finding.source}</Badge>
+                <span className="min-w-0 flex-1 break-words">
+                  <ExpandableText text={finding.message} />
+                </span>
+                <Badge>
+                  <TruncatedText text={finding.source} max={60} />
+                </Badge>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Badge, ReadinessBadge } from "@/components/ui/badge";
@@ -73,10 +74,10 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
     ["Cluster", workload.clusterName],
     ["Namespace", workload.namespace || "—"],
     ["Kind", workload.kind],
-    ["Name", workload.name],
-    ["Team", workload.team || "—"],
+    ["Name", <span key="name" className="break-all">{workload.name}</span>],
+    ["Team", workload.team ? <ExpandableText key="team" text={workload.team} max={100} /> : "—"],
     ["Platform", labelOfTerm(workload.platform)],
-    ["Source file", <code key="source" className="font-mono text-xs">{workload.source}</code>],
+    ["Source file", <code key="source" className="break-all font-mono text-xs"><ExpandableText text={workload.source} max={200} /></code>],
     [
       "Upload",
       <Link key="upload" href={`/uploads/${workload.upload.id}`} className="underline underline-offset-2">
@@ -91,11 +92,11 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
         <Link href="/workloads" className="underline-offset-2 hover:underline">
           Workloads
         </Link>{" "}
-        / {workload.name}
+        / <TruncatedText text={workload.name} max={80} />
       </nav>
       <PageHeader
         title={workload.name}
-        description={<code className="font-mono text-xs">{workload.identity}</code>}
+        description={<code className="break-all font-mono text-xs">{workload.identity}</code>}
         actions={
           <div className="flex items-center gap-2">
             <ReadinessBadge readiness={workload.readiness} />
