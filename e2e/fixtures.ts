@@ -76,7 +76,6 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   clusterName: async ({}, use, testInfo) => {
     await use(createClusterName(testInfo));
   },

@@ -1,4 +1,4 @@
-// `npm test`: Vitest, the corpus check (when ../shared/corpus exists), then Playwright against Debian's Chromium. Ends with one plain line
+// `npm test`: Vitest, lint and format checks, the corpus check (when ../shared/corpus exists), then Playwright against Debian's Chromium. Ends with one plain line
 // "N passed, M failed" (CI reads it) and exits non-zero when anything failed.
 // `--e2e-only` skips Vitest; other arguments go to `playwright test` (e.g. a spec file or `--grep`).
 import { spawnSync } from "node:child_process";
@@ -42,6 +42,15 @@ function runVitest(outDir) {
   return { exitCode, counts: settle(counts, exitCode) };
 }
 
+// Lint and format are part of the suite, so CI keeps them: counted as one test.
+function runLint() {
+  const eslint = run("eslint", ["--max-warnings", "0", "."]);
+  const prettier = run("prettier", ["--check", "--log-level", "warn", "."]);
+  if (prettier !== 0) console.error("prettier: the files above are not formatted: run `npm run format`");
+  const exitCode = eslint !== 0 ? eslint : prettier;
+  return { exitCode, counts: exitCode === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 } };
+}
+
 // The corpus of real inventories is shared material beside the repository, not part of it.
 function runCorpusCheck() {
   const corpus = path.resolve(ROOT, process.env.KATA_READINESS_CORPUS ?? "../shared/corpus");
@@ -81,7 +90,7 @@ const outDir = mkdtempSync(path.join(tmpdir(), "kata-readiness-test-"));
 
 const results = [];
 try {
-  if (!isE2eOnly) results.push(runVitest(outDir), runCorpusCheck());
+  if (!isE2eOnly) results.push(runVitest(outDir), runLint(), runCorpusCheck());
   results.push(runPlaywright(outDir, playwrightArgs));
 } finally {
   rmSync(outDir, { recursive: true, force: true });
