@@ -70,7 +70,7 @@ function seedWorkloads(file: string, uploads: { id: number; cluster: string; wor
   sqlite.pragma("journal_mode = WAL");
   const insertWorkload = sqlite.prepare(`INSERT INTO "Workload" ("id","uploadId","clusterName","isCurrent","identity","platform","kind","namespace","name","team","source","score","readiness","migrated","blockerCount","warningCount","infoCount","spec","sizing","vmMemoryMiB","vmVcpus","overheadMemoryMiB","overheadMilliCpu","replicas","perNode")
     VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-  const insertFinding = sqlite.prepare(`INSERT INTO "Finding" ("workloadId","isCurrent","ruleId","severity","remedy","container","path","message") VALUES (?,1,?,?,?,?,?,?)`);
+  const insertFinding = sqlite.prepare(`INSERT INTO "Finding" ("workloadId","uploadId","isCurrent","ruleId","severity","remedy","container","path","message","fingerprint") VALUES (?,?,1,?,?,?,?,?,?,?)`);
   let id = 0;
   let findings = 0;
   sqlite.transaction(() => {
@@ -101,7 +101,7 @@ function seedWorkloads(file: string, uploads: { id: number; cluster: string; wor
           kind === "DaemonSet" ? 1 : 1 + Math.floor(random() * 6), kind === "DaemonSet" ? 1 : 0,
         );
         for (const [ruleId, severity, remedy] of rows) {
-          insertFinding.run(id, ruleId, severity, remedy, "app", "spec.template.spec.containers[0]", `${ruleId} on container app`);
+          insertFinding.run(id, upload.id, ruleId, severity, remedy, "app", "spec.template.spec.containers[0]", `${ruleId} on container app`, `${id}|${ruleId}`);
           findings++;
         }
       }

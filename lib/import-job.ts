@@ -6,7 +6,9 @@
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import type { InputError, InputFile } from "./inventory/types";
+import { makeCurrent, readDecisions, readPreviousSnapshot, readResolvedBefore, sqliteDate, upsertSeries, writeRemediationItems } from "./import-tracking";
 import { scan, type ScanResult } from "./scan";
+import { trackScan, type TrackedScan } from "./scoring/track";
 import type { ProfileId } from "./scoring/profiles";
 import type { RefusedRequest, UploadRequestBody } from "./upload-request";
 
@@ -217,11 +219,12 @@ function unpack(count: number, from = 0): string {
 
 // Column lists follow prisma/schema.prisma. `?` parameters are bound in the order they appear.
 const WORKLOAD_DATA_COLUMNS = [
-  "identity", "platform", "kind", "namespace", "name", "team", "source", "score", "readiness", "migrated",
+  "identity", "platform", "kind", "namespace", "name", "team", "owner", "source", "score", "readiness", "migrationPath",
+  "rawScore", "rawReadiness", "rawMigrationPath", "waiverCheckAt", "migrated",
   "blockerCount", "warningCount", "infoCount", "spec", "sizing", "vmMemoryMiB", "vmVcpus", "overheadMemoryMiB",
   "overheadMilliCpu", "replicas", "perNode",
 ] as const;
-const FINDING_DATA_COLUMNS = ["ruleId", "severity", "remedy", "container", "path", "message"] as const;
+const FINDING_DATA_COLUMNS = ["ruleId", "severity", "remedy", "container", "path", "message", "fingerprint", "change", "waiverId"] as const;
 const FILE_DATA_COLUMNS = ["name", "sha256", "bytes", "format", "syntax", "objects", "workloads", "skipped", "errors"] as const;
 const INVENTORY_FINDING_DATA_COLUMNS = ["ruleId", "severity", "remedy", "source", "path", "message"] as const;
 
@@ -232,12 +235,77 @@ function columnList(columns: readonly string[]): string {
 // Workload ids are the first free id plus the workload's index; findings reference them the same way.
 const INSERT_WORKLOADS = `INSERT INTO "Workload" ("id", "uploadId", "clusterName", "isCurrent", ${columnList(WORKLOAD_DATA_COLUMNS)})
   SELECT ? + (value ->> 0), ?, ?, 1, ${unpack(WORKLOAD_DATA_COLUMNS.length, 1)} FROM json_each(?)`;
-const INSERT_FINDINGS = `INSERT INTO "Finding" ("workloadId", "isCurrent", ${columnList(FINDING_DATA_COLUMNS)})
-  SELECT ? + (value ->> 0), 1, ${unpack(FINDING_DATA_COLUMNS.length, 1)} FROM json_each(?)`;
+const INSERT_FINDINGS = `INSERT INTO "Finding" ("workloadId", "uploadId", "isCurrent", ${columnList(FINDING_DATA_COLUMNS)})
+  SELECT ? + (value ->> 0), ?, 1, ${unpack(FINDING_DATA_COLUMNS.length, 1)} FROM json_each(?)`;
 const INSERT_FILES = `INSERT INTO "UploadFile" ("uploadId", ${columnList(FILE_DATA_COLUMNS)})
   SELECT ?, ${unpack(FILE_DATA_COLUMNS.length)} FROM json_each(?)`;
 const INSERT_INVENTORY_FINDINGS = `INSERT INTO "InventoryFinding" ("uploadId", ${columnList(INVENTORY_FINDING_DATA_COLUMNS)})
   SELECT ?, ${unpack(INVENTORY_FINDING_DATA_COLUMNS.length)} FROM json_each(?)`;
+
+
+/** Readiness counts with the waivers in force, as the pages show them. */
+function countReadiness(tracked: TrackedScan): { ready: number; needsChanges: number; blocked: number } {
+  const counts = { ready: 0, needsChanges: 0, blocked: 0 };
+  for (const workload of tracked.workloads) {
+    if (workload.readiness === "ready") counts.ready++;
+    else if (workload.readiness === "needs-changes") counts.needsChanges++;
+    else counts.blocked++;
+  }
+  return counts;
+}
+
+function workloadRows(result: ScanResult, tracked: TrackedScan): string[] {
+  return batchRows(
+    result.workloads.map((workload, index) => {
+      const track = tracked.workloads[index];
+      return [
+        index,
+        workload.id,
+        workload.platform,
+        workload.kind,
+        // Docker containers have no namespace; "" keeps the column filterable and matches the identity.
+        workload.namespace ?? "",
+        workload.name,
+        track.team,
+        track.owner,
+        workload.source,
+        track.score,
+        track.readiness,
+        track.migrationPath,
+        track.raw.score,
+        track.raw.readiness,
+        track.raw.migrationPath,
+        track.waiverCheckAt ? sqliteDate(track.waiverCheckAt) : null,
+        workload.migrated ? 1 : 0,
+        workload.counts.blocker,
+        workload.counts.warning,
+        workload.counts.info,
+        JSON.stringify(workload.workload),
+        JSON.stringify(workload.sizing),
+        Math.round(workload.sizing.vmMemoryMiB),
+        workload.sizing.vmVcpus,
+        Math.round(workload.sizing.overheadMemoryMiB),
+        Math.round(workload.sizing.overheadMilliCpu),
+        workload.sizing.replicas,
+        workload.sizing.perNode ? 1 : 0,
+      ];
+    }),
+  );
+}
+
+function findingRows(result: ScanResult, tracked: TrackedScan): string[] {
+  return batchRows(
+    (function* () {
+      for (const [index, workload] of result.workloads.entries()) {
+        const track = tracked.workloads[index].findings;
+        for (const [findingIndex, finding] of workload.findings.entries()) {
+          const { fingerprint, change, waiverId } = track[findingIndex];
+          yield [index, finding.ruleId, finding.severity, finding.remedy, finding.container, finding.path, finding.message, fingerprint, change, waiverId === null ? null : Number(waiverId)];
+        }
+      }
+    })(),
+  );
+}
 
 interface WriteInput {
   contentSha256: string;
@@ -269,42 +337,6 @@ function writeUpload(sqlite: Database.Database, result: ScanResult, input: Write
       JSON.stringify((errorsByFile.get(index) ?? []).map(({ file: _position, ...error }) => error)),
     ]),
   );
-  const workloadBatches = batchRows(
-    result.workloads.map((workload, index) => [
-      index,
-      workload.id,
-      workload.platform,
-      workload.kind,
-      // Docker containers have no namespace; "" keeps the column filterable and matches the identity.
-      workload.namespace ?? "",
-      workload.name,
-      workload.team,
-      workload.source,
-      workload.score,
-      workload.readiness,
-      workload.migrated ? 1 : 0,
-      workload.counts.blocker,
-      workload.counts.warning,
-      workload.counts.info,
-      JSON.stringify(workload.workload),
-      JSON.stringify(workload.sizing),
-      Math.round(workload.sizing.vmMemoryMiB),
-      workload.sizing.vmVcpus,
-      Math.round(workload.sizing.overheadMemoryMiB),
-      Math.round(workload.sizing.overheadMilliCpu),
-      workload.sizing.replicas,
-      workload.sizing.perNode ? 1 : 0,
-    ]),
-  );
-  const findingBatches = batchRows(
-    (function* () {
-      for (const [index, workload] of result.workloads.entries()) {
-        for (const finding of workload.findings) {
-          yield [index, finding.ruleId, finding.severity, finding.remedy, finding.container, finding.path, finding.message];
-        }
-      }
-    })(),
-  );
   const inventoryBatches = batchRows(
     result.inventoryFindings.map((finding) => [finding.ruleId, finding.severity, finding.remedy, finding.source, finding.path, finding.message]),
   );
@@ -314,9 +346,22 @@ function writeUpload(sqlite: Database.Database, result: ScanResult, input: Write
     const earlier = findDuplicate(sqlite, result.cluster, result.target, input.contentSha256);
     if (earlier !== null) return { duplicateOf: earlier };
 
-    const now = new Date().toISOString().replace("Z", "+00:00");
+    const clock = new Date();
+    const now = sqliteDate(clock);
     sqlite.prepare(`INSERT INTO "Cluster" ("name", "createdAt") VALUES (?, ?) ON CONFLICT ("name") DO NOTHING`).run(result.cluster, now);
     const cluster = sqlite.prepare(`SELECT "id" AS id FROM "Cluster" WHERE "name" = ?`).get(result.cluster) as { id: number };
+
+    // Owners, waivers and the previous snapshot are read under the write lock, so they are the ones in force.
+    const series = upsertSeries(sqlite, cluster.id, result.target, now);
+    const previous = series.previousUploadId === null ? null : readPreviousSnapshot(sqlite, series.previousUploadId);
+    const tracked = trackScan(
+      result.cluster,
+      result.workloads,
+      readDecisions(sqlite, cluster.id, result.cluster, clock),
+      previous,
+      readResolvedBefore(sqlite, cluster.id),
+      clock,
+    );
 
     // Findings first, while the flag still marks only the previous snapshot of this cluster.
     sqlite
@@ -327,26 +372,40 @@ function writeUpload(sqlite: Database.Database, result: ScanResult, input: Write
       .run(result.cluster);
     sqlite.prepare(`UPDATE "Workload" SET "isCurrent" = 0 WHERE "isCurrent" = 1 AND "clusterName" = ?`).run(result.cluster);
 
+    const readiness = countReadiness(tracked);
+    const diff = tracked.diff;
     const upload = sqlite
       .prepare(
-        `INSERT INTO "Upload" ("clusterId", "createdAt", "target", "catalogVersion", "scoreFormula", "contentSha256",
-           "workloadCount", "readyCount", "needsChangesCount", "blockedCount", "migratedCount", "skippedCount", "errorCount")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO "Upload" ("clusterId", "seriesId", "previousUploadId", "createdAt", "target", "catalogVersion", "scoreFormula", "contentSha256",
+           "workloadCount", "readyCount", "needsChangesCount", "blockedCount", "migratedCount", "skippedCount", "errorCount", "inventoryContext",
+           "newWorkloadCount", "removedWorkloadCount", "newFindingCount", "resolvedFindingCount", "regressedFindingCount",
+           "newRuleFindingCount", "unchangedFindingCount")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         cluster.id,
+        series.seriesId,
+        series.previousUploadId,
         now,
         result.target,
         result.catalogVersion,
         result.scoreFormula,
         input.contentSha256,
         counts.workloads,
-        counts.ready,
-        counts.needsChanges,
-        counts.blocked,
+        readiness.ready,
+        readiness.needsChanges,
+        readiness.blocked,
         counts.migrated,
         counts.skipped,
         result.errors.length,
+        JSON.stringify(result.inventory),
+        diff.newWorkloads.length,
+        diff.removedWorkloads.length,
+        diff.counts.new,
+        diff.counts.resolved,
+        diff.counts.regressed,
+        diff.counts["new-rule"],
+        diff.counts.unchanged,
       );
     const uploadId = Number(upload.lastInsertRowid);
 
@@ -354,15 +413,21 @@ function writeUpload(sqlite: Database.Database, result: ScanResult, input: Write
     for (const batch of fileBatches) insertFiles.run(uploadId, batch);
 
     // Explicit ids let findings reference their workload without reading rows back: safe, the writes
-    // above hold SQLite's write lock until this transaction ends.
-    const last = sqlite.prepare(`SELECT COALESCE(MAX("id"), 0) AS id FROM "Workload"`).get() as { id: number };
+    // above hold SQLite's write lock until this transaction ends. AUTOINCREMENT's high-water mark, not
+    // MAX(id): ids of deleted uploads' workloads are never handed out again.
+    const last = sqlite
+      .prepare(`SELECT MAX(COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Workload'), 0), COALESCE((SELECT MAX("id") FROM "Workload"), 0)) AS id`)
+      .get() as { id: number };
     const firstId = last.id + 1;
     const insertWorkloads = sqlite.prepare(INSERT_WORKLOADS);
-    for (const batch of workloadBatches) insertWorkloads.run(firstId, uploadId, result.cluster, batch);
+    for (const batch of workloadRows(result, tracked)) insertWorkloads.run(firstId, uploadId, result.cluster, batch);
     const insertFindings = sqlite.prepare(INSERT_FINDINGS);
-    for (const batch of findingBatches) insertFindings.run(firstId, batch);
+    for (const batch of findingRows(result, tracked)) insertFindings.run(firstId, uploadId, batch);
     const insertInventory = sqlite.prepare(INSERT_INVENTORY_FINDINGS);
     for (const batch of inventoryBatches) insertInventory.run(uploadId, batch);
+
+    makeCurrent(sqlite, cluster.id, series.seriesId, uploadId);
+    writeRemediationItems(sqlite, { clusterId: cluster.id, uploadId, result, tracked, now });
     return uploadId;
   });
   // IMMEDIATE: take the write lock at BEGIN, so the duplicate check and the id range hold until COMMIT.

@@ -9,8 +9,12 @@ import type { InventoryContext, Workload } from "@/lib/inventory/types";
 import { CATALOG_VERSION } from "@/lib/rules/catalog";
 import { checkInventory, checkWorkload } from "@/lib/rules/engine";
 import { assembleScannedWorkload, summarizeWorkloads, type ScanSummary } from "@/lib/scan";
+import { DEFAULT_TEAM_LABEL_KEYS } from "@/lib/owners";
+import type { Severity } from "@/lib/rules/types";
 import { SCORE_FORMULA } from "@/lib/scoring/assess";
 import { findProfile } from "@/lib/scoring/profiles";
+import { trackScan, type PreviousSnapshot, type TrackingDecisions } from "@/lib/scoring/track";
+import { sqliteDate, TEAM_LABEL_KEYS_SETTING, waiverFromRow } from "@/lib/import-tracking";
 
 export type RescoreResult =
   | {
@@ -82,7 +86,7 @@ function readWorkload(id: number, json: string): Workload | string {
 export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
   const upload = await db.upload.findUnique({
     where: { id: uploadId },
-    select: { id: true, target: true, catalogVersion: true, inventoryContext: true },
+    select: { id: true, clusterId: true, previousUploadId: true, target: true, catalogVersion: true, inventoryContext: true, cluster: { select: { name: true } } },
   });
   if (!upload) return { ok: false, reason: "not-found", message: `Upload #${uploadId} does not exist.` };
   const profile = findProfile(upload.target);
@@ -109,17 +113,54 @@ export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
   const scanned = workloads.map((workload) => assembleScannedWorkload(workload, checkWorkload(workload, context), profile, inventory));
   const inventoryFindings = inventoryReevaluated ? checkInventory(context, workloads) : null;
   const summary = summarizeWorkloads(scanned);
+  const clock = new Date();
+  const tracked = trackScan(
+    upload.cluster.name,
+    scanned,
+    await readDecisions(upload.clusterId, upload.cluster.name, clock),
+    upload.previousUploadId === null ? null : await readPreviousSnapshot(upload.previousUploadId),
+    await readResolvedBefore(upload.clusterId),
+    clock,
+  );
+  const readiness = { ready: 0, needsChanges: 0, blocked: 0 };
+  for (const w of tracked.workloads) {
+    if (w.readiness === "ready") readiness.ready++;
+    else if (w.readiness === "needs-changes") readiness.needsChanges++;
+    else readiness.blocked++;
+  }
 
   await db.$transaction(
     async (tx) => {
       await tx.finding.deleteMany({ where: { workload: { uploadId } } });
       const findingRows: SqlValue[][] = scanned.flatMap((w, index) =>
-        w.findings.map((f) => [rows[index].id, f.ruleId, f.severity, f.remedy, f.container, f.path, f.message]),
+        w.findings.map((f, findingIndex) => {
+          const track = tracked.workloads[index].findings[findingIndex];
+          const waiverId = track.waiverId === null ? null : Number(track.waiverId);
+          return [rows[index].id, f.ruleId, f.severity, f.remedy, f.container, f.path, f.message, uploadId, track.fingerprint, track.change, waiverId];
+        }),
       );
       await insertFindings(tx, findingRows);
       await updateWorkloads(
         tx,
-        scanned.map((w, index) => [rows[index].id, w.score, w.readiness, w.migrated ? 1 : 0, w.counts.blocker, w.counts.warning, w.counts.info]),
+        scanned.map((w, index) => {
+          const track = tracked.workloads[index];
+          return [
+            rows[index].id,
+            track.score,
+            track.readiness,
+            w.migrated ? 1 : 0,
+            w.counts.blocker,
+            w.counts.warning,
+            w.counts.info,
+            track.migrationPath,
+            track.raw.score,
+            track.raw.readiness,
+            track.raw.migrationPath,
+            track.waiverCheckAt ? sqliteDate(track.waiverCheckAt) : null,
+            track.team,
+            track.owner,
+          ];
+        }),
       );
       if (inventoryFindings) {
         await tx.inventoryFinding.deleteMany({ where: { uploadId } });
@@ -134,9 +175,16 @@ export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
         data: {
           catalogVersion: CATALOG_VERSION,
           scoreFormula: SCORE_FORMULA,
-          readyCount: summary.ready,
-          needsChangesCount: summary.needsChanges,
-          blockedCount: summary.blocked,
+          readyCount: readiness.ready,
+          needsChangesCount: readiness.needsChanges,
+          blockedCount: readiness.blocked,
+          newWorkloadCount: tracked.diff.newWorkloads.length,
+          removedWorkloadCount: tracked.diff.removedWorkloads.length,
+          newFindingCount: tracked.diff.counts.new,
+          resolvedFindingCount: tracked.diff.counts.resolved,
+          regressedFindingCount: tracked.diff.counts.regressed,
+          newRuleFindingCount: tracked.diff.counts["new-rule"],
+          unchangedFindingCount: tracked.diff.counts.unchanged,
           migratedCount: summary.migrated,
         },
       });
@@ -151,12 +199,15 @@ export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
 const CHUNK_SIZE = 2000;
 
 /** Findings take isCurrent from their workload as it is inside the transaction (an import may have replaced the snapshot since). */
-const INSERT_FINDINGS = `INSERT INTO "Finding" ("workloadId", "isCurrent", "ruleId", "severity", "remedy", "container", "path", "message")
-  SELECT j.value ->> 0, w."isCurrent", j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
+const INSERT_FINDINGS = `INSERT INTO "Finding" ("workloadId", "isCurrent", "ruleId", "severity", "remedy", "container", "path", "message", "uploadId", "fingerprint", "change", "waiverId")
+  SELECT j.value ->> 0, w."isCurrent", j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
+    j.value ->> 8, j.value ->> 9, j.value ->> 10
   FROM json_each(?) AS j JOIN "Workload" AS w ON w."id" = j.value ->> 0`;
 
 const UPDATE_WORKLOADS = `UPDATE "Workload" SET "score" = j.value ->> 1, "readiness" = j.value ->> 2, "migrated" = j.value ->> 3,
-  "blockerCount" = j.value ->> 4, "warningCount" = j.value ->> 5, "infoCount" = j.value ->> 6
+  "blockerCount" = j.value ->> 4, "warningCount" = j.value ->> 5, "infoCount" = j.value ->> 6, "migrationPath" = j.value ->> 7,
+  "rawScore" = j.value ->> 8, "rawReadiness" = j.value ->> 9, "rawMigrationPath" = j.value ->> 10, "waiverCheckAt" = j.value ->> 11,
+  "team" = j.value ->> 12, "owner" = j.value ->> 13
   FROM json_each(?) AS j WHERE "Workload"."id" = j.value ->> 0`;
 
 async function executeChunked(tx: Prisma.TransactionClient, sql: string, rows: SqlValue[][]): Promise<void> {
@@ -169,4 +220,46 @@ async function insertFindings(tx: Prisma.TransactionClient, rows: SqlValue[][]):
 
 async function updateWorkloads(tx: Prisma.TransactionClient, rows: SqlValue[][]): Promise<void> {
   await executeChunked(tx, UPDATE_WORKLOADS, rows);
+}
+
+// What tracking reads, as the import worker reads it (lib/import-tracking.ts), through Prisma.
+async function readDecisions(clusterId: number, cluster: string, now: Date): Promise<TrackingDecisions> {
+  const [namespaceTeams, owners, waivers, labelKeys] = await Promise.all([
+    db.namespaceTeam.findMany({ where: { clusterId }, select: { namespace: true, team: true } }),
+    db.workloadOwner.findMany({ where: { clusterId }, select: { identity: true, team: true, owner: true } }),
+    db.waiver.findMany({ where: { revokedAt: null, expiresAt: { gt: now }, OR: [{ cluster: null }, { cluster }] } }),
+    db.setting.findUnique({ where: { key: TEAM_LABEL_KEYS_SETTING } }),
+  ]);
+  let teamLabelKeys: readonly string[] = DEFAULT_TEAM_LABEL_KEYS;
+  try {
+    const value: unknown = labelKeys ? JSON.parse(labelKeys.value) : null;
+    if (Array.isArray(value) && value.every((key) => typeof key === "string")) teamLabelKeys = value;
+  } catch {
+    // An unreadable setting falls back to the defaults, as in the import.
+  }
+  return {
+    teamLabelKeys,
+    namespaceTeams: new Map(namespaceTeams.map((row) => [row.namespace, row.team])),
+    owners: new Map(owners.map((row) => [row.identity, { team: row.team, owner: row.owner }])),
+    waivers: waivers.map((row) => waiverFromRow({ ...row, expiresAt: row.expiresAt.toISOString() })),
+  };
+}
+
+async function readPreviousSnapshot(uploadId: number): Promise<PreviousSnapshot | null> {
+  const upload = await db.upload.findUnique({ where: { id: uploadId }, select: { catalogVersion: true } });
+  if (!upload) return null;
+  const [workloads, findings] = await Promise.all([
+    db.workload.findMany({ where: { uploadId }, select: { identity: true } }),
+    db.finding.findMany({ where: { uploadId, fingerprint: { not: "" } }, select: { fingerprint: true, ruleId: true, severity: true, workload: { select: { identity: true } } } }),
+  ]);
+  return {
+    catalogVersion: upload.catalogVersion,
+    identities: workloads.map((w) => w.identity),
+    findings: findings.map((f) => ({ identity: f.workload.identity, fingerprint: f.fingerprint, ruleId: f.ruleId, severity: f.severity as Severity })),
+  };
+}
+
+async function readResolvedBefore(clusterId: number): Promise<Set<string>> {
+  const items = await db.remediationItem.findMany({ where: { clusterId, resolvedInUploadId: { not: null } }, select: { fingerprint: true } });
+  return new Set(items.map((item) => item.fingerprint));
 }

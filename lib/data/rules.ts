@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { CATALOG, findRule } from "@/lib/rules/catalog";
 import type { Reference, Remedy, Rule, Severity } from "@/lib/rules/types";
 import type { Platform } from "@/lib/inventory/types";
@@ -148,19 +149,21 @@ async function countAffectedWorkloads(ruleId?: string): Promise<Map<string, numb
   return new Map(rows.map((row) => [row.ruleId, Number(row.n)]));
 }
 
-// A cluster's current state is its newest upload (highest id).
+// A cluster's current state is the current upload of its current series.
+const CURRENT_UPLOAD_IDS = Prisma.sql`SELECT s."currentUploadId" FROM "Cluster" c JOIN "Series" s ON s."id" = c."currentSeriesId" WHERE s."currentUploadId" IS NOT NULL`;
+
 async function countAffectedClusters(ruleId?: string): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<CountRow[]>`
     SELECT f."ruleId" AS ruleId, COUNT(DISTINCT u."clusterId") AS n
     FROM "InventoryFinding" f JOIN "Upload" u ON u."id" = f."uploadId"
-    WHERE u."id" IN (SELECT MAX("id") FROM "Upload" GROUP BY "clusterId")
+    WHERE u."id" IN (${CURRENT_UPLOAD_IDS})
       AND (${ruleId ?? null} IS NULL OR f."ruleId" = ${ruleId ?? null})
     GROUP BY f."ruleId"`;
   return new Map(rows.map((row) => [row.ruleId, Number(row.n)]));
 }
 
 async function getAffectedClusters(ruleId: string): Promise<AffectedCluster[]> {
-  const latest = await db.$queryRaw<{ id: bigint | number }[]>`SELECT MAX("id") AS id FROM "Upload" GROUP BY "clusterId"`;
+  const latest = await db.$queryRaw<{ id: bigint | number }[]>`SELECT "currentUploadId" AS id FROM (${CURRENT_UPLOAD_IDS}) AS current`;
   const uploads = await db.upload.findMany({
     where: { id: { in: latest.map((row) => Number(row.id)) }, inventoryFindings: { some: { ruleId } } },
     select: {

@@ -87,8 +87,10 @@ export interface UploadDetail extends UploadListItem {
   /** False for uploads stored before the inventory context was kept: re-scoring cannot re-evaluate inventory-level rules. */
   inventoryContextStored: boolean;
   contentSha256: string;
-  /** The cluster's newest upload: its workloads are the ones the workloads page shows. */
+  /** The cluster's current upload (Cluster.currentSeriesId -> Series.currentUploadId): its workloads are the ones the workloads page shows. */
   isCurrent: boolean;
+  /** What changed against the previous upload of the same series (cluster + target), counted when it was stored. */
+  changes: UploadChanges;
   /** One page of the files, in upload order (`fileCount` is all of them). */
   files: UploadFileDetail[];
   filesPage: number;
@@ -102,6 +104,17 @@ export interface UploadDetail extends UploadListItem {
     path: string;
     message: string;
   }[];
+}
+
+export interface UploadChanges {
+  previousUploadId: number | null;
+  newWorkloads: number;
+  removedWorkloads: number;
+  newFindings: number;
+  resolvedFindings: number;
+  regressedFindings: number;
+  newRuleFindings: number;
+  unchangedFindings: number;
 }
 
 const skippedJsonSchema = z.record(z.string(), z.number());
@@ -123,7 +136,17 @@ export async function getUpload(id: number, filesPage = 1, filesPerPage = UPLOAD
       inventoryContext: true,
       ...UPLOAD_COUNTS_SELECT,
       clusterId: true,
-      cluster: { select: { name: true } },
+      seriesId: true,
+      previousUploadId: true,
+      newWorkloadCount: true,
+      removedWorkloadCount: true,
+      newFindingCount: true,
+      resolvedFindingCount: true,
+      regressedFindingCount: true,
+      newRuleFindingCount: true,
+      unchangedFindingCount: true,
+      cluster: { select: { name: true, currentSeriesId: true } },
+      series: { select: { currentUploadId: true } },
       _count: { select: { files: true } },
       inventoryFindings: {
         orderBy: { id: "asc" },
@@ -133,11 +156,6 @@ export async function getUpload(id: number, filesPage = 1, filesPerPage = UPLOAD
   });
   if (!upload) return null;
 
-  const newest = await db.upload.findFirst({
-    where: { clusterId: upload.clusterId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true },
-  });
   const fileCount = upload._count.files;
   const filesPageCount = Math.max(1, Math.ceil(fileCount / filesPerPage));
   const page = Math.min(Math.max(1, filesPage), filesPageCount);
@@ -147,12 +165,38 @@ export async function getUpload(id: number, filesPage = 1, filesPerPage = UPLOAD
     skip: (page - 1) * filesPerPage,
     take: filesPerPage,
   });
-  const { cluster, clusterId: _clusterId, _count: _counts, inventoryContext, ...rest } = upload;
+  const {
+    cluster,
+    series,
+    clusterId: _clusterId,
+    seriesId,
+    _count: _counts,
+    inventoryContext,
+    previousUploadId,
+    newWorkloadCount,
+    removedWorkloadCount,
+    newFindingCount,
+    resolvedFindingCount,
+    regressedFindingCount,
+    newRuleFindingCount,
+    unchangedFindingCount,
+    ...rest
+  } = upload;
   return {
     ...rest,
     inventoryContextStored: inventoryContext !== null,
     cluster: cluster.name,
-    isCurrent: newest?.id === upload.id,
+    isCurrent: series.currentUploadId === upload.id && cluster.currentSeriesId === seriesId,
+    changes: {
+      previousUploadId,
+      newWorkloads: newWorkloadCount,
+      removedWorkloads: removedWorkloadCount,
+      newFindings: newFindingCount,
+      resolvedFindings: resolvedFindingCount,
+      regressedFindings: regressedFindingCount,
+      newRuleFindings: newRuleFindingCount,
+      unchangedFindings: unchangedFindingCount,
+    },
     fileCount,
     filesPage: page,
     filesPageCount,
@@ -177,13 +221,18 @@ export interface OlderCatalogSnapshot {
   catalogVersion: string;
 }
 
-/** Clusters whose current snapshot (newest upload) was scored by another catalog than the running one. */
+/** Clusters whose current snapshot was scored by another catalog than the running one. */
 export async function getSnapshotsScoredByOlderCatalog(): Promise<OlderCatalogSnapshot[]> {
-  const clusters = await db.cluster.findMany({
-    orderBy: { name: "asc" },
-    select: { name: true, uploads: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, catalogVersion: true } } },
+  const clusters = await db.cluster.findMany({ orderBy: { name: "asc" }, select: { name: true, currentSeriesId: true } });
+  const seriesIds = clusters.flatMap((cluster) => (cluster.currentSeriesId === null ? [] : [cluster.currentSeriesId]));
+  const series = await db.series.findMany({ where: { id: { in: seriesIds } }, select: { id: true, currentUploadId: true } });
+  const uploads = await db.upload.findMany({
+    where: { id: { in: series.flatMap((s) => (s.currentUploadId === null ? [] : [s.currentUploadId])) }, catalogVersion: { not: CATALOG_VERSION } },
+    select: { id: true, catalogVersion: true, seriesId: true },
   });
-  return clusters.flatMap(({ name, uploads: [newest] }) =>
-    newest && newest.catalogVersion !== CATALOG_VERSION ? [{ cluster: name, uploadId: newest.id, catalogVersion: newest.catalogVersion }] : [],
-  );
+  const bySeries = new Map(uploads.map((upload) => [upload.seriesId, upload]));
+  return clusters.flatMap(({ name, currentSeriesId }) => {
+    const upload = currentSeriesId === null ? undefined : bySeries.get(currentSeriesId);
+    return upload ? [{ cluster: name, uploadId: upload.id, catalogVersion: upload.catalogVersion }] : [];
+  });
 }

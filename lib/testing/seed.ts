@@ -36,12 +36,24 @@ export interface SeedUploadRow extends SeedUploadCounts {
   catalogVersion?: string;
 }
 
-/** One upload row with its counts as given (zero otherwise); no workloads. */
-export function createSeedUpload(db: PrismaClient, { clusterId, contentSha256, catalogVersion = "1", ...counts }: SeedUploadRow) {
-  return db.upload.create({
+const SEED_TARGET = "kata-qemu-runtime-rs";
+
+/**
+ * One upload row with its counts as given (zero otherwise); no workloads. It becomes its series' and
+ * its cluster's current upload, as an import makes it.
+ */
+export async function createSeedUpload(db: PrismaClient, { clusterId, contentSha256, catalogVersion = "1", ...counts }: SeedUploadRow) {
+  const series = await db.series.upsert({
+    where: { clusterId_target: { clusterId, target: SEED_TARGET } },
+    create: { clusterId, target: SEED_TARGET },
+    update: {},
+  });
+  const upload = await db.upload.create({
     data: {
       clusterId,
-      target: "kata-qemu-runtime-rs",
+      seriesId: series.id,
+      previousUploadId: series.currentUploadId,
+      target: SEED_TARGET,
       catalogVersion,
       scoreFormula: "v1",
       contentSha256,
@@ -55,6 +67,9 @@ export function createSeedUpload(db: PrismaClient, { clusterId, contentSha256, c
       ...counts,
     },
   });
+  await db.series.update({ where: { id: series.id }, data: { currentUploadId: upload.id } });
+  await db.cluster.update({ where: { id: clusterId }, data: { currentSeriesId: series.id } });
+  return upload;
 }
 
 /** Creates (or reuses) the cluster, marks its older workloads not current, and adds a new upload. */
@@ -91,6 +106,8 @@ export async function seedUpload(db: PrismaClient, clusterName: string, workload
         source: "seed.yaml",
         score: w.score ?? 100,
         readiness: w.readiness ?? "ready",
+        rawScore: w.score ?? 100,
+        rawReadiness: w.readiness ?? "ready",
         migrated: w.migrated ?? false,
         blockerCount: findings.filter((f) => f.severity === "blocker").length,
         warningCount: findings.filter((f) => f.severity === "warning").length,
@@ -110,6 +127,8 @@ export async function seedUpload(db: PrismaClient, clusterName: string, workload
         overheadMilliCpu,
         findings: {
           create: findings.map((f, index) => ({
+            uploadId: upload.id,
+            fingerprint: `${clusterName}/${namespace}/${kind}/${w.name}|${f.ruleId}|${index}`,
             ruleId: f.ruleId,
             severity: f.severity,
             container: f.container ?? null,

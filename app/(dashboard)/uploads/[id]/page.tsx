@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PageSection } from "@/components/ui/page-section";
 import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { formatDateTime } from "@/lib/format";
+import { UploadChanges } from "@/components/uploads/upload-changes";
 import { UploadCounts } from "@/components/uploads/upload-counts";
 import { RescoreButton } from "@/components/uploads/rescore-button";
 import { UploadFilesTable } from "@/components/uploads/upload-files-table";
@@ -57,6 +58,8 @@ export default async function UploadPage({ params, searchParams }: UploadPagePro
       />
 
       <UploadCounts counts={upload} />
+
+      <UploadChanges changes={upload.changes} />
 
       <Card className="flex flex-col gap-3">
         <CardTitle>Assessment</CardTitle>
