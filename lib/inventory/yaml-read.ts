@@ -1,0 +1,220 @@
+// YAML text to JS values with js-yaml, one document at a time, with the line numbers and limits
+// the rest of the parser relies on.
+//
+// js-yaml (4.x) parses about ten times faster than the `yaml` package and, like kubectl's reader,
+// accepts what the spec is strict about (a quoted scalar continued at its key's indentation).
+// Its `listener` sees every node open and close; that one pass gives the lines of top-level keys,
+// of `services.<name>` and of the items of a top-level sequence or List, and counts alias uses
+// and what they expand to, before a billion-laughs document can blow up in a later walk.
+import { loadAll, YAMLException } from "js-yaml";
+import type { State } from "js-yaml";
+import { MAX_ALIAS_COUNT, MAX_ALIAS_NODES, MAX_DEPTH } from "./limits";
+import { isCompose } from "./compose";
+import { isObject } from "./values";
+import { COMPOSE_SCHEMA, KUBECTL_SCHEMA } from "./yaml-schema";
+import type { SourceDoc, SyntaxProblem } from "./read-documents";
+
+/** Block nesting allowed: indentation levels plus compact "- - x" levels, each node counted once. */
+export const MAX_YAML_DEPTH = 2 * MAX_DEPTH;
+
+/** What the listener sees beyond the typed `State` (js-yaml keeps these on it). */
+interface ListenerState extends State {
+  depth: number;
+  anchor: string | null;
+}
+
+type Positions = Omit<SourceDoc, "value">;
+
+class LimitError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Splits multi-document text at `---` lines (a document marker at column 0 ends any scalar, so this
+ * is where a YAML parser splits too). Parsing each piece on its own keeps one bad document from
+ * losing the rest, and lets each document's parse state go before the next. Directive lines (`%`)
+ * just before a marker go with the document they introduce.
+ */
+function splitDocuments(text: string): { start: number; line: number }[] {
+  const pieces = [{ start: 0, line: 1 }];
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  let line = 1;
+  let counted = 0;
+  for (let match = marker.exec(text); match !== null; match = marker.exec(text)) {
+    let start = match.index;
+    while (start > 0) {
+      const previous = text.lastIndexOf("\n", start - 2) + 1;
+      if (text[previous] !== "%") break;
+      start = previous;
+    }
+    if (start <= pieces[pieces.length - 1].start) continue;
+    line += countLines(text, counted, start);
+    counted = start;
+    pieces.push({ start, line });
+  }
+  return pieces;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+/** Line (0-based, in the piece) where the node that opened at `position` on `line` really starts. */
+function contentLine(input: string, position: number, line: number): number {
+  for (let i = position; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 0x0a) line++;
+    else if (c === 0x23) {
+      const end = input.indexOf("\n", i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) break;
+  }
+  return line;
+}
+
+/** Whether a `:` follows on the same line: the scalar that just closed is a mapping key. */
+function isKey(input: string, position: number): boolean {
+  for (let i = position; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 0x3a) return true;
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return false;
+}
+
+const NOTHING = /^(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(?:#[^\n]*)?$/;
+
+export function readYamlDocuments(text: string, docs: SourceDoc[], errors: SyntaxProblem[]): void {
+  const pieces = splitDocuments(text);
+  for (let i = 0; i < pieces.length; i++) {
+    const { start, line } = pieces[i];
+    const piece = text.slice(start, pieces[i + 1]?.start ?? text.length);
+    // Comments before the first `---` are no document (a `---` with nothing after it is one).
+    if (i === 0 && NOTHING.test(piece)) continue;
+    readPiece(piece, line - 1, docs, errors);
+  }
+}
+
+/** Compose files are read by Docker Compose (go-yaml v3): `yes` and `on` stay strings there. */
+function isComposeFile(values: unknown[]): boolean {
+  return values.length === 1 && isObject(values[0]) && isCompose(values[0]);
+}
+
+function readPiece(piece: string, lineOffset: number, docs: SourceDoc[], errors: SyntaxProblem[], schema = KUBECTL_SCHEMA): void {
+  // Per document: positions found by the listener, and the alias budget.
+  let found: Positions[] = [];
+  let current: Positions = {};
+  let rootKey: string | undefined;
+  let pendingItems: number[] = [];
+  let rootItems: number[] = [];
+  let aliases = 0;
+  let expanded = 0;
+  let sizes = new WeakMap<object, number>();
+  const mayAlias = piece.includes("*");
+  // Per depth: where the open node started, and how many nodes it holds (aliases expanded).
+  const openLine: number[] = [];
+  const openPosition: number[] = [];
+  const nodes: number[] = [];
+
+  function listener(this: unknown, event: "open" | "close", s: State): void {
+    const state = s as ListenerState;
+    const depth = state.depth;
+    if (event === "open") {
+      openLine[depth] = state.line;
+      openPosition[depth] = state.position;
+      nodes[depth] = 0;
+      if (depth === 1) {
+        current = {};
+        rootKey = undefined;
+        rootItems = [];
+        pendingItems = [];
+        aliases = 0;
+        expanded = 0;
+        sizes = new WeakMap();
+      } else if (depth === 2) rootItems.push(contentLine(state.input, state.position, state.line));
+      else if (depth === 3 && rootKey === "items") pendingItems.push(contentLine(state.input, state.position, state.line));
+      return;
+    }
+    const { kind, result } = state;
+    let size = nodes[depth] + 1;
+    // An alias leaves `kind` unset and the anchored value in `result` (an empty node leaves null).
+    if (mayAlias && kind === null && result !== null) {
+      size = typeof result === "object" ? (sizes.get(result as object) ?? 1) : 1;
+      aliases++;
+      expanded += size;
+      if (aliases > MAX_ALIAS_COUNT || expanded > MAX_ALIAS_NODES) {
+        const line = contentLine(state.input, openPosition[depth], openLine[depth]);
+        const column = aliasColumn(state.input, openPosition[depth]);
+        throw new LimitError(
+          aliases > MAX_ALIAS_COUNT
+            ? `too many YAML aliases (over ${MAX_ALIAS_COUNT} in one document): an alias bomb?`
+            : `YAML aliases expand to over ${MAX_ALIAS_NODES} nodes in one document: an alias bomb?`,
+          line,
+          column,
+        );
+      }
+    } else if (mayAlias && state.anchor !== null && typeof result === "object" && result !== null) {
+      sizes.set(result as object, size);
+    }
+    if (depth > 1) nodes[depth - 1] += size;
+    if (depth === 1) {
+      current.line = contentLine(state.input, openPosition[1], openLine[1]) + 1 + lineOffset;
+      if (kind === "sequence") current.itemLines = rootItems.map((line) => line + 1 + lineOffset);
+      found.push(current);
+    } else if (depth === 2) {
+      if (kind === "scalar" && isKey(state.input, state.position)) {
+        rootKey = String(result);
+        pendingItems = [];
+        (current.keyLines ??= new Map()).set(rootKey, state.line + 1 + lineOffset);
+      } else {
+        if (rootKey === "items" && kind === "sequence") current.itemLines = pendingItems.map((line) => line + 1 + lineOffset);
+        rootKey = undefined;
+      }
+    } else if (depth === 3 && rootKey === "services" && kind === "scalar" && isKey(state.input, state.position)) {
+      (current.keyLines ??= new Map()).set(`services.${String(result)}`, state.line + 1 + lineOffset);
+    }
+  }
+
+  let values: unknown[];
+  try {
+    values = loadAll(piece, null, { schema, json: true, listener, maxDepth: MAX_YAML_DEPTH } as Parameters<typeof loadAll>[2]);
+  } catch (error) {
+    errors.push(describeError(error, lineOffset));
+    return;
+  }
+  if (schema === KUBECTL_SCHEMA && isComposeFile(values)) {
+    readPiece(piece, lineOffset, docs, errors, COMPOSE_SCHEMA);
+    return;
+  }
+  values.forEach((value, i) => docs.push({ ...found[i], value }));
+  found = [];
+}
+
+function aliasColumn(input: string, position: number): number {
+  const star = input.indexOf("*", position);
+  const lineStart = input.lastIndexOf("\n", star - 1) + 1;
+  return star - lineStart + 1;
+}
+
+function describeError(error: unknown, lineOffset: number): SyntaxProblem {
+  if (error instanceof LimitError) return { line: error.line + 1 + lineOffset, column: error.column, message: error.message };
+  if (error instanceof YAMLException) {
+    const mark = (error as YAMLException & { mark?: { line: number; column: number } }).mark;
+    const position = mark ? { line: mark.line + 1 + lineOffset, column: mark.column + 1 } : {};
+    const message = /maxDepth/.test(error.reason)
+      ? `nesting deeper than a real inventory has (over ${MAX_YAML_DEPTH} levels): refused`
+      : `invalid YAML: ${error.reason}`;
+    return { ...position, message };
+  }
+  if (error instanceof RangeError) return { message: "YAML could not be read: nesting too deep" };
+  return { message: `YAML could not be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
+}
