@@ -1,7 +1,7 @@
 // Text to JS values, one per document, with the line numbers the rest of the parser reports.
 import { locateJsonError, linesOf, scanItemOffsets } from "./json-scan";
 import { JSON_LINE_SCAN_BYTES, MAX_FILE_BYTES, MAX_YAML_BYTES } from "./limits";
-import { readYamlDocuments } from "./yaml-read";
+import { readYamlDocuments, type YamlDocuments } from "./yaml-read";
 
 export interface SourceDoc {
   value: unknown;
@@ -28,6 +28,8 @@ export interface ReadResult {
   syntax: "json" | "yaml";
   docs: SourceDoc[];
   errors: SyntaxProblem[];
+  /** YAML read lazily (see readDocuments): `docs` and `errors` are then empty. */
+  yaml?: YamlDocuments;
 }
 
 function firstNonSpace(text: string): number {
@@ -35,11 +37,27 @@ function firstNonSpace(text: string): number {
   return match ? match.index : -1;
 }
 
-export function readDocuments(text: string): ReadResult {
+/**
+ * `lazy`: YAML documents come in `yaml.entries`, each parsed when the iteration reaches it (a big
+ * multi-document file's values are then never all in memory, as with JSON Lists).
+ */
+export function readDocuments(text: string, options: { lazy?: boolean } = {}): ReadResult {
   const start = firstNonSpace(text);
   if (start === -1) return { syntax: "yaml", docs: [], errors: [] };
   const c = text[start];
-  return c === "{" || c === "[" ? readJson(text, start) : readYaml(text);
+  if (c === "{" || c === "[") return readJson(text, start);
+  const yaml = readYaml(text);
+  return options.lazy || yaml.yaml === undefined ? yaml : { ...collect(yaml.yaml), syntax: "yaml" };
+}
+
+function collect(yaml: YamlDocuments): Pick<ReadResult, "docs" | "errors"> {
+  const docs: SourceDoc[] = [];
+  const errors: SyntaxProblem[] = [];
+  for (const entry of yaml.entries) {
+    if ("message" in entry) errors.push(entry);
+    else docs.push(entry);
+  }
+  return { docs, errors };
 }
 
 function hasItems(value: unknown): boolean {
@@ -139,8 +157,5 @@ function readYaml(text: string): ReadResult {
   if (text.length > MAX_YAML_BYTES) {
     return { syntax: "yaml", docs: [], errors: [{ message: `YAML file over the ${MAX_YAML_BYTES / 2 ** 20} MiB limit: export it as JSON (-o json), which is read faster and up to ${MAX_FILE_BYTES / 2 ** 20} MiB` }] };
   }
-  const docs: SourceDoc[] = [];
-  const errors: SyntaxProblem[] = [];
-  readYamlDocuments(text, docs, errors);
-  return { syntax: "yaml", docs, errors };
+  return { syntax: "yaml", docs: [], errors: [], yaml: readYamlDocuments(text) };
 }

@@ -42,7 +42,9 @@ describe("scalars as kubectl and Docker Compose read them", () => {
   it("reads plain scalars the way kubectl's go-yaml v2 does", () => {
     expect(["yes", "on", "y", "True", "no", "off", "N"].map((s) => scalar(s))).toEqual([true, true, true, true, false, false, false]);
     expect(["0755", "0o755", "0x1F", "0b101", "1_000", "+12", "08"].map((s) => scalar(s))).toEqual([493, 493, 31, 5, 1000, 12, 8]);
-    expect(["1e3", "1.5e3", ".5", "-.inf"].map((s) => scalar(s))).toEqual([1000, 1500, 0.5, -Infinity]);
+    expect(["1e3", "1.5e3", ".5"].map((s) => scalar(s))).toEqual([1000, 1500, 0.5]);
+    // Read as numbers, then stored as JSON stores them (kubectl refuses them outright).
+    expect([".inf", "-.Inf", ".nan"].map((s) => scalar(s))).toEqual([null, null, null]);
     expect(["2024-01-01", "2024-01-01T10:00:00Z", "1:20", "tRue", "0o8", "'0755'", "\"yes\""].map((s) => scalar(s))).toEqual([
       "2024-01-01",
       "2024-01-01T10:00:00Z",
@@ -155,6 +157,13 @@ describe("YAML errors", () => {
     const uses = (n: number) => `v: &v 1\n${Array.from({ length: n }, (_, i) => `k${i}: *v`).join("\n")}\n`;
     expect(readDocuments(uses(MAX_ALIAS_COUNT)).errors).toEqual([]);
     expect(readDocuments(uses(MAX_ALIAS_COUNT + 1)).errors).toEqual([{ line: MAX_ALIAS_COUNT + 2, column: 8, message: expect.stringMatching(/too many YAML aliases.*alias bomb/) }]);
+  });
+
+  it("gives every alias its own copy, so nothing later mutates or walks a shared value", () => {
+    const value = readDocuments("base: &b {image: x}\nweb: *b\nworker: *b\n").docs[0].value as Record<string, { image: string }>;
+    expect(value.web).toEqual({ image: "x" });
+    expect(value.web).not.toBe(value.worker);
+    expect(value.web).not.toBe(value.base);
   });
 
   it("counts aliases per document", () => {

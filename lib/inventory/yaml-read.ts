@@ -93,15 +93,27 @@ function isKey(input: string, position: number): boolean {
 
 const NOTHING = /^(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(?:#[^\n]*)?$/;
 
-export function readYamlDocuments(text: string, docs: SourceDoc[], errors: SyntaxProblem[]): void {
+/** The documents of a YAML file, and whether there are several. */
+export interface YamlDocuments {
+  multiple: boolean;
+  /**
+   * Each document, or the syntax error that took its place, in file order. A document is parsed
+   * only when the iteration reaches it, so one file's values need not all be in memory at once.
+   */
+  entries: Iterable<SourceDoc | SyntaxProblem>;
+}
+
+export function readYamlDocuments(text: string): YamlDocuments {
   const pieces = splitDocuments(text);
-  for (let i = 0; i < pieces.length; i++) {
-    const { start, line } = pieces[i];
-    const piece = text.slice(start, pieces[i + 1]?.start ?? text.length);
-    // Comments before the first `---` are no document (a `---` with nothing after it is one).
-    if (i === 0 && NOTHING.test(piece)) continue;
-    readPiece(piece, line - 1, docs, errors);
+  // Comments before the first `---` are no document (a `---` with nothing after it is one).
+  const first = pieces.length > 0 && NOTHING.test(text.slice(0, pieces[1]?.start ?? text.length)) ? 1 : 0;
+  function* entries(): Generator<SourceDoc | SyntaxProblem> {
+    for (let i = first; i < pieces.length; i++) {
+      const { start, line } = pieces[i];
+      yield* readPiece(text.slice(start, pieces[i + 1]?.start ?? text.length), line - 1);
+    }
   }
+  return { multiple: pieces.length - first > 1, entries: entries() };
 }
 
 /** Compose files are read by Docker Compose (go-yaml v3): `yes` and `on` stay strings there. */
@@ -109,9 +121,10 @@ function isComposeFile(values: unknown[]): boolean {
   return values.length === 1 && isObject(values[0]) && isCompose(values[0]);
 }
 
-function readPiece(piece: string, lineOffset: number, docs: SourceDoc[], errors: SyntaxProblem[], schema = KUBECTL_SCHEMA): void {
+/** The documents of one piece (usually one), or the error that stopped it. */
+function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): (SourceDoc | SyntaxProblem)[] {
   // Per document: positions found by the listener, and the alias budget.
-  let found: Positions[] = [];
+  const found: Positions[] = [];
   let current: Positions = {};
   let rootKey: string | undefined;
   let pendingItems: number[] = [];
@@ -188,15 +201,21 @@ function readPiece(piece: string, lineOffset: number, docs: SourceDoc[], errors:
   try {
     values = loadAll(piece, null, { schema, json: true, listener, maxDepth: MAX_YAML_DEPTH } as Parameters<typeof loadAll>[2]);
   } catch (error) {
-    errors.push(describeError(error, lineOffset));
-    return;
+    return [describeError(error, lineOffset)];
   }
-  if (schema === KUBECTL_SCHEMA && isComposeFile(values)) {
-    readPiece(piece, lineOffset, docs, errors, COMPOSE_SCHEMA);
-    return;
-  }
-  values.forEach((value, i) => docs.push({ ...found[i], value }));
-  found = [];
+  if (schema === KUBECTL_SCHEMA && isComposeFile(values)) return readPiece(piece, lineOffset, COMPOSE_SCHEMA);
+  return values.map((value, i) => ({ ...found[i], value: detach(value) }));
+}
+
+/**
+ * A copy that shares nothing with the parse. js-yaml's strings are slices of the document's text,
+ * so a kept image name would keep the whole document's text alive (at 50k workloads: the whole
+ * inventory again, about 250 MB); aliases are shared references. A JSON round trip copies both
+ * (within the alias budget) at a cost lost in the parse's, and stores what an upload stores:
+ * `.inf` and `.nan` become null.
+ */
+function detach(value: unknown): unknown {
+  return value === null || typeof value !== "object" ? value : JSON.parse(JSON.stringify(value));
 }
 
 function aliasColumn(input: string, position: number): number {
