@@ -67,18 +67,22 @@ function countLines(text: string, from: number, to: number): number {
   return lines;
 }
 
-/** Line (0-based, in the piece) where the node that opened at `position` on `line` really starts. */
-function contentLine(input: string, position: number, line: number): number {
+/** Offset of the first character of the node that opened at `position` (past spaces and comments). */
+function contentStart(input: string, position: number): number {
   for (let i = position; i < input.length; i++) {
     const c = input.charCodeAt(i);
-    if (c === 0x0a) line++;
-    else if (c === 0x23) {
+    if (c === 0x23) {
       const end = input.indexOf("\n", i);
-      if (end === -1) break;
+      if (end === -1) return input.length;
       i = end - 1;
-    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) break;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return i;
   }
-  return line;
+  return input.length;
+}
+
+/** Line (0-based, in the piece) where the node that opened at `position` on `line` really starts. */
+function contentLine(input: string, position: number, line: number): number {
+  return line + countLines(input, position, contentStart(input, position));
 }
 
 /** Whether a `:` follows on the same line: the scalar that just closed is a mapping key. */
@@ -159,14 +163,15 @@ function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): 
     }
     const { kind, result } = state;
     let size = nodes[depth] + 1;
-    // An alias leaves `kind` unset and the anchored value in `result` (an empty node leaves null).
-    if (mayAlias && kind === null && result !== null) {
+    // An alias leaves `kind` unset and the anchored value in `result` (so does a tagged empty node).
+    if (mayAlias && kind === null && state.input.charCodeAt(contentStart(state.input, openPosition[depth])) === 0x2a) {
       size = typeof result === "object" ? (sizes.get(result as object) ?? 1) : 1;
       aliases++;
       expanded += size;
       if (aliases > MAX_ALIAS_COUNT || expanded > MAX_ALIAS_NODES) {
         const line = contentLine(state.input, openPosition[depth], openLine[depth]);
-        const column = aliasColumn(state.input, openPosition[depth]);
+        const star = contentStart(state.input, openPosition[depth]);
+        const column = star - state.input.lastIndexOf("\n", star - 1);
         throw new LimitError(
           aliases > MAX_ALIAS_COUNT
             ? `too many YAML aliases (over ${MAX_ALIAS_COUNT} in one document): an alias bomb?`
@@ -216,12 +221,6 @@ function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): 
  */
 function detach(value: unknown): unknown {
   return value === null || typeof value !== "object" ? value : JSON.parse(JSON.stringify(value));
-}
-
-function aliasColumn(input: string, position: number): number {
-  const star = input.indexOf("*", position);
-  const lineStart = input.lastIndexOf("\n", star - 1) + 1;
-  return star - lineStart + 1;
 }
 
 function describeError(error: unknown, lineOffset: number): SyntaxProblem {
