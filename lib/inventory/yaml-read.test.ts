@@ -43,7 +43,7 @@ describe("scalars as kubectl and Docker Compose read them", () => {
     expect(["yes", "on", "y", "True", "no", "off", "N"].map((s) => scalar(s))).toEqual([true, true, true, true, false, false, false]);
     expect(["0755", "0o755", "0x1F", "0b101", "1_000", "+12", "08"].map((s) => scalar(s))).toEqual([493, 493, 31, 5, 1000, 12, 8]);
     expect(["1e3", "1.5e3", ".5"].map((s) => scalar(s))).toEqual([1000, 1500, 0.5]);
-    // Read as numbers, then stored as JSON stores them (kubectl refuses them outright).
+    // Read as numbers, then copied as JSON stores them (kubectl refuses them outright).
     expect([".inf", "-.Inf", ".nan"].map((s) => scalar(s))).toEqual([null, null, null]);
     expect(["2024-01-01", "2024-01-01T10:00:00Z", "1:20", "tRue", "0o8", "'0755'", "\"yes\""].map((s) => scalar(s))).toEqual([
       "2024-01-01",
@@ -159,11 +159,37 @@ describe("YAML errors", () => {
     expect(readDocuments(uses(MAX_ALIAS_COUNT + 1)).errors).toEqual([{ line: MAX_ALIAS_COUNT + 2, column: 8, message: expect.stringMatching(/too many YAML aliases.*alias bomb/) }]);
   });
 
-  it("gives every alias its own copy, so nothing later mutates or walks a shared value", () => {
-    const value = readDocuments("base: &b {image: x}\nweb: *b\nworker: *b\n").docs[0].value as Record<string, { image: string }>;
+  it("hands kubectl's own fields over as they are and copies the rest", () => {
+    const text = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n    managedFields: [{manager: kubectl}]\n    annotations: {${JSON.stringify("kubectl.kubernetes.io/last-applied-configuration")}: "{}", team: x}\n  spec: {containers: [{name: c, image: i}]}\n  status: {phase: Running}\n`;
+    expect(readDocuments(text).docs[0].value).toEqual({
+      apiVersion: "v1",
+      kind: "List",
+      items: [
+        {
+          apiVersion: "v1",
+          kind: "Pod",
+          metadata: { name: "a", managedFields: [{ manager: "kubectl" }], annotations: { "kubectl.kubernetes.io/last-applied-configuration": "{}", team: "x" } },
+          spec: { containers: [{ name: "c", image: "i" }] },
+          status: { phase: "Running" },
+        },
+      ],
+    });
+  });
+
+  it("reads an alias as its anchor's value, and refuses an alias inside its own anchor (a cycle)", () => {
+    const value = readDocuments("base: &b {image: x}\nweb: *b\n").docs[0].value as Record<string, { image: string }>;
     expect(value.web).toEqual({ image: "x" });
-    expect(value.web).not.toBe(value.worker);
-    expect(value.web).not.toBe(value.base);
+    const cyclic = `${pod("a")}---\napiVersion: v1\nkind: Pod\nmetadata: &m\n  name: b\n  self: *m\n`;
+    const result = parseText("cycle.yaml", cyclic);
+    expect(result.workloads.map((w) => w.name)).toEqual(["a"]);
+    expect(result.errors).toEqual([{ source: "cycle.yaml", line: 14, column: 9, message: "YAML alias refers to a node that contains it (a cycle): refused" }]);
+  });
+
+  it("refuses nesting that aliases stack past the limit", () => {
+    const chain = ["l0: &l0 [[[[[[[[[[x]]]]]]]]]]"];
+    for (let i = 1; i <= 25; i++) chain.push(`l${i}: &l${i} [[[[[[[[[*l${i - 1}]]]]]]]]]`);
+    const [error] = readDocuments(`${chain.join("\n")}\n`).errors;
+    expect(error).toMatchObject({ line: 22, message: expect.stringMatching(/nesting deeper than .* through aliases/) });
   });
 
   it("counts only aliases, not tagged empty values", () => {

@@ -10,6 +10,7 @@ import { loadAll, YAMLException } from "js-yaml";
 import type { State } from "js-yaml";
 import { MAX_ALIAS_COUNT, MAX_ALIAS_NODES, MAX_DEPTH } from "./limits";
 import { isCompose } from "./compose";
+import type { JsonObject } from "./types";
 import { isObject } from "./values";
 import { COMPOSE_SCHEMA, KUBECTL_SCHEMA } from "./yaml-schema";
 import type { SourceDoc, SyntaxProblem } from "./read-documents";
@@ -135,12 +136,19 @@ function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): 
   let rootItems: number[] = [];
   let aliases = 0;
   let expanded = 0;
-  let sizes = new WeakMap<object, number>();
+  let anchored = new WeakMap<object, { size: number; height: number }>();
   const mayAlias = piece.includes("*");
-  // Per depth: where the open node started, and how many nodes it holds (aliases expanded).
+  // Per depth, for the open node: where it started, how many nodes it holds and how deep it goes
+  // below itself (aliases expanded).
   const openLine: number[] = [];
   const openPosition: number[] = [];
   const nodes: number[] = [];
+  const below: number[] = [];
+
+  function refuse(message: string, depth: number): never {
+    const start = contentStart(piece, openPosition[depth]);
+    throw new LimitError(message, openLine[depth] + countLines(piece, openPosition[depth], start), start - piece.lastIndexOf("\n", start - 1));
+  }
 
   function listener(this: unknown, event: "open" | "close", s: State): void {
     const state = s as ListenerState;
@@ -149,6 +157,7 @@ function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): 
       openLine[depth] = state.line;
       openPosition[depth] = state.position;
       nodes[depth] = 0;
+      below[depth] = 0;
       if (depth === 1) {
         current = {};
         rootKey = undefined;
@@ -156,40 +165,38 @@ function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): 
         pendingItems = [];
         aliases = 0;
         expanded = 0;
-        sizes = new WeakMap();
-      } else if (depth === 2) rootItems.push(contentLine(state.input, state.position, state.line));
-      else if (depth === 3 && rootKey === "items") pendingItems.push(contentLine(state.input, state.position, state.line));
+        anchored = new WeakMap();
+      } else if (depth === 2) rootItems.push(contentLine(piece, state.position, state.line));
+      else if (depth === 3 && rootKey === "items") pendingItems.push(contentLine(piece, state.position, state.line));
       return;
     }
     const { kind, result } = state;
     let size = nodes[depth] + 1;
+    let height = below[depth] + 1;
     // An alias leaves `kind` unset and the anchored value in `result` (so does a tagged empty node).
-    if (mayAlias && kind === null && state.input.charCodeAt(contentStart(state.input, openPosition[depth])) === 0x2a) {
-      size = typeof result === "object" ? (sizes.get(result as object) ?? 1) : 1;
+    if (mayAlias && kind === null && piece.charCodeAt(contentStart(piece, openPosition[depth])) === 0x2a) {
+      const target = typeof result === "object" && result !== null ? anchored.get(result) : { size: 1, height: 1 };
+      // js-yaml hands out a collection's anchor before the collection is complete.
+      if (target === undefined) refuse("YAML alias refers to a node that contains it (a cycle): refused", depth);
+      ({ size, height } = target);
       aliases++;
       expanded += size;
-      if (aliases > MAX_ALIAS_COUNT || expanded > MAX_ALIAS_NODES) {
-        const line = contentLine(state.input, openPosition[depth], openLine[depth]);
-        const star = contentStart(state.input, openPosition[depth]);
-        const column = star - state.input.lastIndexOf("\n", star - 1);
-        throw new LimitError(
-          aliases > MAX_ALIAS_COUNT
-            ? `too many YAML aliases (over ${MAX_ALIAS_COUNT} in one document): an alias bomb?`
-            : `YAML aliases expand to over ${MAX_ALIAS_NODES} nodes in one document: an alias bomb?`,
-          line,
-          column,
-        );
-      }
+      if (aliases > MAX_ALIAS_COUNT) refuse(`too many YAML aliases (over ${MAX_ALIAS_COUNT} in one document): an alias bomb?`, depth);
+      if (expanded > MAX_ALIAS_NODES) refuse(`YAML aliases expand to over ${MAX_ALIAS_NODES} nodes in one document: an alias bomb?`, depth);
+      if (depth - 1 + height > MAX_YAML_DEPTH) refuse(`nesting deeper than a real inventory has (over ${MAX_YAML_DEPTH} levels, through aliases): refused`, depth);
     } else if (mayAlias && state.anchor !== null && typeof result === "object" && result !== null) {
-      sizes.set(result as object, size);
+      anchored.set(result, { size, height });
     }
-    if (depth > 1) nodes[depth - 1] += size;
+    if (depth > 1) {
+      nodes[depth - 1] += size;
+      if (height >= below[depth - 1]) below[depth - 1] = height;
+    }
     if (depth === 1) {
-      current.line = contentLine(state.input, openPosition[1], openLine[1]) + 1 + lineOffset;
+      current.line = contentLine(piece, openPosition[1], openLine[1]) + 1 + lineOffset;
       if (kind === "sequence") current.itemLines = rootItems.map((line) => line + 1 + lineOffset);
       found.push(current);
     } else if (depth === 2) {
-      if (kind === "scalar" && isKey(state.input, state.position)) {
+      if (kind === "scalar" && isKey(piece, state.position)) {
         rootKey = String(result);
         pendingItems = [];
         (current.keyLines ??= new Map()).set(rootKey, state.line + 1 + lineOffset);
@@ -197,7 +204,7 @@ function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): 
         if (rootKey === "items" && kind === "sequence") current.itemLines = pendingItems.map((line) => line + 1 + lineOffset);
         rootKey = undefined;
       }
-    } else if (depth === 3 && rootKey === "services" && kind === "scalar" && isKey(state.input, state.position)) {
+    } else if (depth === 3 && rootKey === "services" && kind === "scalar" && isKey(piece, state.position)) {
       (current.keyLines ??= new Map()).set(`services.${String(result)}`, state.line + 1 + lineOffset);
     }
   }
@@ -212,15 +219,42 @@ function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): 
   return values.map((value, i) => ({ ...found[i], value: detach(value) }));
 }
 
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
 /**
- * A copy that shares nothing with the parse. js-yaml's strings are slices of the document's text,
- * so a kept image name would keep the whole document's text alive (at 50k workloads: the whole
- * inventory again, about 250 MB); aliases are shared references. A JSON round trip copies both
- * (within the alias budget) at a cost lost in the parse's, and stores what an upload stores:
- * `.inf` and `.nan` become null.
+ * A copy that shares nothing with the parse. js-yaml's strings are slices of the document's text
+ * (V8 keeps substrings of 13 characters or more as views), so a kept image name would keep its
+ * whole document's text alive: at 50k workloads, the whole inventory again (about 250 MB). A JSON
+ * round trip copies the strings and lays objects out compactly (copying only the strings leaves
+ * 100 MB more on the heap at 50k). What kubectl keeps for itself (`status`,
+ * `metadata.managedFields`, the last-applied annotation) is handed over uncopied: the parser keeps
+ * none of it, and it is a third of a cluster dump.
  */
 function detach(value: unknown): unknown {
-  return value === null || typeof value !== "object" ? value : JSON.parse(JSON.stringify(value));
+  if (Array.isArray(value)) return value.map(detach);
+  if (!isObject(value)) return value;
+  if (!Array.isArray(value.items)) return detachObject(value);
+  const items = value.items;
+  value.items = [];
+  const copy = detachObject(value);
+  copy.items = items.map(detach);
+  return copy;
+}
+
+function detachObject(object: JsonObject): JsonObject {
+  const metadata = isObject(object.metadata) ? object.metadata : undefined;
+  const annotations = isObject(metadata?.annotations) ? metadata.annotations : undefined;
+  const own = { status: object.status, managedFields: metadata?.managedFields, lastApplied: annotations?.[LAST_APPLIED] };
+  if (own.status === undefined && own.managedFields === undefined && own.lastApplied === undefined) return JSON.parse(JSON.stringify(object)) as JsonObject;
+  // Set aside (on the parse's own objects, dropped after this), copy, then put back on the copy.
+  delete object.status;
+  delete metadata?.managedFields;
+  delete annotations?.[LAST_APPLIED];
+  const copy = JSON.parse(JSON.stringify(object)) as JsonObject & { metadata: JsonObject & { annotations: JsonObject } };
+  if (own.status !== undefined) copy.status = own.status;
+  if (own.managedFields !== undefined) copy.metadata.managedFields = own.managedFields;
+  if (own.lastApplied !== undefined) copy.metadata.annotations[LAST_APPLIED] = own.lastApplied;
+  return copy;
 }
 
 function describeError(error: unknown, lineOffset: number): SyntaxProblem {

@@ -8,9 +8,10 @@ import { FAILSAFE_SCHEMA, Type } from "js-yaml";
 
 const NULL = new Set(["", "~", "null", "Null", "NULL"]);
 
+// Resolvers run on every plain scalar (keys too): length checks first, so most never hash the text.
 const nullType = new Type("tag:yaml.org,2002:null", {
   kind: "scalar",
-  resolve: (data: string | null) => data === null || NULL.has(data),
+  resolve: (data: string | null) => data === null || (data.length <= 4 && (data.length <= 1 || data[0] === "n" || data[0] === "N") && NULL.has(data)),
   construct: () => null,
 });
 
@@ -23,10 +24,12 @@ const merge = new Type("tag:yaml.org,2002:merge", {
 const TRUE = new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]);
 const FALSE = new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
 
+const BOOL_FIRST = "yYnNtTfFoO";
+
 function boolType(trueWords: Set<string>, falseWords: Set<string>): Type {
   return new Type("tag:yaml.org,2002:bool", {
     kind: "scalar",
-    resolve: (data: string | null) => data !== null && (trueWords.has(data) || falseWords.has(data)),
+    resolve: (data: string | null) => data !== null && data.length <= 5 && BOOL_FIRST.includes(data[0]) && (trueWords.has(data) || falseWords.has(data)),
     construct: (data: string) => trueWords.has(data),
   });
 }
@@ -42,7 +45,7 @@ function mayBeNumber(data: string | null): data is string {
 const INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|0[oO]?([0-7]+)|([0-9]+))$/;
 
 function parseInt11(data: string): number | undefined {
-  const match = INT.exec(data.replace(/_/g, ""));
+  const match = INT.exec(data.includes("_") ? data.replace(/_/g, "") : data);
   if (!match) return undefined;
   const [, sign, hex, binary, octal, decimal] = match;
   // A decimal with a leading zero that is not octal ("08") is left to the float rule, as in Go.
@@ -68,8 +71,8 @@ const SPECIAL_FLOATS = new Map<string, number>(
 
 const float = new Type("tag:yaml.org,2002:float", {
   kind: "scalar",
-  resolve: (data: string | null) => mayBeNumber(data) && (SPECIAL_FLOATS.has(data) || FLOAT.test(data.replace(/_/g, ""))),
-  construct: (data: string) => SPECIAL_FLOATS.get(data) ?? parseFloat(data.replace(/_/g, "")),
+  resolve: (data: string | null) => mayBeNumber(data) && (SPECIAL_FLOATS.has(data) || FLOAT.test(data.includes("_") ? data.replace(/_/g, "") : data)),
+  construct: (data: string) => SPECIAL_FLOATS.get(data) ?? parseFloat(data.includes("_") ? data.replace(/_/g, "") : data),
 });
 
 const binary = new Type("tag:yaml.org,2002:binary", {
