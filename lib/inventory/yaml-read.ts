@@ -96,6 +96,7 @@ function isKey(input: string, position: number): boolean {
   return false;
 }
 
+const EMPTY_DOCUMENT = /^---[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(?:#[^\n]*)?$/;
 const NOTHING = /^(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t\r]*(?:#[^\n]*)?$/;
 
 /** The documents of a YAML file, and whether there are several. */
@@ -115,7 +116,10 @@ export function readYamlDocuments(text: string): YamlDocuments {
   function* entries(): Generator<SourceDoc | SyntaxProblem> {
     for (let i = first; i < pieces.length; i++) {
       const { start, line } = pieces[i];
-      yield* readPiece(text.slice(start, pieces[i + 1]?.start ?? text.length), line - 1);
+      const piece = text.slice(start, pieces[i + 1]?.start ?? text.length);
+      // An empty document (`---` and nothing, as many tools print last) costs js-yaml a whole call.
+      if (EMPTY_DOCUMENT.test(piece)) yield { value: null, line };
+      else yield* readPiece(piece, line - 1);
     }
   }
   return { multiple: pieces.length - first > 1, entries: entries() };
