@@ -5,7 +5,6 @@
 // JSON cases from 10k also time one whole CLI call (`scan --format json --output <file>`).
 //
 //   npm run bench                    (tsx bench/core.ts && tsx bench/db.ts)
-//   tsx bench/core.ts --full         also the 50k YAML case (~3.5 more minutes; bare `yaml` parsing takes 2.7 GB)
 //   tsx bench/core.ts --profile      write V8 CPU profiles of the scan runs to bench/.out/profiles
 //   tsx bench/core.ts --sizes 1000,10000
 //   tsx bench/core.ts --cpu          judge the targets on CPU time (automatic when the machine is busy)
@@ -18,7 +17,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { parseAllDocuments } from "yaml";
+import { loadAll } from "js-yaml";
 import { runCli, type CliIo } from "../lib/cli/main";
 import { scan } from "../lib/scan";
 import { generateInventory, splitByNamespace, toKubectlJson, toMultiDocYaml } from "./generate";
@@ -53,7 +52,8 @@ interface CaseResult {
 
 const SCRIPT = resolve(process.argv[1]);
 const OUT = join(dirname(SCRIPT), ".out");
-const CHILD_TIMEOUT_MS = 120_000;
+/** Generous: on a busy machine three 10k YAML runs take minutes of wall-clock time. */
+const CHILD_TIMEOUT_MS = 300_000;
 const MIB = 1024 * 1024;
 const SPLIT_FROM = 50_000;
 const SPLIT_PARTS = 10;
@@ -65,12 +65,14 @@ function argValue(name: string): string | undefined {
 
 // ---- child: one measurement ----
 
-/** Decode + parse, keeping every value alive as a scan does (objects, not workloads, are counted). */
+/**
+ * Decode + parse with the parser the scanner uses (JSON.parse, js-yaml's loadAll with its default
+ * schema), keeping every value alive as a scan does (objects, not workloads, are counted).
+ */
 function parseBare(format: Format, bytes: Buffer): unknown[] {
   const text = bytes.toString("utf8");
   if (format === "json") return (JSON.parse(text) as { items: unknown[] }).items;
-  const docs = parseAllDocuments(text);
-  return (Array.isArray(docs) ? docs : [docs]).map((doc) => doc.toJS({ maxAliasCount: 100 }));
+  return loadAll(text);
 }
 
 /**
@@ -165,12 +167,11 @@ function generate(size: number, formats: readonly Format[]): Record<Format, stri
 
 /**
  * Runs per case. The first run pays V8's compile warm-up of the scanner (a fixed ~100-300 ms);
- * warm is the best run. Small JSON cases need many runs before the optimised code is in place;
- * at 50k the warm-up is amortised (and a second run would only add the first one's garbage);
- * YAML is slow enough that one run is representative.
+ * warm is the best run. Small cases need many runs before the optimised code is in place; at 50k
+ * the warm-up is amortised (and a second run would only add the first one's garbage).
  */
-function repeatsFor(size: number, format: Format): number {
-  if (format === "yaml" || size >= SPLIT_FROM) return 1;
+function repeatsFor(size: number): number {
+  if (size >= SPLIT_FROM) return 1;
   return size < 10_000 ? 20 : 3;
 }
 
@@ -279,7 +280,6 @@ function main(): void {
     console.log(header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
     return;
   }
-  const full = process.argv.includes("--full");
   const profile = process.argv.includes("--profile");
   const sizes = (argValue("--sizes") ?? "1000,10000,50000").split(",").map(Number);
   mkdirSync(join(OUT, "profiles"), { recursive: true });
@@ -289,21 +289,19 @@ function main(): void {
   console.log(`Core benchmark: scan() vs bare parsing (node ${process.version}, ${cpus} CPUs, load ${load.toFixed(1)}).`);
   console.log("Wall-clock times, then CPU times. cold = first run in a fresh process (one CLI call);");
   console.log(process.argv.includes("--preread") ? "files read before timing (--preread);" : "files read one at a time inside the timed run, as the CLI does;");
-  console.log("warm = best run (JSON: 20 runs below 10k, 3 at 10k; 50k and YAML: 1 run). RSS = peak of the first run.");
+  console.log("warm = best run (20 runs below 10k, 3 at 10k, 1 at 50k). RSS = peak of the first run.");
   console.log("Targets use wall clock, or CPU time on a busy machine (or --cpu).");
   const busy = load > cpus;
   if (busy) console.log("Warning: the machine is busy (load above CPU count): wall-clock times are inflated and noisy.");
   console.log("");
 
   const results: CaseResult[] = [];
-  const skipped: string[] = [];
   for (const size of sizes) {
-    const formats: Format[] = size >= 50_000 && !full ? ["json"] : ["json", "yaml"];
-    if (!formats.includes("yaml")) skipped.push(`${size} yaml (~100 s each for parse and scan, 2.7 GB for bare parsing; run with --full)`);
+    const formats: Format[] = ["json", "yaml"];
     const files = generate(size, formats);
     for (const format of formats) {
       const paths = files[format];
-      const repeat = repeatsFor(size, format);
+      const repeat = repeatsFor(size);
       results.push({
         size,
         format,
@@ -319,7 +317,6 @@ function main(): void {
 
   printTable(results);
   printCli(results);
-  if (skipped.length > 0) console.log(`\nSkipped: ${skipped.join("; ")}`);
   printTargets(results, busy || process.argv.includes("--cpu"));
   if (profile) console.log(`\nCPU profiles: ${join(OUT, "profiles")} (open in Chrome DevTools > Performance)`);
   console.log(`\nTotal ${formatMs(performance.now() - started)}`);

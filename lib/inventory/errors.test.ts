@@ -25,7 +25,7 @@ describe("syntax errors with positions", () => {
     expect(result.errors[0]).toMatchObject({ line: 2, column: 7 });
   });
 
-  it("reports a YAML error with the position from the yaml package", () => {
+  it("reports a YAML error with the position from the YAML parser", () => {
     const result = parseText("bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: {a: b\nspec: {}\n");
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ source: "bad.yaml", line: 6, column: 1 });

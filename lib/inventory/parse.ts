@@ -158,19 +158,29 @@ function readContent(content: Uint8Array | string, sink: FileSink, whole: boolea
     }
   }
   const decoded = decodeInput(content);
-  if (decoded.ok) readDocs(readDocuments(decoded.text), sink);
+  if (decoded.ok) readDocs(readDocuments(decoded.text, { lazy: true }), sink);
   else sink.error(decoded.message);
 }
 
 function readDocs(read: ReadResult, sink: FileSink): void {
   sink.summary.syntax = read.syntax;
   for (const problem of read.errors) sink.error(problem.message, problem);
-  if (read.docs.length === 0) {
-    if (read.errors.length === 0) sink.error("empty file: no documents to scan");
+  const state: FileState = { sink, unknown: [], recognised: 0, reported: new Set() };
+  const multiple = read.yaml ? read.yaml.multiple : read.docs.length > 1;
+  let count = 0;
+  // YAML documents are parsed one by one as this loop reaches them; their syntax errors come in place.
+  for (const entry of read.yaml?.entries ?? read.docs) {
+    if ("message" in entry) {
+      sink.error(entry.message, entry);
+      continue;
+    }
+    count++;
+    readDocument(entry, multiple ? `document ${count}` : "", state);
+  }
+  if (count === 0) {
+    if (sink.summary.errors === 0) sink.error("empty file: no documents to scan");
     return;
   }
-  const state: FileState = { sink, unknown: [], recognised: 0, reported: new Set() };
-  read.docs.forEach((doc, index) => readDocument(doc, read.docs.length > 1 ? `document ${index + 1}` : "", state));
   reportUnknown(state);
 }
 

@@ -1,7 +1,7 @@
 // Text to JS values, one per document, with the line numbers the rest of the parser reports.
-import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node as YamlNode } from "yaml";
 import { locateJsonError, linesOf, scanItemOffsets } from "./json-scan";
-import { JSON_LINE_SCAN_BYTES, MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES, MAX_YAML_BYTES } from "./limits";
+import { JSON_LINE_SCAN_BYTES, MAX_FILE_BYTES, MAX_YAML_BYTES } from "./limits";
+import { readYamlDocuments, type YamlDocuments } from "./yaml-read";
 
 export interface SourceDoc {
   value: unknown;
@@ -28,6 +28,8 @@ export interface ReadResult {
   syntax: "json" | "yaml";
   docs: SourceDoc[];
   errors: SyntaxProblem[];
+  /** YAML read lazily (see readDocuments): `docs` and `errors` are then empty. */
+  yaml?: YamlDocuments;
 }
 
 function firstNonSpace(text: string): number {
@@ -35,11 +37,27 @@ function firstNonSpace(text: string): number {
   return match ? match.index : -1;
 }
 
-export function readDocuments(text: string): ReadResult {
+/**
+ * `lazy`: YAML documents come in `yaml.entries`, each parsed when the iteration reaches it (a big
+ * multi-document file's values are then never all in memory, as with JSON Lists).
+ */
+export function readDocuments(text: string, options: { lazy?: boolean } = {}): ReadResult {
   const start = firstNonSpace(text);
   if (start === -1) return { syntax: "yaml", docs: [], errors: [] };
   const c = text[start];
-  return c === "{" || c === "[" ? readJson(text, start) : readYaml(text);
+  if (c === "{" || c === "[") return readJson(text, start);
+  const yaml = readYaml(text);
+  return options.lazy || yaml.yaml === undefined ? yaml : { ...collect(yaml.yaml), syntax: "yaml" };
+}
+
+function collect(yaml: YamlDocuments): Pick<ReadResult, "docs" | "errors"> {
+  const docs: SourceDoc[] = [];
+  const errors: SyntaxProblem[] = [];
+  for (const entry of yaml.entries) {
+    if ("message" in entry) errors.push(entry);
+    else docs.push(entry);
+  }
+  return { docs, errors };
 }
 
 function hasItems(value: unknown): boolean {
@@ -139,160 +157,5 @@ function readYaml(text: string): ReadResult {
   if (text.length > MAX_YAML_BYTES) {
     return { syntax: "yaml", docs: [], errors: [{ message: `YAML file over the ${MAX_YAML_BYTES / 2 ** 20} MiB limit: export it as JSON (-o json), which is read faster and up to ${MAX_FILE_BYTES / 2 ** 20} MiB` }] };
   }
-  const deep = findDeepNesting(text);
-  if (deep !== -1) {
-    const position = linesOf(text, [deep])[0];
-    return { syntax: "yaml", docs: [], errors: [{ ...position, message: `nesting deeper than a real inventory has (over ${MAX_DEPTH} flow or ${MAX_BLOCK_DEPTH} block levels): refused` }] };
-  }
-  const lineCounter = new LineCounter();
-  const docs: SourceDoc[] = [];
-  const errors: SyntaxProblem[] = [];
-  // Streaming (Parser -> Composer) rather than parseAllDocuments: each document's syntax tree is
-  // dropped once converted, which keeps big `kubectl get -o yaml` dumps within memory.
-  const composer = new Composer({ uniqueKeys: false, merge: true });
-  try {
-    for (const document of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
-      readYamlDocument(document as Document.Parsed, lineCounter, docs, errors);
-    }
-  } catch (error) {
-    errors.push({ message: `YAML could not be read: ${describeThrown(error)}` });
-  }
-  return { syntax: "yaml", docs, errors };
-}
-
-function readYamlDocument(document: Document.Parsed, lineCounter: LineCounter, docs: SourceDoc[], errors: SyntaxProblem[]): void {
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  const contents = document.contents as YamlNode | null;
-  const line = lineAt(contents?.range?.[0] ?? document.range[0]);
-  if (document.errors.length > 0) {
-    const [first] = document.errors;
-    const position = lineCounter.linePos(first.pos[0]);
-    errors.push({ line: position.line, column: position.col, message: `invalid YAML: ${cleanYamlMessage(first.message)}` });
-    return;
-  }
-  let value: unknown;
-  try {
-    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    const message =
-      error instanceof ReferenceError && /alias/i.test(error.message)
-        ? `too many YAML aliases (over ${MAX_ALIAS_COUNT} expansions): an alias bomb?`
-        : `YAML document could not be read: ${describeThrown(error)}`;
-    errors.push({ line, message });
-    return;
-  }
-  docs.push({ value, line, ...nodeLines(contents, lineAt) });
-}
-
-function nodeLines(contents: YamlNode | null, lineAt: (offset: number) => number): Pick<SourceDoc, "itemLines" | "keyLines"> {
-  if (isSeq(contents)) return { itemLines: contents.items.map((item) => lineOfNode(item, lineAt)) };
-  if (!isMap(contents)) return {};
-  const keyLines = new Map<string, number>();
-  let itemLines: (number | undefined)[] | undefined;
-  for (const pair of contents.items) {
-    if (!isScalar(pair.key)) continue;
-    const key = String(pair.key.value);
-    const line = lineOfNode(pair.key, lineAt);
-    if (line !== undefined) keyLines.set(key, line);
-    if (key === "items" && isSeq(pair.value)) itemLines = pair.value.items.map((item) => lineOfNode(item, lineAt));
-    if (key === "services" && isMap(pair.value)) {
-      for (const service of pair.value.items) {
-        const serviceLine = isScalar(service.key) ? lineOfNode(service.key, lineAt) : undefined;
-        if (serviceLine !== undefined) keyLines.set(`services.${String((service.key as { value: unknown }).value)}`, serviceLine);
-      }
-    }
-  }
-  return { itemLines, keyLines };
-}
-
-function lineOfNode(node: unknown, lineAt: (offset: number) => number): number | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? lineAt(range[0]) : undefined;
-}
-
-/** "Map keys must be unique at line 3, column 1:\n\n<excerpt>" -> "Map keys must be unique". */
-function cleanYamlMessage(message: string): string {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
-}
-
-function describeThrown(error: unknown): string {
-  if (error instanceof RangeError) return "nesting too deep";
-  return error instanceof Error ? error.message.split("\n")[0] : String(error);
-}
-
-/** Block nesting allowed: indentation levels plus compact "- - x" levels. */
-const MAX_BLOCK_DEPTH = 2 * MAX_DEPTH;
-
-/**
- * Offset where nesting goes past the limits, or -1. The yaml package recurses per level and
- * overflows the stack near 900 levels; a stack overflow inside it can leave V8 unable to compile
- * regexps afterwards (a fatal error), so hostile nesting is refused before parsing.
- */
-function findDeepNesting(text: string): number {
-  let depth = 0;
-  // Last significant character before the current one on this line ("" at line start).
-  let previous = "";
-  const indents: number[] = [];
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    if (atLineStart) {
-      atLineStart = false;
-      if (depth === 0 && blockLevels(text, i, indents) > MAX_BLOCK_DEPTH) return i;
-    }
-    const c = text[i];
-    if (c === "\n") {
-      previous = "";
-      atLineStart = true;
-      if (depth > 0 && text.startsWith("---", i + 1)) depth = 0;
-      continue;
-    }
-    if (c === " " || c === "\t" || c === "\r") continue;
-    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
-      const end = text.indexOf("\n", i);
-      if (end === -1) break;
-      i = end - 1;
-      continue;
-    }
-    const atValueStart = previous === "" || previous === ":" || previous === "-" || previous === "," || previous === "[" || previous === "{" || previous === "?";
-    if ((c === "[" || c === "{") && (depth > 0 || atValueStart)) {
-      depth++;
-      if (depth > MAX_DEPTH) return i;
-    } else if (depth > 0 && (c === "]" || c === "}")) depth--;
-    else if (depth > 0 && (c === '"' || c === "'") && atValueStart) {
-      const end = skipQuoted(text, i);
-      if (end === -1) break;
-      i = end;
-    }
-    previous = c;
-  }
-  return -1;
-}
-
-/** Block nesting level of the line starting at `start`, updating the stack of open indents. */
-function blockLevels(text: string, start: number, indents: number[]): number {
-  let j = start;
-  while (text[j] === " ") j++;
-  const next = text[j];
-  if (next === undefined || next === "\n" || next === "\r" || next === "#") return 0;
-  const indent = j - start;
-  while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
-  indents.push(indent);
-  let levels = indents.length;
-  for (let k = j; (text[k] === "-" || text[k] === "?") && text[k + 1] === " "; k += 2) {
-    levels++;
-    while (text[k + 2] === " ") k++;
-  }
-  return levels;
-}
-
-function skipQuoted(text: string, i: number): number {
-  const quote = text[i];
-  for (let j = i + 1; j < text.length; j++) {
-    if (text[j] === "\\" && quote === '"') j++;
-    else if (text[j] === quote) {
-      if (quote === "'" && text[j + 1] === "'") j++;
-      else return j;
-    }
-  }
-  return -1;
+  return { syntax: "yaml", docs: [], errors: [], yaml: readYamlDocuments(text) };
 }
