@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 export interface SeedFinding {
   ruleId: string;
   severity: "blocker" | "warning" | "info";
+  remedy?: "manifest" | "platform" | "keep-on-runc" | null;
   container?: string | null;
   message?: string;
 }
@@ -13,6 +14,7 @@ export interface SeedWorkload {
   name: string;
   namespace?: string;
   kind?: string;
+  team?: string | null;
   readiness?: "ready" | "needs-changes" | "blocked";
   score?: number;
   migrated?: boolean;
@@ -87,6 +89,7 @@ export async function seedUpload(db: PrismaClient, clusterName: string, workload
         kind,
         namespace,
         name: w.name,
+        team: w.team ?? null,
         source: "seed.yaml",
         score: w.score ?? 100,
         readiness: w.readiness ?? "ready",
@@ -111,6 +114,7 @@ export async function seedUpload(db: PrismaClient, clusterName: string, workload
           create: findings.map((f, index) => ({
             ruleId: f.ruleId,
             severity: f.severity,
+            remedy: f.remedy ?? null,
             container: f.container ?? null,
             path: `spec.template.spec.containers[${index}]`,
             message: f.message ?? `${f.ruleId} fired`,
