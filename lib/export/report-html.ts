@@ -71,10 +71,13 @@ tr { break-inside: avoid; }
 code { font: 0.88em/1.4 ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; background: #f1f5f9; border-radius: 3px; padding: 0 3px; overflow-wrap: anywhere; }
 pre { font: 0.88em/1.45 ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; background: #f1f5f9; border-radius: 6px; padding: 8px 10px; overflow-x: auto; white-space: pre-wrap; }
 pre code { background: none; padding: 0; }
-.rule { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 14px; margin: 10px 0; break-inside: avoid; }
+.rule { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 14px; margin: 10px 0; }
 .rule h3 { margin-top: 0; }
 .rule-meta { color: #475569; font-size: 13px; }
-.workload { border-left: 3px solid ${COLORS.blocked}; padding: 2px 0 2px 12px; margin: 14px 0; break-inside: avoid; }
+.workload { border-left: 3px solid ${COLORS.blocked}; padding: 2px 0 2px 12px; margin: 14px 0; }
+.workload-meta, .rule-meta { break-after: avoid; }
+pre { break-inside: avoid; }
+tbody th[scope="row"] { min-width: 10em; overflow-wrap: anywhere; }
 .workload h3 { margin: 0; overflow-wrap: anywhere; }
 .workload-meta { color: #475569; font-size: 13px; overflow-wrap: anywhere; }
 .more { font-weight: 600; }

@@ -8,11 +8,12 @@ export interface Bar {
   color: string;
 }
 
-const LABEL_WIDTH = 200;
-const BAR_AREA = 380;
-const VALUE_WIDTH = 70;
+// Narrow enough that the print layout (a 3/5 column of A4) scales the 12px labels down little.
+const LABEL_WIDTH = 180;
+const BAR_AREA = 230;
+const VALUE_WIDTH = 60;
 const ROW_HEIGHT = 26;
-const MAX_LABEL_CHARS = 30;
+const MAX_LABEL_CHARS = 27;
 
 function truncate(label: string): string {
   return label.length > MAX_LABEL_CHARS ? `${label.slice(0, MAX_LABEL_CHARS - 1)}…` : label;
@@ -64,7 +65,7 @@ export function stackedBarSvg(id: string, title: string, segments: readonly Bar[
     const item =
       `<rect x="${legendX}" y="${barHeight + 14}" width="12" height="12" rx="2" fill="${segment.color}"/>` +
       `<text x="${legendX + 18}" y="${barHeight + 24}" class="chart-label">${escapeHtml(text)}</text>`;
-    legendX += 18 + text.length * 7.5 + 24;
+    legendX += 18 + text.length * 6.5 + 18;
     return item;
   });
   const empty = total === 0 ? `<rect x="0" y="0" width="${width}" height="${barHeight}" fill="#e2e8f0"/>` : "";
@@ -80,8 +81,9 @@ export interface LinePoint {
 export function percentLineSvg(id: string, title: string, points: readonly LinePoint[], color: string): string {
   const width = 650;
   const height = 200;
-  const left = 44;
-  const right = 16;
+  // Room for the first and last date labels, which are centred on their points.
+  const left = 60;
+  const right = 44;
   const top = 12;
   const bottom = 40;
   const plotWidth = width - left - right;
