@@ -195,8 +195,10 @@ function barsTable(heading: string, bars: readonly Bar[], total: number): string
 
 function renderTrend(model: ReportModel): string {
   const parts = model.trend.map((series, index) => {
+    // Several snapshots on one day: label them with the time too.
+    const oneDayTwice = new Set(series.points.map((point) => formatDay(point.at))).size < series.points.length;
     const points = series.points.map((point) => ({
-      label: formatDay(point.at),
+      label: oneDayTwice ? point.at.toISOString().slice(5, 16).replace("T", " ") : formatDay(point.at),
       value: readinessPercent({ workloads: point.workloads, ready: point.ready }),
     }));
     const rows = series.points

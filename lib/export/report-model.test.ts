@@ -153,3 +153,22 @@ describe("htmlReportChunks", () => {
     expect(withTrend).toContain("2026-11-01: 0%; 2026-12-01: 25%");
   });
 });
+
+describe("the trend's axis labels", () => {
+  it("show the time when two snapshots fall on one day", () => {
+    const model = reportModelFromScan(result, { now: NOW });
+    const html = htmlReport({
+      ...model,
+      trend: [
+        {
+          cluster: "prod",
+          points: [
+            { at: new Date("2026-12-02T09:05:00Z"), workloads: 4, ready: 1, needsChanges: 0, blocked: 3 },
+            { at: new Date("2026-12-02T16:19:00Z"), workloads: 4, ready: 2, needsChanges: 0, blocked: 2 },
+          ],
+        },
+      ],
+    });
+    expect(html).toContain("12-02 09:05: 25%; 12-02 16:19: 50%");
+  });
+});
