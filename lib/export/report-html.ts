@@ -74,10 +74,11 @@ pre code { background: none; padding: 0; }
 .rule { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 14px; margin: 10px 0; }
 .rule h3 { margin-top: 0; }
 .rule-meta { color: #475569; font-size: 13px; }
-.workload { border-left: 3px solid ${COLORS.blocked}; padding: 2px 0 2px 12px; margin: 14px 0; }
+.workload { border-left: 3px solid ${COLORS.blocked}; padding: 2px 0 2px 12px; margin: 14px 0; break-inside: avoid; }
 .workload-meta, .rule-meta { break-after: avoid; }
 pre { break-inside: avoid; }
-tbody th[scope="row"] { min-width: 10em; overflow-wrap: anywhere; }
+table.groups tbody th[scope="row"] { width: 24%; overflow-wrap: break-word; }
+table.figures { max-width: 560px; }
 .workload h3 { margin: 0; overflow-wrap: anywhere; }
 .workload-meta { color: #475569; font-size: 13px; overflow-wrap: anywhere; }
 .more { font-weight: 600; }
@@ -255,7 +256,7 @@ function renderGroups(heading: string, id: string, groups: readonly ReportGroup[
         `<td class="num">${readinessPercent(group)}%</td>${PATHS.map((path) => `<td class="num">${num(group.paths[path])}</td>`).join("")}</tr>`,
     )
     .join("");
-  return `<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2><table><thead>${head}</thead><tbody>${rows}</tbody></table></section>`;
+  return `<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2><table class="groups"><thead>${head}</thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function* renderBlocked(model: ReportModel): Generator<string> {
@@ -323,7 +324,7 @@ function renderSizing(model: ReportModel): string {
   ];
   return (
     `<section aria-labelledby="sizing"><h2 id="sizing">Sizing impact</h2><p>${esc(sentence.charAt(0).toUpperCase() + sentence.slice(1))}</p>` +
-    `<table><tbody>${rows.map(([label, value]) => `<tr><th scope="row">${esc(label)}</th><td class="num">${esc(value)}</td></tr>`).join("")}</tbody></table></section>`
+    `<table class="figures"><tbody>${rows.map(([label, value]) => `<tr><th scope="row">${esc(label)}</th><td class="num">${esc(value)}</td></tr>`).join("")}</tbody></table></section>`
   );
 }
 
