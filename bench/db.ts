@@ -53,7 +53,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function time(label: string, run: () => Promise<unknown>): Promise<number> {
+async function time(label: string, run: () => Promise<unknown>, target = TARGET_MS): Promise<number> {
   await run();
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -62,7 +62,7 @@ async function time(label: string, run: () => Promise<unknown>): Promise<number>
     samples.push(performance.now() - start);
   }
   const ms = median(samples);
-  console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms ${ms < TARGET_MS ? "" : `  (over ${TARGET_MS} ms)`}`);
+  console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms ${ms < target ? "" : `  (over ${target} ms)`}`);
   return ms;
 }
 
@@ -185,14 +185,14 @@ async function main() {
   const { getReportModel } = await import("../lib/data/reports");
   const { htmlReportChunks } = await import("../lib/export/report-html");
   const reportResults = [
-    await time("report model: all clusters", () => getReportModel()),
-    await time("report model: one cluster", () => getReportModel({ cluster: "bench-staging" })),
-    await time("report model: one team", () => getReportModel({ team: TEAMS[3] })),
+    await time("report model: all clusters", () => getReportModel(), REPORT_TARGET_MS),
+    await time("report model: one cluster", () => getReportModel({ cluster: "bench-staging" }), REPORT_TARGET_MS),
+    await time("report model: one team", () => getReportModel({ team: TEAMS[3] }), REPORT_TARGET_MS),
     await time("report model + HTML: all clusters", async () => {
       let bytes = 0;
       for (const chunk of htmlReportChunks(await getReportModel())) bytes += chunk.length;
       return bytes;
-    }),
+    }, REPORT_TARGET_MS),
   ];
 
   console.log(`\nimport of ${IMPORT_WORKLOADS} workloads (one multi-document YAML):`);
