@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_DATABASE_URL, E2E_PORT } from "./e2e/e2e-env";
+import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium";
 
 const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
@@ -24,17 +25,9 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          // Playwright's own browser download is unreachable here: drive Debian's Chromium.
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
+          // Playwright's own browser download is unreachable here: drive Debian's Chromium (the PDF export uses the same).
+          executablePath: chromiumPath(),
+          args: CHROMIUM_ARGS,
         },
       },
     },

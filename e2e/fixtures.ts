@@ -2,6 +2,7 @@ import { test as base, expect, type APIRequestContext, type TestInfo } from "@pl
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { OverviewPage } from "./pages/overview-page";
+import { ReportsPage } from "./pages/reports-page";
 import { RulePage, RulesPage } from "./pages/rules-page";
 import { UploadPage } from "./pages/upload-page";
 import { WorkloadsPage } from "./pages/workloads-page";
@@ -69,6 +70,7 @@ interface Fixtures {
   clusterName: string;
   inventory: InventoryApi;
   overviewPage: OverviewPage;
+  reportsPage: ReportsPage;
   rulesPage: RulesPage;
   rulePage: RulePage;
   uploadPage: UploadPage;
@@ -84,6 +86,9 @@ export const test = base.extend<Fixtures>({
   },
   overviewPage: async ({ page }, use) => {
     await use(new OverviewPage(page));
+  },
+  reportsPage: async ({ page }, use) => {
+    await use(new ReportsPage(page));
   },
   rulesPage: async ({ page }, use) => {
     await use(new RulesPage(page));

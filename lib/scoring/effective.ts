@@ -25,7 +25,7 @@ export interface EffectiveFigures extends Figures {
 const NONE: ReadonlySet<string> = new Set();
 
 export function effectiveFigures(
-  findings: readonly Pick<Finding, "ruleId" | "severity" | "remedy">[],
+  findings: readonly (Pick<Finding, "severity" | "remedy"> & { ruleId: string })[],
   target: WaiverTarget,
   waivers: readonly Waiver[],
   now: Date,

@@ -5,7 +5,10 @@ import type { Finding } from "../rules/types";
 export const MIGRATION_PATHS = ["ready", "manifest-fixes", "platform-work", "stays-on-runc"] as const;
 export type MigrationPath = (typeof MIGRATION_PATHS)[number];
 
-export function migrationPath(findings: readonly Pick<Finding, "ruleId" | "severity" | "remedy">[], waivedRuleIds: ReadonlySet<string> = new Set()): MigrationPath {
+export function migrationPath(
+  findings: readonly (Pick<Finding, "severity" | "remedy"> & { ruleId: string })[],
+  waivedRuleIds: ReadonlySet<string> = new Set(),
+): MigrationPath {
   let platform = false;
   let other = false;
   for (const finding of findings) {

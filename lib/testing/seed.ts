@@ -1,11 +1,12 @@
 // Minimal rows for data-layer tests: one upload per call, workloads with the denormalised columns the
 // pages aggregate. Not the import pipeline: tests of lib/import.ts cover that.
-import type { Readiness, Severity } from "@/lib/domain";
+import type { Readiness, Remedy, Severity } from "@/lib/domain";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface SeedFinding {
   ruleId: string;
   severity: Severity;
+  remedy?: Remedy | null;
   container?: string | null;
   message?: string;
 }
@@ -14,6 +15,7 @@ export interface SeedWorkload {
   name: string;
   namespace?: string;
   kind?: string;
+  team?: string | null;
   readiness?: Readiness;
   score?: number;
   migrated?: boolean;
@@ -103,6 +105,7 @@ export async function seedUpload(db: PrismaClient, clusterName: string, workload
         kind,
         namespace,
         name: w.name,
+        team: w.team ?? null,
         source: "seed.yaml",
         score: w.score ?? 100,
         readiness: w.readiness ?? "ready",
@@ -131,6 +134,7 @@ export async function seedUpload(db: PrismaClient, clusterName: string, workload
             fingerprint: `${clusterName}/${namespace}/${kind}/${w.name}|${f.ruleId}|${index}`,
             ruleId: f.ruleId,
             severity: f.severity,
+            remedy: f.remedy ?? null,
             container: f.container ?? null,
             path: `spec.template.spec.containers[${index}]`,
             message: f.message ?? `${f.ruleId} fired`,
