@@ -77,3 +77,8 @@ export function formatErrorLocation(error: { source: string; line?: number; colu
   if (error.line === undefined) return error.source;
   return error.column === undefined ? `${error.source}:${error.line}` : `${error.source}:${error.line}:${error.column}`;
 }
+
+/** A coordinate or length in SVG markup: one decimal is finer than a printed point. */
+export function formatSvgNumber(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}

@@ -1,5 +1,7 @@
 // The readiness report as one self-contained HTML file: inline CSS and SVG, no scripts, no fonts,
 // images or stylesheets to fetch, so it opens offline and prints (to PDF too) as it is.
+import { REMEDY_STYLES } from "../domain";
+import { formatCount, formatCountOf, formatGiB, formatVcpuTotal } from "../format";
 import { parseMarkdown, type Block, type Inline } from "../markdown";
 import type { Remedy } from "../rules/types";
 import type { MigrationPath } from "../scoring/migration-path";
@@ -27,12 +29,6 @@ const PATH_COLORS: Record<MigrationPath, string> = {
   "stays-on-runc": "#475569",
 };
 const PATHS = Object.keys(PATH_LABELS) as MigrationPath[];
-
-const REMEDY_LABELS: Record<Remedy, string> = {
-  manifest: "Change the manifest",
-  platform: "Configure the platform",
-  "keep-on-runc": "Keep on runc",
-};
 
 const NO_TEAM = "(no team)";
 
@@ -103,10 +99,6 @@ a { color: #1d4ed8; }
 }
 `;
 
-function num(value: number): string {
-  return value.toLocaleString("en-US");
-}
-
 function formatDate(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
@@ -115,13 +107,7 @@ function formatDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function gib(mib: number): string {
-  return `${(mib / 1024).toFixed(1)} GiB`;
-}
 
-function plural(n: number, word: string): string {
-  return `${num(n)} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /** The report, in pieces, so a route can stream it and the CLI can write it as it goes. */
 export function* htmlReportChunks(model: ReportModel): Generator<string> {
@@ -150,7 +136,7 @@ function renderHeader(model: ReportModel): string {
   const targets = model.targets.length > 0 ? model.targets.map((t) => `<code>${esc(t)}</code>`).join(", ") : "none";
   return (
     `<header><h1>${esc(model.title)}</h1><p class="meta">Generated ${esc(formatDate(model.generatedAt))} · ` +
-    `target ${model.targets.length === 1 ? "profile" : "profiles"} ${targets} · ${plural(model.counts.workloads, "workload")}</p></header>`
+    `target ${model.targets.length === 1 ? "profile" : "profiles"} ${targets} · ${formatCountOf(model.counts.workloads, "workload")}</p></header>`
   );
 }
 
@@ -168,11 +154,11 @@ function renderSummary(model: ReportModel): string {
   const pathBars: Bar[] = PATHS.map((path) => ({ label: PATH_LABELS[path], value: paths[path], color: PATH_COLORS[path] }));
   return (
     `<section aria-labelledby="summary"><h2 id="summary">Summary</h2><ul class="stats">` +
-    stat("Workloads", num(counts.workloads)) +
-    stat("Ready", num(counts.ready), "ready") +
-    stat("Needs changes", num(counts.needsChanges), "needs-changes") +
-    stat("Blocked", num(counts.blocked), "blocked") +
-    stat("Migrated", num(counts.migrated)) +
+    stat("Workloads", formatCount(counts.workloads)) +
+    stat("Ready", formatCount(counts.ready), "ready") +
+    stat("Needs changes", formatCount(counts.needsChanges), "needs-changes") +
+    stat("Blocked", formatCount(counts.blocked), "blocked") +
+    stat("Migrated", formatCount(counts.migrated)) +
     stat("Readiness", `${model.readinessPercent}%`) +
     `</ul>` +
     figure("chart-readiness", "Workloads by readiness", stackedBarSvg("chart-readiness-svg", "Workloads by readiness", readiness), barsTable("Readiness", readiness, counts.workloads)) +
@@ -189,7 +175,7 @@ function figure(id: string, caption: string, svg: string, table: string): string
 
 function barsTable(heading: string, bars: readonly Bar[], total: number): string {
   const rows = bars
-    .map((bar) => `<tr><th scope="row">${esc(bar.label)}</th><td class="num">${num(bar.value)}</td><td class="num">${total === 0 ? 0 : Math.round((bar.value / total) * 100)}%</td></tr>`)
+    .map((bar) => `<tr><th scope="row">${esc(bar.label)}</th><td class="num">${formatCount(bar.value)}</td><td class="num">${total === 0 ? 0 : Math.round((bar.value / total) * 100)}%</td></tr>`)
     .join("");
   return `<table><thead><tr><th scope="col">${esc(heading)}</th><th scope="col" class="num">Workloads</th><th scope="col" class="num">Share</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -205,8 +191,8 @@ function renderTrend(model: ReportModel): string {
     const rows = series.points
       .map(
         (point, i) =>
-          `<tr><td>${esc(formatDate(point.at))}</td><td class="num">${num(point.workloads)}</td><td class="num">${num(point.ready)}</td>` +
-          `<td class="num">${num(point.needsChanges)}</td><td class="num">${num(point.blocked)}</td><td class="num">${points[i].value}%</td></tr>`,
+          `<tr><td>${esc(formatDate(point.at))}</td><td class="num">${formatCount(point.workloads)}</td><td class="num">${formatCount(point.ready)}</td>` +
+          `<td class="num">${formatCount(point.needsChanges)}</td><td class="num">${formatCount(point.blocked)}</td><td class="num">${points[i].value}%</td></tr>`,
       )
       .join("");
     const table =
@@ -230,7 +216,7 @@ function renderTopRules(model: ReportModel): string {
     .map(
       (rule) =>
         `<article class="rule" id="rule-${esc(rule.ruleId)}"><h3>${esc(rule.title)}</h3>` +
-        `<p class="rule-meta"><code>${esc(rule.ruleId)}</code> · blocks ${plural(rule.workloads, "workload")} · ${esc(rule.remedy ? REMEDY_LABELS[rule.remedy] : "No remedy")}</p>` +
+        `<p class="rule-meta"><code>${esc(rule.ruleId)}</code> · blocks ${formatCountOf(rule.workloads, "workload")} · ${esc(rule.remedy ? REMEDY_STYLES[rule.remedy].label : "No remedy")}</p>` +
         `${markdownToHtml(rule.remediation)}</article>`,
     )
     .join("");
@@ -251,9 +237,9 @@ function renderGroups(heading: string, id: string, groups: readonly ReportGroup[
   const rows = groups
     .map(
       (group) =>
-        `<tr><th scope="row">${esc(group.label ?? noLabel)}</th><td class="num">${num(group.workloads)}</td><td class="num">${num(group.ready)}</td>` +
-        `<td class="num">${num(group.needsChanges)}</td><td class="num">${num(group.blocked)}</td><td class="num">${num(group.migrated)}</td>` +
-        `<td class="num">${readinessPercent(group)}%</td>${PATHS.map((path) => `<td class="num">${num(group.paths[path])}</td>`).join("")}</tr>`,
+        `<tr><th scope="row">${esc(group.label ?? noLabel)}</th><td class="num">${formatCount(group.workloads)}</td><td class="num">${formatCount(group.ready)}</td>` +
+        `<td class="num">${formatCount(group.needsChanges)}</td><td class="num">${formatCount(group.blocked)}</td><td class="num">${formatCount(group.migrated)}</td>` +
+        `<td class="num">${readinessPercent(group)}%</td>${PATHS.map((path) => `<td class="num">${formatCount(group.paths[path])}</td>`).join("")}</tr>`,
     )
     .join("");
   return `<section aria-labelledby="${id}"><h2 id="${id}">${heading}</h2><table class="groups"><thead>${head}</thead><tbody>${rows}</tbody></table></section>`;
@@ -266,7 +252,7 @@ function* renderBlocked(model: ReportModel): Generator<string> {
     yield `<p>No workload in this report is blocked.</p></section>`;
     return;
   }
-  yield `<p>${plural(total, "workload")} cannot move to Kata until ${total === 1 ? "its" : "their"} blockers are resolved. Each blocker comes with the first step of its fix; the rule sections above give the full remediation.</p>`;
+  yield `<p>${formatCountOf(total, "workload")} cannot move to Kata until ${total === 1 ? "its" : "their"} blockers are resolved. Each blocker comes with the first step of its fix; the rule sections above give the full remediation.</p>`;
   for (const workload of workloads) {
     const where = [workload.cluster, workload.namespace ?? "", workload.kind].filter(Boolean).map(esc).join(" / ");
     const rows = workload.blockers
@@ -284,7 +270,7 @@ function* renderBlocked(model: ReportModel): Generator<string> {
   }
   const more = total - workloads.length;
   if (more > 0) {
-    yield `<p class="more">… and ${plural(more, "more blocked workload")}. The CSV export of the workloads (filtered on readiness “blocked”) lists all of them.</p>`;
+    yield `<p class="more">… and ${formatCountOf(more, "more blocked workload")}. The CSV export of the workloads (filtered on readiness “blocked”) lists all of them.</p>`;
   }
   yield `</section>`;
 }
@@ -297,10 +283,10 @@ function renderAcceptedRisks(risks: NonNullable<ReportModel["acceptedRisks"]>, n
         `<th scope="col" class="num">Workloads</th><th scope="col">Expires</th></tr></thead><tbody>${risks
           .map((risk) => {
             const days = Math.ceil((risk.expiresAt.getTime() - now.getTime()) / 86_400_000);
-            const soon = days <= 30 ? ` <span class="expiring">(in ${plural(days, "day")})</span>` : "";
+            const soon = days <= 30 ? ` <span class="expiring">(in ${formatCountOf(days, "day")})</span>` : "";
             return (
               `<tr><td class="nowrap"><code>${esc(risk.ruleId)}</code></td><td>${esc(risk.scope)}</td><td>${esc(risk.reason)}</td><td>${esc(risk.approver)}</td>` +
-              `<td class="num">${num(risk.workloads)}</td><td>${esc(formatDate(risk.expiresAt))}${soon}</td></tr>`
+              `<td class="num">${formatCount(risk.workloads)}</td><td>${esc(formatDate(risk.expiresAt))}${soon}</td></tr>`
             );
           })
           .join("")}</tbody></table>`;
@@ -314,12 +300,12 @@ function renderSizing(model: ReportModel): string {
       ? "No workload is ready to move (ready and not already on Kata)."
       : `${describeSizingSummary(sizing, sizing.workloads === 1 ? "ready workload" : "ready workloads")}.`;
   const rows: [string, string][] = [
-    ["Ready workloads not yet on Kata", num(sizing.workloads)],
-    ["Pods (one VM each)", num(sizing.pods)],
-    ["DaemonSets (counted once, add per node)", num(sizing.perNodeWorkloads)],
-    ["Pod overhead the scheduler adds: memory", gib(sizing.overheadMemoryMiB)],
-    ["Pod overhead the scheduler adds: CPU", `${(sizing.overheadMilliCpu / 1000).toFixed(1)} vCPU`],
-    ["Memory of all VMs", gib(sizing.vmMemoryMiB)],
+    ["Ready workloads not yet on Kata", formatCount(sizing.workloads)],
+    ["Pods (one VM each)", formatCount(sizing.pods)],
+    ["DaemonSets (counted once, add per node)", formatCount(sizing.perNodeWorkloads)],
+    ["Pod overhead the scheduler adds: memory", formatGiB(sizing.overheadMemoryMiB)],
+    ["Pod overhead the scheduler adds: CPU", formatVcpuTotal(sizing.overheadMilliCpu)],
+    ["Memory of all VMs", formatGiB(sizing.vmMemoryMiB)],
     ["vCPUs of all VMs", `${sizing.vmVcpus}`],
   ];
   return (

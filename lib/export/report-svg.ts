@@ -1,5 +1,6 @@
 // Inline SVG charts for the HTML report: no scripts, no fonts to fetch. Each chart is an
 // `role="img"` SVG with <title>/<desc>; the report puts the same numbers in a table beside it.
+import { formatCount, formatSvgNumber } from "../format";
 import { escapeHtml } from "./report-escape";
 
 export interface Bar {
@@ -38,8 +39,8 @@ export function barChartSvg(id: string, title: string, bars: readonly Bar[]): st
     const length = bar.value === 0 ? 0 : Math.max(2, (bar.value / max) * BAR_AREA);
     return (
       `<g><text x="${LABEL_WIDTH - 8}" y="${y + 17}" text-anchor="end" class="chart-label">${escapeHtml(truncate(bar.label))}</text>` +
-      `<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${length.toFixed(1)}" height="${ROW_HEIGHT - 8}" rx="3" fill="${bar.color}"/>` +
-      `<text x="${(LABEL_WIDTH + length + 6).toFixed(1)}" y="${y + 17}" class="chart-value">${bar.value.toLocaleString("en-US")}</text></g>`
+      `<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${formatSvgNumber(length)}" height="${ROW_HEIGHT - 8}" rx="3" fill="${bar.color}"/>` +
+      `<text x="${formatSvgNumber(LABEL_WIDTH + length + 6)}" y="${y + 17}" class="chart-value">${formatCount(bar.value)}</text></g>`
     );
   });
   return `${header(id, title, desc, width, height)}${rows.join("")}</svg>`;
@@ -55,13 +56,13 @@ export function stackedBarSvg(id: string, title: string, segments: readonly Bar[
   let x = 0;
   const rects = segments.map((segment) => {
     const length = total === 0 ? 0 : (segment.value / total) * width;
-    const rect = `<rect x="${x.toFixed(1)}" y="0" width="${length.toFixed(1)}" height="${barHeight}" fill="${segment.color}"/>`;
+    const rect = `<rect x="${formatSvgNumber(x)}" y="0" width="${formatSvgNumber(length)}" height="${barHeight}" fill="${segment.color}"/>`;
     x += length;
     return rect;
   });
   let legendX = 0;
   const legend = segments.map((segment) => {
-    const text = `${segment.label} ${segment.value.toLocaleString("en-US")}`;
+    const text = `${segment.label} ${formatCount(segment.value)}`;
     const item =
       `<rect x="${legendX}" y="${barHeight + 14}" width="12" height="12" rx="2" fill="${segment.color}"/>` +
       `<text x="${legendX + 18}" y="${barHeight + 24}" class="chart-label">${escapeHtml(text)}</text>`;
@@ -99,15 +100,15 @@ export function percentLineSvg(id: string, title: string, points: readonly LineP
         `<text x="${left - 6}" y="${yAt(tick) + 4}" text-anchor="end" class="chart-axis">${tick}%</text>`,
     )
     .join("");
-  const line = points.map((point, index) => `${xAt(index).toFixed(1)},${yAt(point.value).toFixed(1)}`).join(" ");
+  const line = points.map((point, index) => `${formatSvgNumber(xAt(index))},${formatSvgNumber(yAt(point.value))}`).join(" ");
   // Label at most ~8 snapshots on the axis so the dates do not overlap.
   const step = Math.max(1, Math.ceil(points.length / 8));
   const marks = points
     .map((point, index) => {
-      const dot = `<circle cx="${xAt(index).toFixed(1)}" cy="${yAt(point.value).toFixed(1)}" r="3.5" fill="${color}"/>`;
+      const dot = `<circle cx="${formatSvgNumber(xAt(index))}" cy="${formatSvgNumber(yAt(point.value))}" r="3.5" fill="${color}"/>`;
       const label =
         index % step === 0 || index === points.length - 1
-          ? `<text x="${xAt(index).toFixed(1)}" y="${height - bottom + 18}" text-anchor="middle" class="chart-axis">${escapeHtml(point.label)}</text>`
+          ? `<text x="${formatSvgNumber(xAt(index))}" y="${height - bottom + 18}" text-anchor="middle" class="chart-axis">${escapeHtml(point.label)}</text>`
           : "";
       return dot + label;
     })
