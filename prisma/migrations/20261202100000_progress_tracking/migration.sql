@@ -208,6 +208,7 @@ CREATE INDEX "Workload_table_idx" ON "Workload"("isCurrent", "readiness", "clust
 CREATE INDEX "Workload_overview_idx" ON "Workload"("isCurrent", "clusterName", "namespace", "readiness", "score", "migrated", "replicas", "perNode", "vmMemoryMiB", "vmVcpus", "overheadMemoryMiB", "overheadMilliCpu");
 CREATE INDEX "Workload_uploadId_idx" ON "Workload"("uploadId");
 CREATE INDEX "Workload_identity_idx" ON "Workload"("identity");
+CREATE INDEX "Workload_isCurrent_waiverCheckAt_idx" ON "Workload"("isCurrent", "waiverCheckAt");
 CREATE TABLE "new_Finding" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "workloadId" INTEGER NOT NULL,
