@@ -11,6 +11,12 @@ describe("resolveTeam", () => {
     expect(resolveTeam({ labels: { team: "" }, namespaceTeam: "ops" })).toEqual({ team: "ops", source: "namespace" });
     expect(resolveTeam({ labels: {} })).toEqual({ team: null, source: null });
   });
+
+  it("cuts a team from an unbounded (Docker or Compose) label to a Kubernetes label value's length", () => {
+    const { team } = resolveTeam({ labels: { team: "t".repeat(100_000) } });
+    expect(team).toHaveLength(63);
+    expect(team?.endsWith("…")).toBe(true);
+  });
 });
 
 describe("parseOwnersCsv", () => {

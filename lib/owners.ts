@@ -17,10 +17,23 @@ export function resolveTeam({ labels, labelKeys = DEFAULT_TEAM_LABEL_KEYS, names
   if (override) return { team: override, source: "override" };
   for (const key of labelKeys) {
     const value = labels[key];
-    if (typeof value === "string" && value !== "") return { team: value, source: "label" };
+    // Docker and Compose labels have no length limit: a team from one is cut like a Kubernetes label value.
+    if (typeof value === "string" && value !== "") return { team: cutTeam(value), source: "label" };
   }
   if (namespaceTeam) return { team: namespaceTeam, source: "namespace" };
   return { team: null, source: null };
+}
+
+/** Longest team name kept: a Kubernetes label value's limit (Docker and Compose labels have none). */
+export const MAX_TEAM_LENGTH = 63;
+
+function cutTeam(team: string): string {
+  return team.length > MAX_TEAM_LENGTH ? `${team.slice(0, MAX_TEAM_LENGTH - 1)}…` : team;
+}
+
+/** The team the parser records from a workload's labels alone (the import then applies overrides and mappings). */
+export function teamOf(labels: Readonly<Record<string, string>>): string | null {
+  return resolveTeam({ labels }).team;
 }
 
 export const WORKLOAD_OWNER_COLUMNS = ["cluster", "namespace", "kind", "name", "team", "owner"] as const;

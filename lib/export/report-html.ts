@@ -3,7 +3,6 @@
 import { REMEDY_STYLES } from "../domain";
 import { formatCount, formatCountOf, formatGiB, formatVcpuTotal } from "../format";
 import { parseMarkdown, type Block, type Inline } from "../markdown";
-import type { Remedy } from "../rules/types";
 import type { MigrationPath } from "../scoring/migration-path";
 import { describeSizingSummary } from "../scoring/sizing";
 import { escapeHtml as esc } from "./report-escape";

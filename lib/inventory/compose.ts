@@ -4,7 +4,8 @@ import { composeLimitProblem } from "./object-limits";
 import type { SourceDoc } from "./read-documents";
 import type { FileSink } from "./sink";
 import type { JsonObject } from "./types";
-import { asObject, asString, exceedsDepth, isObject, teamOf, workloadId } from "./values";
+import { asObject, asString, exceedsDepth, isObject, workloadId } from "./values";
+import { teamOf } from "../owners";
 
 const TOP_LEVEL_KEYS = new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include", "models"]);
 const SERVICE_KEYS = new Set(["image", "build", "command", "entrypoint", "environment", "ports", "volumes", "links", "net", "network_mode", "restart", "extends"]);

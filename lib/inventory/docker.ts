@@ -3,7 +3,8 @@ import { MAX_DEPTH } from "./limits";
 import { dockerLimitProblem } from "./object-limits";
 import type { FileSink } from "./sink";
 import type { EngineInfo, JsonObject } from "./types";
-import { asObject, asString, exceedsDepth, isObject, stringRecord, teamOf, workloadId } from "./values";
+import { asObject, asString, exceedsDepth, isObject, stringRecord, workloadId } from "./values";
+import { teamOf } from "../owners";
 
 const PODMAN_KEYS = ["OCIRuntime", "ConmonPidFile", "IsInfra", "OCIConfigPath"];
 

@@ -4,7 +4,8 @@ import { WORKLOAD_KINDS } from "./kubernetes";
 import { MAX_DEPTH } from "./limits";
 import type { K8sCandidate } from "./sink";
 import type { JsonObject, PodTemplateRef, Workload } from "./types";
-import { asObject, asString, exceedsDepth, getPath, isObject, stringRecord, teamOf, workloadId } from "./values";
+import { asObject, asString, exceedsDepth, getPath, isObject, stringRecord, workloadId } from "./values";
+import { teamOf } from "../owners";
 
 interface OwnerTarget {
   apiVersion: string;

@@ -62,14 +62,6 @@ export function exceedsDepth(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Longest team name kept: a Kubernetes label value's limit (Docker and Compose labels have none). */
-export const MAX_TEAM_LENGTH = 63;
-
-/** Team or owner from labels (`team`, `owner`, `app.kubernetes.io/part-of`), cut to MAX_TEAM_LENGTH. */
-export function teamOf(labels: Record<string, string>): string | null {
-  const team = labels.team || labels.owner || labels["app.kubernetes.io/part-of"] || null;
-  return team !== null && team.length > MAX_TEAM_LENGTH ? `${team.slice(0, MAX_TEAM_LENGTH - 1)}…` : team;
-}
 
 /** "a mapping with keys a, b, c", for messages about input that was not recognised. */
 export function describeValue(value: unknown, depth = 3): string {
