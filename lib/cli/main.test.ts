@@ -71,7 +71,12 @@ describe("scan", () => {
     expect(agent.findings).toContainEqual(
       expect.objectContaining({ ruleId: "host-network", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.hostNetwork" }),
     );
-    for (const finding of agent.findings) expect(Object.keys(finding).sort()).toEqual(["container", "message", "path", "remedy", "ruleId", "severity"]);
+    for (const finding of agent.findings) {
+      expect(Object.keys(finding).sort()).toEqual(["assignee", "container", "due", "fingerprint", "message", "path", "remedy", "ruleId", "severity", "status", "waiver"]);
+      // The CLI knows no decisions; the fingerprint is the catalog's (base64url sha256).
+      expect(finding).toMatchObject({ status: null, assignee: null, due: null, waiver: null });
+      expect(finding.fingerprint).toMatch(/^[\w-]{43}$/);
+    }
     expect(agent.sizing).toMatchObject({ vmMemoryMiB: 128 + 32, overheadMemoryMiB: 320, overheadMilliCpu: 250, perNode: true });
     // Pods of one ReplicaSet fold into their Deployment, already on Kata.
     const api = byName(report, "api");
