@@ -19,7 +19,7 @@ export async function loadWaivers(path: string, io: CliIo): Promise<Waiver[]> {
   }
   let value: unknown;
   try {
-    value = parse(text, { prettyErrors: false, maxAliasCount: 100 });
+    value = parse(text, { maxAliasCount: 100 });
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const at = error.linePos?.[0];
