@@ -15,6 +15,8 @@ import { suggestChanges, type ChangeId } from "./suggest";
 export interface PatchOptions {
   /** The target profile: its id is the RuntimeClass kata-deploy creates for it. */
   target: string;
+  /** The target of one workload when they differ (the dashboard: each upload has its own). */
+  targetOf?(workload: ExportWorkload): string;
 }
 
 export const PLACEHOLDER_PREFIX = "<FILL: ";
@@ -65,7 +67,8 @@ function clearsFindings(object: JsonObject, w: ExportWorkload, waived: ReadonlyS
 /** The patch for one workload, or why there is none. */
 export function workloadPatch(w: ExportWorkload, options: PatchOptions): WorkloadPatch | PatchSkip {
   const { spec } = w;
-  const runtimeClassName = options.target;
+  const target = options.targetOf?.(w) ?? options.target;
+  const runtimeClassName = target;
   if (w.platform !== "kubernetes") return "not-kubernetes";
   if (!spec || !isObject(spec.object.metadata)) return "unreadable";
   if (w.migrationPath === "stays-on-runc" || w.migrationPath === "platform-work") return w.migrationPath;
@@ -76,7 +79,7 @@ export function workloadPatch(w: ExportWorkload, options: PatchOptions): Workloa
   const checked = suggestChanges(spec, findings, { ...base, placeholder: CHECK_FILL });
   const checkObject = structuredClone(checked.patched);
   setRuntimeClass(checkObject, spec, runtimeClassName);
-  if (!clearsFindings(checkObject, w, waived, options.target)) return "needs-manual-changes";
+  if (!clearsFindings(checkObject, w, waived, target)) return "needs-manual-changes";
 
   const plan = suggestChanges(spec, findings, { ...base, placeholder: placeholderFor });
   const patched = structuredClone(plan.patched);

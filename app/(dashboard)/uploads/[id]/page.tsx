@@ -5,6 +5,7 @@ import { Badge, SeverityBadge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { DownloadMenu } from "@/components/exports/download-menu";
 import { PageSection } from "@/components/ui/page-section";
 import { formatDateTime } from "@/components/uploads/format";
 import { UploadCounts } from "@/components/uploads/upload-counts";
@@ -42,10 +43,13 @@ export default async function UploadPage({ params }: UploadPageProps) {
           </>
         }
         actions={
-          // The workloads page shows each cluster's current snapshot only.
-          <Link href={workloadsHref} className={buttonClassName(upload.isCurrent ? "primary" : "secondary")}>
-            {upload.isCurrent ? `View ${upload.cluster} workloads` : `View current ${upload.cluster} workloads`}
-          </Link>
+          <>
+            <DownloadMenu href={`/api/exports/uploads/${upload.id}`} label="Download snapshot" />
+            {/* The workloads page shows each cluster's current snapshot only. */}
+            <Link href={workloadsHref} className={buttonClassName(upload.isCurrent ? "primary" : "secondary")}>
+              {upload.isCurrent ? `View ${upload.cluster} workloads` : `View current ${upload.cluster} workloads`}
+            </Link>
+          </>
         }
       />
 
