@@ -5,8 +5,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from "yaml";
 import { parsePath } from "./path";
 
-/** Larger files are not parsed a second time: their findings point at the object's first line. */
-export const MAX_LINE_LOOKUP_BYTES = 8 * 2 ** 20;
+/** Larger files (cluster dumps) are not parsed a second time (the yaml package reads ~2.5 MB/s): their findings point at the object's first line. */
+export const MAX_LINE_LOOKUP_BYTES = 2 ** 20;
 
 export type LineFinder = (objectLine: number | null, path: string) => number | null;
 
