@@ -49,12 +49,14 @@ export function withoutWaived(result: ScanResult, waivers: readonly Waiver[], no
 }
 
 /** Field lines for SARIF from the scanned files, one file parsed at a time (workloads come in file order). */
-function fieldLines(files: readonly InputSource[]): (w: ExportWorkload, path: string) => number | null {
+function fieldLines(files: readonly InputSource[], summaries: ScanResult["files"]): (w: ExportWorkload, path: string) => number | null {
   const byName = new Map(files.map((file) => [file.name, file]));
+  // Sizes as read by the scan: a large file is not loaded again at all.
+  const small = new Set(summaries.filter((f) => f.bytes <= MAX_LINE_LOOKUP_BYTES).map((f) => f.source));
   let cached: { name: string; find: LineFinder | null } | null = null;
   return (w, path) => {
     if (cached?.name !== w.source) {
-      const file = byName.get(w.source);
+      const file = small.has(w.source) ? byName.get(w.source) : undefined;
       let find: LineFinder | null = null;
       try {
         const content = file ? ("content" in file ? file.content : file.load()) : null;
@@ -140,7 +142,7 @@ export async function runScan(args: readonly string[], io: CliIo): Promise<numbe
       sarif: {
         // Relative to the working directory (the repository root in CI), as code-scanning expects.
         uri: (source) => sourceUri(isAbsolute(source) ? relative(io.cwd, source) : source),
-        line: fieldLines(inputs.files),
+        line: fieldLines(inputs.files, result.files),
       },
       patches: { target: result.target },
     });

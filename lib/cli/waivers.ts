@@ -1,21 +1,22 @@
 // `scan --waivers file`: the waiver file (YAML or JSON, format in the README and lib/scoring/waivers.ts).
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse, YAMLParseError } from "yaml";
-import { MAX_FILE_BYTES } from "../inventory/limits";
 import { readWaiverFile, type Waiver } from "../scoring/waivers";
 import { UsageError } from "./errors";
+import { InputTooLargeError, readBounded } from "./inputs";
 import type { CliIo } from "./io";
+
+/** A waiver file is a short list: anything this large is a wrong path (a device, a dump). */
+const MAX_WAIVER_FILE_BYTES = 16 * 2 ** 20;
 
 export async function loadWaivers(path: string, io: CliIo): Promise<Waiver[]> {
   let text: string;
   try {
-    const bytes = await readFile(resolve(io.cwd, path));
-    if (bytes.byteLength > MAX_FILE_BYTES) throw new UsageError(`--waivers ${path}: larger than ${MAX_FILE_BYTES / 2 ** 20} MiB`, "scan");
-    text = bytes.toString("utf8");
+    // Bounded while reading: /dev/zero or an endless pipe stops at the limit.
+    text = Buffer.from(readBounded(resolve(io.cwd, path), MAX_WAIVER_FILE_BYTES)).toString("utf8");
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`--waivers ${path}: cannot read: ${(error as Error).message}`, "scan");
+    const reason = error instanceof InputTooLargeError ? `larger than ${MAX_WAIVER_FILE_BYTES / 2 ** 20} MiB: not a waiver file` : (error as Error).message;
+    throw new UsageError(`--waivers ${path}: cannot read: ${reason}`, "scan");
   }
   let value: unknown;
   try {
