@@ -23,6 +23,7 @@ const FORMATS: { format: ExportFormat; csv?: "findings" | "workloads"; label: st
   { format: "json", label: "json" },
   { format: "junit", label: "junit" },
   { format: "markdown", label: "markdown" },
+  { format: "patches", label: "patches" },
 ];
 
 interface ChildResult {

@@ -10,7 +10,7 @@ import { scan } from "../scan";
 import type { Encoder, ExportWorkload } from "../export/model";
 import { getIn, parsePath } from "./path";
 import { diffObject } from "./strategic-merge";
-import { suggestChanges, type ChangeId } from "./suggest";
+import { applyChanges, type ChangeId } from "./suggest";
 
 export interface PatchOptions {
   /** The target profile: its id is the RuntimeClass kata-deploy creates for it. */
@@ -76,14 +76,16 @@ export function workloadPatch(w: ExportWorkload, options: PatchOptions): Workloa
   const waived = new Set(w.findings.filter((f) => f.waiver).map((f) => f.ruleId));
   const findings = w.findings.filter((f) => !f.waiver);
   const base = { runtimeClassName };
-  const checked = suggestChanges(spec, findings, { ...base, placeholder: CHECK_FILL });
-  const checkObject = structuredClone(checked.patched);
-  setRuntimeClass(checkObject, spec, runtimeClassName);
-  if (!clearsFindings(checkObject, w, waived, target)) return "needs-manual-changes";
+  // A workload that is ready as it is needs only its RuntimeClass: no change to check.
+  if (w.migrationPath !== "ready") {
+    const checkObject = applyChanges(spec, findings, { ...base, placeholder: CHECK_FILL }).patched;
+    setRuntimeClass(checkObject, spec, runtimeClassName);
+    if (!clearsFindings(checkObject, w, waived, target)) return "needs-manual-changes";
+  }
 
-  const plan = suggestChanges(spec, findings, { ...base, placeholder: placeholderFor });
-  const patched = structuredClone(plan.patched);
-  // suggest.ts sets the RuntimeClass itself when the workload is ready as it is.
+  const plan = applyChanges(spec, findings, { ...base, placeholder: placeholderFor });
+  const patched = plan.patched;
+  // applyChanges sets the RuntimeClass itself when the workload is ready as it is.
   const runtimeClassSet = setRuntimeClass(patched, spec, runtimeClassName) || plan.changes.some((c) => c.id === "runtime-class");
   const changes: ChangeId[] = plan.changes.map((c) => c.id).filter((id) => id !== "runtime-class");
   if (runtimeClassSet) changes.push("runtime-class");

@@ -287,6 +287,25 @@ const subpathItems: PatchDef = {
 
 const PATCHES: readonly PatchDef[] = [resourceLimits, socketEmptyDir, subpathItems, runtimeClass];
 
+/**
+ * Every change applied to one copy of the object, without rendering YAML or diffs (the migration
+ * patches need only the changed object, for many workloads).
+ */
+export function applyChanges(
+  workload: Workload,
+  findings: readonly FindingLike[],
+  options: SuggestOptions,
+): { patched: JsonObject; changes: { id: ChangeId; ruleIds: string[] }[] } {
+  const combined = structuredClone(wrapInPrefix(workload.object, workload.pathPrefix));
+  const changes: { id: ChangeId; ruleIds: string[] }[] = [];
+  for (const patch of PATCHES) {
+    const result = patch.apply(combined, workload, findings, options);
+    if (result) changes.push({ id: patch.id, ruleIds: result.ruleIds });
+  }
+  const patched = workload.pathPrefix ? (getIn(combined, parsePath(workload.pathPrefix)) as JsonObject) : combined;
+  return { patched, changes };
+}
+
 /** Changes that fix findings of this workload, each as its own diff, and all of them together. */
 export function suggestChanges(workload: Workload, findings: readonly FindingLike[], options: SuggestOptions): RemediationPlan {
   const original = wrapInPrefix(workload.object, workload.pathPrefix);
