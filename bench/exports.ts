@@ -1,5 +1,5 @@
 // Export benchmark: time and peak memory of writing a 50k-workload scan as CSV and SARIF (also
-// JSON, JUnit and Markdown), each format in its own child process so its peak RSS is its own.
+// JSON, JUnit, Markdown and migration patches), each format in its own child process so its peak RSS is its own.
 // The child scans first (not timed), notes the peak RSS so far, then streams the export to a file
 // in 1 MiB writes as the CLI does; "growth" is what the export added to the scan's peak.
 //
