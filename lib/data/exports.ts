@@ -117,6 +117,8 @@ export interface ExportRequest {
   scope: string;
   /** File name without extension. */
   fileName: string;
+  /** Status, assignee, due and owner once the dashboard stores them (issue 9); waivers likewise via toExportWorkload. */
+  decisions?: Decisions;
 }
 
 const CHUNK_BYTES = 64 * 1024;
@@ -129,7 +131,7 @@ export async function exportResponse(request: ExportRequest): Promise<Response> 
     // Each workload moves to its own upload's target RuntimeClass.
     patches: { target: meta.target, targetOf: (w) => (w as ExportWorkload & { target?: string }).target ?? meta.target },
   });
-  const chunks = encodeAsync(encoder, readExportWorkloads(request.where));
+  const chunks = encodeAsync(encoder, readExportWorkloads(request.where, request.decisions));
   const bytes = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
