@@ -41,6 +41,13 @@ describe("scan --format", () => {
     expect(subpath.locations[0].physicalLocation.region?.startLine).toBe(21);
   });
 
+  it("adds inventory findings to SARIF, so every cause of a failed gate shows", async () => {
+    const { stdout } = await run(["scan", "--format", "sarif", "cluster-list.json"]);
+    const results = JSON.parse(stdout).runs[0].results as { ruleId: string; properties: { scope?: string } }[];
+    const inventory = results.filter((r) => r.properties.scope === "inventory");
+    expect(inventory.length).toBeGreaterThan(0);
+  });
+
   it("writes findings and workload CSV", async () => {
     const findings = parseCsv((await run(["scan", "--format", "csv", "manifests"])).stdout, { columns: true }) as Record<string, string>[];
     expect(findings.filter((r) => r.name === "agent").map((r) => r.rule).sort()).toEqual(["host-network", "subpath"]);

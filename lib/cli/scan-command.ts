@@ -143,6 +143,7 @@ export async function runScan(args: readonly string[], io: CliIo): Promise<numbe
         // Relative to the working directory (the repository root in CI), as code-scanning expects.
         uri: (source) => sourceUri(isAbsolute(source) ? relative(io.cwd, source) : source),
         line: fieldLines(inputs.files, result.files),
+        inventoryFindings: result.inventoryFindings,
       },
       patches: { target: result.target },
     });

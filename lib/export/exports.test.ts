@@ -129,6 +129,14 @@ describe("SARIF", () => {
     expect(hostNetwork?.suppressions).toEqual([expect.objectContaining({ kind: "external", status: "accepted" })]);
   });
 
+  it("stays valid with inventory findings after the workloads' results", () => {
+    const inventoryFindings = [{ ruleId: "no-kata-runtimeclass", severity: "blocker" as const, remedy: "platform" as const, container: null, path: "items", message: "no RuntimeClass", source: "cluster.json" }];
+    const text = [...encode(exportEncoder("sarif", meta, { sarif: { inventoryFindings }, patches: { target: result.target } }), exportWorkloads(result))].join("");
+    const sarif = JSON.parse(text);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(sarif.runs[0].results.at(-1)).toMatchObject({ ruleId: "no-kata-runtimeclass", level: "error", locations: [{ physicalLocation: { artifactLocation: { uri: "cluster.json" } } }] });
+  });
+
   it("stays valid with no results", () => {
     const rows = exportWorkloads({ ...result, workloads: [] });
     const sarif = JSON.parse([...encode(exportEncoder("sarif", meta, { patches: { target: result.target } }), rows)].join(""));

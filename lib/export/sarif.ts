@@ -3,7 +3,7 @@
 // our finding fingerprint as partialFingerprints so a finding keeps its identity across runs.
 // Waived findings are kept as results with an accepted external suppression.
 import { CATALOG } from "../rules/catalog";
-import type { Rule, Severity } from "../rules/types";
+import type { InventoryFinding, Rule, Severity } from "../rules/types";
 import type { Encoder, ExportMeta, ExportWorkload } from "./model";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -17,6 +17,8 @@ export interface SarifOptions {
   uri?(source: string): string | null;
   /** The 1-based line of a finding's field in its source, when the caller can find it. */
   line?(workload: ExportWorkload, path: string): number | null;
+  /** Findings on the inventory (RuntimeClasses, nodes, engines): results at their source file, after the workloads'. */
+  inventoryFindings?: readonly InventoryFinding[];
 }
 
 /** A file name as a relative URI reference: forward slashes, no leading ./, percent-encoded. */
@@ -100,6 +102,21 @@ export function sarifEncoder(meta: ExportMeta, options: SarifOptions = {}): Enco
       }
       return out;
     },
-    end: () => `\n]}]}\n`,
+    end() {
+      let out = "";
+      for (const f of options.inventoryFindings ?? []) {
+        const uri = toUri(f.source);
+        const result = {
+          ruleId: f.ruleId,
+          ...(RULE_INDEX.has(f.ruleId) && { ruleIndex: RULE_INDEX.get(f.ruleId) }),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [{ ...(uri && { physicalLocation: { artifactLocation: { uri } } }), logicalLocations: [{ fullyQualifiedName: `${f.source}:${f.path}`, kind: "object" }] }],
+          properties: { fieldPath: f.path, remedy: f.remedy, severity: f.severity, scope: "inventory" },
+        };
+        out += `${count++ === 0 ? "" : ","}\n${JSON.stringify(result)}`;
+      }
+      return `${out}\n]}]}\n`;
+    },
   };
 }
