@@ -194,6 +194,26 @@ async function main() {
       return bytes;
     }, REPORT_TARGET_MS),
   ];
+  console.log(`\ndownloads of all ${seeded.workloads} workloads (the dashboard's streamed route response, read to the end):`);
+  const { exportResponse } = await import("../lib/data/exports");
+  const { buildWorkloadWhere } = await import("../lib/data/workloads");
+  for (const [format, csv] of [["csv", "findings"], ["sarif", "findings"]] as const) {
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    let bytes = 0;
+    start = performance.now();
+    const response = await exportResponse({ where: buildWorkloadWhere(params({})), format, csv, scope: "bench", fileName: "bench" });
+    const reader = response.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    const label = `export ${format}${format === "csv" ? ` (${csv})` : ""}`;
+    console.log(`${label.padEnd(58)} ${(performance.now() - start).toFixed(0).padStart(8)} ms  (${(bytes / 2 ** 20).toFixed(1)} MB; RSS ${Math.round(before / 2 ** 20)} -> peak ${Math.round(peak / 2 ** 20)} MB)`);
+  }
 
   console.log(`\nimport of ${IMPORT_WORKLOADS} workloads (one multi-document YAML):`);
   const { importUpload } = await import("../lib/import");

@@ -27,3 +27,7 @@ export function pickChoice<T extends string>(command: string, option: string, va
 
 export const FORMATS = ["text", "json"] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** `scan --format`: the text report, every export format and the readiness report as one HTML file. */
+export const SCAN_FORMATS = ["text", "json", "csv", "sarif", "junit", "markdown", "patches", "html"] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];

@@ -24,7 +24,19 @@ Compose files. Directories are walked for .yaml, .yml and .json files (hidden di
 node_modules are skipped). Use - to read standard input.
 
 Options:
-  -f, --format <text|json>   report format (default text; json is the stable machine format)
+  -f, --format <format>      report format (default text):
+                               text      the human report
+                               json      the stable machine format
+                               csv       one row per finding (--csv workloads: per workload)
+                               sarif     SARIF 2.1.0 for code-scanning (file and line per finding)
+                               junit     JUnit XML, one test case per workload, failing on blockers
+                               markdown  a summary short enough for a PR comment or job summary
+                               patches   strategic-merge patches (multi-document YAML) moving each
+                                         ready or fixable Kubernetes workload to Kata
+                               html      the readiness report as one self-contained HTML file
+      --csv <findings|workloads>  rows of --format csv (default findings)
+      --waivers <file>       accepted risks (YAML/JSON, see the README): waived findings do not
+                             count against score, readiness, migration path or --fail-on
   -t, --target <profile>     Kata configuration to assess against (default ${DEFAULT_PROFILE_ID})
   -c, --cluster <name>       cluster part of workload ids (default local)
       --fail-on <level>      exit 1 when any finding is at least blocker|warning|info
@@ -41,6 +53,8 @@ Examples:
   kubectl get deploy,sts,ds,job,cronjob,pod,rs,runtimeclass,node,cm -A -o json | kata-readiness scan -
   kata-readiness scan --format json --target kata-fc inventory.json > report.json
   kata-readiness scan --fail-on blocker manifests/
+  kata-readiness scan --format sarif --waivers waivers.yaml -o kata.sarif rendered/
+  kata-readiness scan --format patches -o kata-patches.yaml manifests/
 
 Exit codes: 0 ok, 1 --fail-on threshold reached, 2 some input unreadable or unparseable (the
 other files are still scanned; 2 wins over 1), 64 usage error, 70 internal error (a bug in

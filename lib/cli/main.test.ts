@@ -71,7 +71,12 @@ describe("scan", () => {
     expect(agent.findings).toContainEqual(
       expect.objectContaining({ ruleId: "host-network", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.hostNetwork" }),
     );
-    for (const finding of agent.findings) expect(Object.keys(finding).sort()).toEqual(["container", "message", "path", "remedy", "ruleId", "severity"]);
+    for (const finding of agent.findings) {
+      expect(Object.keys(finding).sort()).toEqual(["assignee", "container", "due", "fingerprint", "message", "path", "remedy", "ruleId", "severity", "status", "waiver"]);
+      // The CLI knows no decisions; the fingerprint is the catalog's (base64url sha256).
+      expect(finding).toMatchObject({ status: null, assignee: null, due: null, waiver: null });
+      expect(finding.fingerprint).toMatch(/^[\w-]{43}$/);
+    }
     expect(agent.sizing).toMatchObject({ vmMemoryMiB: 128 + 32, overheadMemoryMiB: 320, overheadMilliCpu: 250, perNode: true });
     // Pods of one ReplicaSet fold into their Deployment, already on Kata.
     const api = byName(report, "api");
@@ -99,6 +104,16 @@ describe("scan", () => {
     const { code, stdout } = await run(["scan", "--format", "json", "-"], { stdin });
     expect(code).toBe(0);
     expect(byName(parseReport(stdout), "web")).toMatchObject({ source: "<stdin>", readiness: "ready", score: 100 });
+  });
+
+  it("writes the readiness report as one self-contained HTML file (--format html)", async () => {
+    const { code, stdout } = await run(["scan", "--format", "html", "manifests"]);
+    expect(code).toBe(0);
+    expect(stdout.startsWith("<!doctype html>")).toBe(true);
+    expect(stdout).toContain("<h1>Kata readiness: cluster local");
+    // Blocked workloads are named with their blockers; nothing is fetched from anywhere.
+    expect(stdout).toContain("host-network");
+    expect(stdout).not.toMatch(/<(script|link|img)\b|\bsrc=|url\(/i);
   });
 
   describe("--fail-on", () => {

@@ -36,7 +36,13 @@ describe("toJsonReport", () => {
       container: null,
       path: "spec.template.spec.hostNetwork",
       message: HOST_NETWORK.message,
+      fingerprint: expect.stringMatching(/^[\w-]{43}$/),
+      waiver: null,
+      status: null,
+      assignee: null,
+      due: null,
     });
+    expect(web).toMatchObject({ migrationPath: "stays-on-runc", owner: null });
     expect(web.sizing).toMatchObject({ vmVcpus: 1.2, vmMemoryMiB: 1024 + 32, overheadMemoryMiB: 320, overheadMilliCpu: 250 });
   });
 

@@ -38,6 +38,12 @@ export interface RemediationPlan {
 export interface SuggestOptions {
   /** The target profile's RuntimeClass name, e.g. `kata-qemu-runtime-rs`. */
   runtimeClassName: string;
+  /**
+   * Values for limits the tool cannot know. Default: plausible quantities marked by a comment (the
+   * dashboard's suggestion); patches pass strings that are not quantities, so `kubectl apply`
+   * refuses them until a person fills them in.
+   */
+  placeholder?(resource: "cpu" | "memory", request?: unknown): string;
 }
 
 type FindingLike = Pick<Finding, "ruleId" | "severity" | "container" | "path">;
@@ -136,7 +142,7 @@ const resourceLimits: PatchDef = {
   title: "Add the missing CPU and memory limits",
   explanation:
     "Kata sizes the VM from the containers' limits. Each missing limit is added: from the container's request where it has one, else a placeholder value you must size.",
-  apply(root, workload, findings) {
+  apply(root, workload, findings, options) {
     const relevant = findings.filter((f) => f.ruleId === "resource-limits" || f.ruleId === "cpu-limit-without-memory-limit");
     if (relevant.length === 0) return null;
     const comments: YamlComment[] = [];
@@ -148,8 +154,8 @@ const resourceLimits: PatchDef = {
       const segments = parsePath(finding.path);
       const limits = ensureObject(root, segments);
       if (!limits || Object.keys(limits).length > 0) return null;
-      limits.cpus = "0.50";
-      limits.memory = "512M";
+      limits.cpus = options.placeholder?.("cpu") ?? "0.50";
+      limits.memory = options.placeholder?.("memory") ?? "512M";
       comments.push({ path: [...segments, "cpus"], text: PLACEHOLDER_NOTE }, { path: [...segments, "memory"], text: PLACEHOLDER_NOTE });
       return { ruleIds: [finding.ruleId], comments, caveats: [] };
     }
@@ -173,8 +179,8 @@ const resourceLimits: PatchDef = {
         ["memory", DEFAULT_MEMORY_LIMIT],
       ] as const) {
         if (hasValue(limits[name])) continue;
-        const fromRequest = hasValue(requests[name]);
-        limits[name] = fromRequest ? requests[name] : fallback;
+        const fromRequest = hasValue(requests[name]) && !options.placeholder;
+        limits[name] = fromRequest ? requests[name] : (options.placeholder?.(name, requests[name]) ?? fallback);
         comments.push({
           path: [...containerPath, "resources", "limits", name],
           text: fromRequest ? "set to the request; check it" : PLACEHOLDER_NOTE,
@@ -280,6 +286,25 @@ const subpathItems: PatchDef = {
 };
 
 const PATCHES: readonly PatchDef[] = [resourceLimits, socketEmptyDir, subpathItems, runtimeClass];
+
+/**
+ * Every change applied to one copy of the object, without rendering YAML or diffs (the migration
+ * patches need only the changed object, for many workloads).
+ */
+export function applyChanges(
+  workload: Workload,
+  findings: readonly FindingLike[],
+  options: SuggestOptions,
+): { patched: JsonObject; changes: { id: ChangeId; ruleIds: string[] }[] } {
+  const combined = structuredClone(wrapInPrefix(workload.object, workload.pathPrefix));
+  const changes: { id: ChangeId; ruleIds: string[] }[] = [];
+  for (const patch of PATCHES) {
+    const result = patch.apply(combined, workload, findings, options);
+    if (result) changes.push({ id: patch.id, ruleIds: result.ruleIds });
+  }
+  const patched = workload.pathPrefix ? (getIn(combined, parsePath(workload.pathPrefix)) as JsonObject) : combined;
+  return { patched, changes };
+}
 
 /** Changes that fix findings of this workload, each as its own diff, and all of them together. */
 export function suggestChanges(workload: Workload, findings: readonly FindingLike[], options: SuggestOptions): RemediationPlan {

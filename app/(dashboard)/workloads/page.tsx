@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { DownloadMenu } from "@/components/exports/download-menu";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -49,11 +50,14 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
 
   // Hiding a column changes no rows: leave it out of the key so the table is not re-suspended.
   const queryKey = serializeWorkloadsSearchParams({ ...params, cols: [] });
+  // The filters only: a download holds every matching row, not one page.
+  const exportQuery = serializeWorkloadsSearchParams({ ...parseWorkloadsSearchParams({}), q: params.q, cluster: params.cluster, namespace: params.namespace, kind: params.kind, readiness: params.readiness, rule: params.rule, severity: params.severity, team: params.team });
   return (
     <>
       <PageHeader
         title="Workloads"
         description="Current workloads of every cluster, with their Kata readiness under each upload's target profile."
+        actions={<DownloadMenu href="/api/exports/workloads" query={exportQuery} label="Download filtered" />}
       />
       <div className="flex flex-col gap-4">
         <WorkloadsTableToolbar filters={params} facetsPromise={getWorkloadFacets(params).then(labelFacets)} />

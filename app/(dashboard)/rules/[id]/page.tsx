@@ -9,6 +9,7 @@ import { formatRemedy } from "@/lib/domain";
 import { RuleScope } from "@/components/rules/rule-scope";
 import { RuleSection } from "@/components/rules/rule-section";
 import { SeverityBadge } from "@/components/ui/badge";
+import { DownloadMenu } from "@/components/exports/download-menu";
 import { getRulePage } from "@/lib/data/rules";
 import { findRule } from "@/lib/rules/catalog";
 import { formatCount, formatCountOf } from "@/lib/format";
@@ -105,9 +106,12 @@ export default async function RulePage({ params }: RulePageProps) {
           title="Affected workloads"
           actions={
             rule.affectedWorkloads > 0 ? (
-              <Link href={allWorkloadsHref} className="text-sm font-medium text-blue-700 hover:underline">
-                View all {formatCount(rule.affectedWorkloads)} affected workloads
-              </Link>
+              <div className="flex items-center gap-3">
+                <Link href={allWorkloadsHref} className="text-sm font-medium text-blue-700 hover:underline">
+                  View all {formatCount(rule.affectedWorkloads)} affected workloads
+                </Link>
+                <DownloadMenu href={`/api/exports/rules/${encodeURIComponent(rule.id)}`} />
+              </div>
             ) : null
           }
         >

@@ -5,6 +5,7 @@ import { Badge, SeverityBadge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { DownloadMenu } from "@/components/exports/download-menu";
 import { PageSection } from "@/components/ui/page-section";
 import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { formatDateTime } from "@/lib/format";
@@ -50,10 +51,13 @@ export default async function UploadPage({ params, searchParams }: UploadPagePro
           </>
         }
         actions={
-          // The workloads page shows each cluster's current snapshot only.
-          <Link href={workloadsHref} className={buttonClassName(upload.isCurrent ? "primary" : "secondary")}>
-            {upload.isCurrent ? `View ${upload.cluster} workloads` : `View current ${upload.cluster} workloads`}
-          </Link>
+          <>
+            <DownloadMenu href={`/api/exports/uploads/${upload.id}`} label="Download snapshot" />
+            {/* The workloads page shows each cluster's current snapshot only. */}
+            <Link href={workloadsHref} className={buttonClassName(upload.isCurrent ? "primary" : "secondary")}>
+              {upload.isCurrent ? `View ${upload.cluster} workloads` : `View current ${upload.cluster} workloads`}
+            </Link>
+          </>
         }
       />
 

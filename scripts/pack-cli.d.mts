@@ -1,0 +1,3 @@
+export const PACKAGE_DIR: string;
+export function fillCliPackage(): Promise<void>;
+export function packCliPackage(destination: string): string;
