@@ -59,4 +59,26 @@ describe("exportResponse", () => {
     const patches = await text(await data.exportResponse({ where: web, format: "patches", csv: "findings", scope: "s", fileName: "x" }));
     expect(patches.match(/runtimeClassName: kata-qemu\n/g)).toHaveLength(data.EXPORT_PAGE_SIZE + 20);
   });
+
+  it("carries the stored decisions: status, assignee, due, owner, and the waiver in force", async () => {
+    const netPod = "prod/net/Pod/net-0";
+    const finding = await db.finding.findFirstOrThrow({ where: { isCurrent: true, ruleId: "host-network", workload: { identity: netPod } } });
+    await db.remediationItem.update({
+      where: { clusterId_fingerprint: { clusterId: (await db.cluster.findUniqueOrThrow({ where: { name: "prod" } })).id, fingerprint: finding.fingerprint } },
+      data: { status: "in-progress", assignee: "alice", dueDate: new Date("2031-03-01T00:00:00Z") },
+    });
+    await db.workload.update({ where: { id: finding.workloadId }, data: { owner: "team-net-lead" } });
+    await db.waiver.create({
+      data: { ruleId: "host-network", workload: "prod/net/Pod/net-1", reason: "sniffer", approver: "lead", expiresAt: new Date(Date.now() + 86_400_000), createdBy: "test" },
+    });
+
+    const filters = parseWorkloadsSearchParams({ namespace: "net" });
+    const rows = parseCsv(await text(await data.exportResponse({ where: buildWorkloadWhere(filters), format: "csv", csv: "findings", scope: "f", fileName: "x" })), {
+      columns: true,
+    }) as Record<string, string>[];
+    const first = rows.find((r) => r.name === "net-0" && r.rule === "host-network");
+    expect(first).toMatchObject({ status: "in-progress", assignee: "alice", due: "2031-03-01", owner: "team-net-lead", waiver: "" });
+    const waived = rows.find((r) => r.name === "net-1" && r.rule === "host-network");
+    expect(waived?.waiver).toContain("sniffer");
+  });
 });

@@ -1,12 +1,13 @@
-import type { RuleId } from "@/lib/rules/ids";
 import "server-only";
+import { REMEDIES, SEVERITIES } from "@/lib/domain";
+import { waiverFromRow } from "@/lib/import-tracking";
+import type { RuleId } from "@/lib/rules/ids";
 import packageJson from "@/package.json";
 import { db } from "@/lib/db";
 import { exportEncoder, FORMAT_INFO, type ExportFormat } from "@/lib/export/formats";
 import type { CsvKind } from "@/lib/export/csv";
 import { encodeAsync, toExportWorkload, type Decisions, type ExportMeta, type ExportWorkload } from "@/lib/export/model";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Remedy, Severity } from "@/lib/rules/types";
 import { CATALOG_VERSION } from "@/lib/rules/catalog";
 import { SCORE_FORMULA } from "@/lib/scoring/assess";
 import type { Sizing } from "@/lib/scoring/sizing";
@@ -15,9 +16,6 @@ import { parseStoredJson } from "./stored-json";
 
 /** Rows read per query: a 50k export never holds more than this many workloads (and their specs). */
 export const EXPORT_PAGE_SIZE = 500;
-
-const SEVERITIES: readonly Severity[] = ["blocker", "warning", "info"];
-const REMEDIES: readonly Remedy[] = ["manifest", "platform", "keep-on-runc"];
 
 const EXPORT_SELECT = {
   id: true,
@@ -28,13 +26,14 @@ const EXPORT_SELECT = {
   namespace: true,
   name: true,
   team: true,
+  owner: true,
   source: true,
   migrated: true,
   spec: true,
   sizing: true,
   upload: { select: { target: true } },
   findings: {
-    select: { ruleId: true, severity: true, remedy: true, container: true, path: true, message: true },
+    select: { ruleId: true, severity: true, remedy: true, container: true, path: true, message: true, fingerprint: true },
     orderBy: [{ ruleId: "asc" }, { id: "asc" }],
   },
 } satisfies Prisma.WorkloadSelect;
@@ -65,11 +64,31 @@ function toRowFacts(row: ExportRow) {
   };
 }
 
-/** The workloads matching `where`, page by page (keyset on id, so each page is one index range). */
-export async function* readExportWorkloads(
-  where: Prisma.WorkloadWhereInput,
-  decisions?: Decisions,
-): AsyncGenerator<ExportWorkload & { target: string }> {
+/** The stored decisions of one page of rows: owners, and each finding's remediation item. */
+async function pageDecisions(rows: readonly ExportRow[]): Promise<Decisions> {
+  const prints = rows.flatMap((row) => row.findings.flatMap((f) => (f.fingerprint ? [f.fingerprint] : [])));
+  const items = prints.length
+    ? await db.remediationItem.findMany({ where: { fingerprint: { in: prints } }, select: { fingerprint: true, status: true, assignee: true, dueDate: true } })
+    : [];
+  const byPrint = new Map(items.map((item) => [item.fingerprint, item]));
+  const owners = new Map(rows.map((row) => [row.identity, row.owner]));
+  return {
+    owner: (identity) => owners.get(identity) ?? null,
+    finding: (fingerprint) => {
+      const item = byPrint.get(fingerprint);
+      return item ? { status: item.status, assignee: item.assignee, due: item.dueDate ? item.dueDate.toISOString().slice(0, 10) : null } : null;
+    },
+  };
+}
+
+/**
+ * The workloads matching `where`, page by page (keyset on id, so each page is one index range), with
+ * the waivers in force and the stored decisions (status, assignee, due, owner).
+ */
+export async function* readExportWorkloads(where: Prisma.WorkloadWhereInput, now = new Date()): AsyncGenerator<ExportWorkload & { target: string }> {
+  const waivers = (await db.waiver.findMany({ where: { revokedAt: null, expiresAt: { gt: now } } })).map((row) =>
+    waiverFromRow({ ...row, expiresAt: row.expiresAt.toISOString() }),
+  );
   let after = 0;
   for (;;) {
     const rows = await db.workload.findMany({
@@ -78,10 +97,8 @@ export async function* readExportWorkloads(
       take: EXPORT_PAGE_SIZE,
       select: EXPORT_SELECT,
     });
-    for (const row of rows) {
-      // Waivers and decisions live with issue 9's tracking: passed in here once stored.
-      yield { ...toExportWorkload(toRowFacts(row), { decisions }), target: row.upload.target };
-    }
+    const decisions = await pageDecisions(rows);
+    for (const row of rows) yield { ...toExportWorkload(toRowFacts(row), { decisions, waivers, now }), target: row.upload.target };
     if (rows.length < EXPORT_PAGE_SIZE) return;
     after = rows[rows.length - 1].id;
   }
@@ -120,8 +137,6 @@ export interface ExportRequest {
   scope: string;
   /** File name without extension. */
   fileName: string;
-  /** Status, assignee, due and owner once the dashboard stores them (issue 9); waivers likewise via toExportWorkload. */
-  decisions?: Decisions;
 }
 
 const CHUNK_BYTES = 64 * 1024;
@@ -134,7 +149,7 @@ export async function exportResponse(request: ExportRequest): Promise<Response> 
     // Each workload moves to its own upload's target RuntimeClass.
     patches: { target: meta.target, targetOf: (w) => (w as ExportWorkload & { target?: string }).target ?? meta.target },
   });
-  const chunks = encodeAsync(encoder, readExportWorkloads(request.where, request.decisions));
+  const chunks = encodeAsync(encoder, readExportWorkloads(request.where));
   const bytes = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
