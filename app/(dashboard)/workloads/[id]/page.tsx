@@ -13,6 +13,8 @@ import { ScoreBreakdown } from "@/components/workloads/score-breakdown";
 import { SizingSummary } from "@/components/workloads/sizing-summary";
 import { SuggestedChanges } from "@/components/workloads/suggested-changes";
 import { WorkloadFindings } from "@/components/workloads/workload-findings";
+import { AuditHistory } from "@/components/workloads/audit-history";
+import { getRemediationItems, getResolvedItems, getWorkloadHistory } from "@/lib/data/remediation";
 import { getWorkload } from "@/lib/data/workloads";
 import { labelOfTerm } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
@@ -68,6 +70,11 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
       isExact: hit.exact,
     });
   }
+  const [items, resolved, history] = await Promise.all([
+    getRemediationItems(workload.clusterName, workload.findings.map((f) => f.fingerprint)),
+    getResolvedItems(workload.clusterName, workload.identity),
+    getWorkloadHistory(workload.clusterName, workload.identity),
+  ]);
   const plan = spec ? suggestChanges(spec, catalogFindings, { runtimeClassName }) : null;
 
   const identity: Array<[string, React.ReactNode]> = [
@@ -140,7 +147,26 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
         </div>
 
         <PageSection title="Findings">
-          <WorkloadFindings findings={workload.findings} lineOf={lineOf} />
+          <WorkloadFindings findings={workload.findings} lineOf={lineOf} items={items} editable={workload.isCurrent} />
+        </PageSection>
+
+        {resolved.length > 0 ? (
+          <PageSection title="Resolved findings">
+            <ul className="flex flex-col gap-1 text-sm">
+              {resolved.map((item) => (
+                <li key={item.id} className="flex flex-wrap items-center gap-2">
+                  <code className="font-mono text-xs">{item.ruleId}</code>
+                  <span className="text-slate-600">
+                    {item.status === "fixed" ? `fixed, verified by upload #${item.resolvedInUploadId}` : `gone since upload #${item.resolvedInUploadId} (${labelOfTerm(item.status)})`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </PageSection>
+        ) : null}
+
+        <PageSection title="History">
+          <AuditHistory events={history} />
         </PageSection>
 
         {plan ? (
