@@ -127,6 +127,8 @@ describe("bulk edits and the overdue filter", () => {
     const after = await data.getOverdueCounts();
     expect(after.workloads - before.workloads).toBe(1);
     expect(after.items - before.items).toBe(1);
+    expect(await data.getOverdueCounts("late")).toEqual({ items: 1, workloads: 1 });
+    expect(await data.getOverdueCounts("edit")).toEqual({ items: 0, workloads: 0 });
     // Bulk "all matching" with the overdue filter touches only the overdue workload.
     await data.bulkUpdateRemediation({ kind: "filter", filters: params }, bulkRemediationSchema.parse({ scope: "all", dueDate: "2999-12-31" }), "t");
     expect((await workloads.getWorkloads(params)).total).toBe(0);

@@ -231,12 +231,13 @@ export async function bulkUpdateRemediation(target: BulkTarget, input: BulkRemed
 }
 
 /** Overdue items of current findings, and the workloads they are on (the overview's card). */
-export async function getOverdueCounts(now = new Date()): Promise<{ items: number; workloads: number }> {
+export async function getOverdueCounts(cluster: string | null = null, now = new Date()): Promise<{ items: number; workloads: number }> {
+  const inCluster = cluster === null ? Prisma.empty : Prisma.sql`AND w."clusterName" = ${cluster}`;
   const [row] = await db.$queryRaw<{ items: number | bigint; workloads: number | bigint }[]>`
     SELECT COUNT(DISTINCT ro."id") AS items, COUNT(DISTINCT w."id") AS workloads
     FROM "Workload" w JOIN "Finding" fo ON fo."workloadId" = w."id" AND fo."isCurrent" = 1
     JOIN "Cluster" co ON co."name" = w."clusterName"
     JOIN "RemediationItem" ro ON ro."clusterId" = co."id" AND ro."fingerprint" = fo."fingerprint"
-    WHERE w."isCurrent" = 1 AND ro."status" IN (${Prisma.join([...OPEN_REMEDIATION_STATUSES])}) AND ro."dueDate" < ${sqliteDate(now)}`;
+    WHERE w."isCurrent" = 1 ${inCluster} AND ro."status" IN (${Prisma.join([...OPEN_REMEDIATION_STATUSES])}) AND ro."dueDate" < ${sqliteDate(now)}`;
   return { items: Number(row?.items ?? 0), workloads: Number(row?.workloads ?? 0) };
 }
