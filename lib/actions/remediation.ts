@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { bulkUpdateRemediation, updateRemediationItem, type BulkTarget } from "@/lib/data/remediation";
+import { setDeclaredRequirement } from "@/lib/data/declared";
 import { currentActor } from "@/lib/data/tracking";
 import { crossOriginProblem } from "@/lib/http/same-origin";
 import { bulkRemediationSchema, selectedWorkloadIdsSchema, updateRemediationItemSchema } from "@/lib/validations/remediation";
@@ -71,4 +72,20 @@ export async function bulkUpdateRemediationAction(_previous: RemediationActionSt
   if (!result.ok) return result;
   revalidatePath("/", "layout");
   return { ok: true, message: `Updated ${result.changedItems} of ${result.items} remediation items on ${result.workloads} workloads.` };
+}
+
+const declaredSchema = z.object({
+  workloadId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  requirement: z.string().max(100),
+  declared: z.enum(["1", "0"]).transform((value) => value === "1"),
+});
+
+/** Declares a requirement on a workload in the dashboard, or removes one declared there. */
+export async function setDeclaredRequirementAction(_previous: RemediationActionState, form: FormData): Promise<RemediationActionState> {
+  if (crossOriginProblem(await headers()) !== null) return { ok: false, message: "Cross-origin request refused." };
+  const parsed = declaredSchema.safeParse({ workloadId: text(form, "workloadId"), requirement: text(form, "requirement"), declared: text(form, "declared") });
+  if (!parsed.success) return { ok: false, message: "Not a valid requirement change: nothing was changed." };
+  const result = await setDeclaredRequirement(parsed.data, currentActor());
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
 }

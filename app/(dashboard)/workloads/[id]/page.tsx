@@ -14,6 +14,8 @@ import { SizingSummary } from "@/components/workloads/sizing-summary";
 import { SuggestedChanges } from "@/components/workloads/suggested-changes";
 import { WorkloadFindings } from "@/components/workloads/workload-findings";
 import { AuditHistory } from "@/components/workloads/audit-history";
+import { DeclaredRequirements } from "@/components/workloads/declared-requirements";
+import { getDeclaredStates } from "@/lib/data/declared";
 import { getRemediationItems, getResolvedItems, getWorkloadHistory } from "@/lib/data/remediation";
 import { getWorkload } from "@/lib/data/workloads";
 import { labelOfTerm } from "@/lib/domain";
@@ -70,10 +72,11 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
       isExact: hit.exact,
     });
   }
-  const [items, resolved, history] = await Promise.all([
+  const [items, resolved, history, declared] = await Promise.all([
     getRemediationItems(workload.clusterName, workload.findings.map((f) => f.fingerprint)),
     getResolvedItems(workload.clusterName, workload.identity),
     getWorkloadHistory(workload.clusterName, workload.identity),
+    getDeclaredStates(workload.clusterName, workload.identity, workload.findings),
   ]);
   const plan = spec ? suggestChanges(spec, catalogFindings, { runtimeClassName }) : null;
 
@@ -164,6 +167,13 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
             </ul>
           </PageSection>
         ) : null}
+
+        <PageSection title="Declared requirements">
+          <p className="text-sm text-slate-600">
+            Needs a manifest cannot show. Declared here they become findings like the <code className="font-mono text-xs">kata-readiness.io/requires</code> annotation&apos;s, and stay declared in later uploads.
+          </p>
+          <DeclaredRequirements workloadId={workload.id} states={declared} editable={workload.isCurrent} />
+        </PageSection>
 
         <PageSection title="History">
           <AuditHistory events={history} />
