@@ -42,7 +42,8 @@ export function WorkloadsTableToolbar({ filters, facetsPromise }: WorkloadsTable
         <FacetFilters filters={filters} facetsPromise={facetsPromise} onFacetChange={onFacetChange} />
       </Suspense>
       <label className="inline-flex h-9 items-center gap-2 rounded-md border border-dashed border-slate-300 px-3 text-sm text-slate-700">
-        <input type="checkbox" checked={filters.overdue === true} onChange={(event) => update({ overdue: event.target.checked ? "1" : null, page: null })} />
+        {/* Uncontrolled: it shows the click at once; the key resets it when the URL changes. */}
+        <input key={String(filters.overdue)} type="checkbox" defaultChecked={filters.overdue === true} onChange={(event) => update({ overdue: event.target.checked ? "1" : null, page: null })} />
         Overdue only
       </label>
       {hasActiveFilters(filters) ? (
