@@ -13,9 +13,15 @@ ${pod}      containers:
           ${LIMITS}
 `;
 
-test("edit a remediation item, declare a requirement, see the history and the activity feed, filter overdue", async ({ page, inventory, clusterName }) => {
+test("edit a remediation item, declare a requirement, see the history and the activity feed, filter overdue", async ({
+  page,
+  inventory,
+  clusterName,
+}) => {
   await inventory.uploadOrFail({
-    files: [{ name: "inv.yaml", content: [deployment("sniffer", "shop", "      hostNetwork: true\n"), deployment("api", "shop")].join("---\n") }],
+    files: [
+      { name: "inv.yaml", content: [deployment("sniffer", "shop", "      hostNetwork: true\n"), deployment("api", "shop")].join("---\n") },
+    ],
   });
 
   await page.goto(`/workloads?cluster=${clusterName}&q=sniffer`);

@@ -84,7 +84,12 @@ function scanWith(profile: TargetProfile, files: readonly InputSource[], options
   const context = { profile, inventory: parsed.context };
 
   const workloads = parsed.workloads.map((workload) =>
-    assembleScannedWorkload(workload, withDashboardDeclared(checkWorkload(workload, context), options.declared?.get(workload.id)), profile, parsed.context),
+    assembleScannedWorkload(
+      workload,
+      withDashboardDeclared(checkWorkload(workload, context), options.declared?.get(workload.id)),
+      profile,
+      parsed.context,
+    ),
   );
 
   return {

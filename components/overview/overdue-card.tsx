@@ -12,7 +12,9 @@ export async function OverdueCard({ cluster }: { cluster: string | null }) {
       <div className="flex flex-col gap-1">
         <CardTitle>Overdue remediation items</CardTitle>
         <p className="text-sm text-slate-600">
-          <span className={items > 0 ? "text-2xl font-semibold text-blocked tabular-nums" : "text-2xl font-semibold tabular-nums"}>{formatCount(items)}</span>{" "}
+          <span className={items > 0 ? "text-2xl font-semibold text-blocked tabular-nums" : "text-2xl font-semibold tabular-nums"}>
+            {formatCount(items)}
+          </span>{" "}
           past their due date on {formatCountOf(workloads, "workload")}
         </p>
       </div>

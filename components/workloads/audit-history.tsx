@@ -3,7 +3,13 @@ import type { AuditEventDto } from "@/lib/data/remediation";
 import { labelOfTerm } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
 
-const FIELD_LABELS: Record<string, string> = { status: "Status", assignee: "Assignee", dueDate: "Due date", note: "Note", requirement: "Declared requirement" };
+const FIELD_LABELS: Record<string, string> = {
+  status: "Status",
+  assignee: "Assignee",
+  dueDate: "Due date",
+  note: "Note",
+  requirement: "Declared requirement",
+};
 
 function value(text: string | null): string {
   return text === null || text === "" ? "—" : labelOfTerm(text);
@@ -30,8 +36,11 @@ export function AuditHistory({ events, showWorkload = false }: { events: readonl
           <span className="break-words">
             {event.field ? (
               <>
-                {FIELD_LABELS[event.field] ?? event.field}: {value(event.fromValue)} → <strong className="font-medium">{value(event.toValue)}</strong>
-                {event.action.startsWith("set ") || event.action.startsWith("bulk: set") ? null : <span className="text-slate-500"> ({event.action})</span>}
+                {FIELD_LABELS[event.field] ?? event.field}: {value(event.fromValue)} →{" "}
+                <strong className="font-medium">{value(event.toValue)}</strong>
+                {event.action.startsWith("set ") || event.action.startsWith("bulk: set") ? null : (
+                  <span className="text-slate-500"> ({event.action})</span>
+                )}
               </>
             ) : (
               event.action

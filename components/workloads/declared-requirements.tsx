@@ -22,7 +22,19 @@ export function DeclaredRequirements({ workloadId, states, editable }: DeclaredR
   );
 }
 
-function DeclaredRequirementRow({ workloadId, requirement, inDashboard, inManifest, editable }: { workloadId: number; requirement: string; inDashboard: boolean; inManifest: boolean; editable: boolean }) {
+function DeclaredRequirementRow({
+  workloadId,
+  requirement,
+  inDashboard,
+  inManifest,
+  editable,
+}: {
+  workloadId: number;
+  requirement: string;
+  inDashboard: boolean;
+  inManifest: boolean;
+  editable: boolean;
+}) {
   const [state, formAction, isPending] = useActionState<RemediationActionState, FormData>(setDeclaredRequirementAction, null);
   return (
     <li className="flex flex-wrap items-center gap-2">
@@ -35,7 +47,13 @@ function DeclaredRequirementRow({ workloadId, requirement, inDashboard, inManife
           <input type="hidden" name="workloadId" value={workloadId} />
           <input type="hidden" name="requirement" value={requirement} />
           <input type="hidden" name="declared" value={inDashboard ? "0" : "1"} />
-          <Button type="submit" variant="secondary" disabled={isPending} className="px-2 py-0.5 text-xs" aria-label={`${inDashboard ? "Remove" : "Declare"} ${requirement}`}>
+          <Button
+            type="submit"
+            variant="secondary"
+            disabled={isPending}
+            className="px-2 py-0.5 text-xs"
+            aria-label={`${inDashboard ? "Remove" : "Declare"} ${requirement}`}
+          >
             {inDashboard ? "Remove" : "Declare"}
           </Button>
         </form>

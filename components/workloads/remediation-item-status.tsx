@@ -12,12 +12,20 @@ export function RemediationItemStatus({ item, editable }: { item: RemediationIte
   return (
     <div className="mt-1 flex flex-col gap-1 rounded-md bg-slate-50 p-2">
       <span className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-        <Badge className={style?.badge}>{fixed ? `Fixed, verified by upload #${item.resolvedInUploadId}` : (style?.label ?? item.status)}</Badge>
+        <Badge className={style?.badge}>
+          {fixed ? `Fixed, verified by upload #${item.resolvedInUploadId}` : (style?.label ?? item.status)}
+        </Badge>
         {item.assignee ? <span>Assignee: {item.assignee}</span> : null}
         {item.dueDate ? <span>Due {formatDay(item.dueDate)}</span> : null}
       </span>
       {editable && !fixed ? (
-        <RemediationItemForm itemId={item.id} status={item.status} assignee={item.assignee} dueDate={item.dueDate ? formatDay(item.dueDate) : null} note={item.note} />
+        <RemediationItemForm
+          itemId={item.id}
+          status={item.status}
+          assignee={item.assignee}
+          dueDate={item.dueDate ? formatDay(item.dueDate) : null}
+          note={item.note}
+        />
       ) : item.note ? (
         <span className="text-xs text-slate-600 break-words">Note: {item.note}</span>
       ) : null}

@@ -33,14 +33,20 @@ export function WorkloadsBulkEdit({ selectedIds, total, onDone }: WorkloadsBulkE
   if (selectedIds.length === 0 && !state) return null;
   const count = allMatching ? total : selectedIds.length;
   return (
-    <form action={formAction} aria-label="Bulk edit remediation items" className="flex flex-col gap-2 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm">
+    <form
+      action={formAction}
+      aria-label="Bulk edit remediation items"
+      className="flex flex-col gap-2 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm"
+    >
       {selectedIds.length > 0 ? (
         <>
           <p className="flex flex-wrap items-center gap-2">
             <strong className="font-semibold">{formatCountOf(count, "workload")} selected</strong>
             {total > selectedIds.length ? (
               <button type="button" className="underline underline-offset-2" onClick={() => setAllMatching(!allMatching)}>
-                {allMatching ? `Only the ${formatCount(selectedIds.length)} picked on this page` : `Select all ${formatCount(total)} matching the filter`}
+                {allMatching
+                  ? `Only the ${formatCount(selectedIds.length)} picked on this page`
+                  : `Select all ${formatCount(total)} matching the filter`}
               </button>
             ) : null}
           </p>

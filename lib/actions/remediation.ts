@@ -83,7 +83,11 @@ const declaredSchema = z.object({
 /** Declares a requirement on a workload in the dashboard, or removes one declared there. */
 export async function setDeclaredRequirementAction(_previous: RemediationActionState, form: FormData): Promise<RemediationActionState> {
   if (crossOriginProblem(await headers()) !== null) return { ok: false, message: "Cross-origin request refused." };
-  const parsed = declaredSchema.safeParse({ workloadId: text(form, "workloadId"), requirement: text(form, "requirement"), declared: text(form, "declared") });
+  const parsed = declaredSchema.safeParse({
+    workloadId: text(form, "workloadId"),
+    requirement: text(form, "requirement"),
+    declared: text(form, "declared"),
+  });
   if (!parsed.success) return { ok: false, message: "Not a valid requirement change: nothing was changed." };
   const result = await setDeclaredRequirement(parsed.data, currentActor());
   if (result.ok) revalidatePath("/", "layout");

@@ -15,7 +15,10 @@ const optionalText = (max: number, what: string) =>
 const dueDate = z
   .string()
   .trim()
-  .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)), "Due date must be a date (YYYY-MM-DD)")
+  .refine(
+    (value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)),
+    "Due date must be a date (YYYY-MM-DD)",
+  )
   .transform((value) => (value === "" ? null : new Date(`${value}T00:00:00Z`)));
 
 export const remediationStatusSchema = z.enum(REMEDIATION_STATUSES, { error: "Unknown status" });
@@ -41,7 +44,13 @@ export const bulkRemediationSchema = z
     assignee: assigneeSchema.optional(),
     dueDate: dueDateSchema.optional(),
   })
-  .refine((value) => value.status !== undefined || value.assignee !== undefined || value.dueDate !== undefined, "Choose a status, an assignee or a due date to set");
+  .refine(
+    (value) => value.status !== undefined || value.assignee !== undefined || value.dueDate !== undefined,
+    "Choose a status, an assignee or a due date to set",
+  );
 export type BulkRemediationInput = z.infer<typeof bulkRemediationSchema>;
 
-export const selectedWorkloadIdsSchema = z.array(id).min(1, "Select at least one workload").max(MAX_SELECTED_WORKLOADS, `Select at most ${MAX_SELECTED_WORKLOADS} workloads, or use all matching the filter`);
+export const selectedWorkloadIdsSchema = z
+  .array(id)
+  .min(1, "Select at least one workload")
+  .max(MAX_SELECTED_WORKLOADS, `Select at most ${MAX_SELECTED_WORKLOADS} workloads, or use all matching the filter`);

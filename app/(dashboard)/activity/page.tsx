@@ -17,7 +17,10 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const { events, total, pageCount } = await getActivity(page, PER_PAGE);
   return (
     <>
-      <PageHeader title="Activity" description="Every recorded change, newest first: edits in the dashboard and what uploads closed or reopened." />
+      <PageHeader
+        title="Activity"
+        description="Every recorded change, newest first: edits in the dashboard and what uploads closed or reopened."
+      />
       <div className="flex flex-col gap-4">
         <AuditHistory events={events} showWorkload />
         <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
