@@ -162,9 +162,12 @@ export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: Worklo
  * relation filters cannot express this: the table runs the SQL builder when it is on.
  */
 export function overdueSql(now: Date): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "Finding" fo JOIN "Cluster" co ON co."name" = w."clusterName"
-    JOIN "RemediationItem" ro ON ro."clusterId" = co."id" AND ro."fingerprint" = fo."fingerprint"
-    WHERE fo."workloadId" = w."id" AND fo."isCurrent" = 1 AND ro."status" IN (${Prisma.join([...OPEN_REMEDIATION_STATUSES])}) AND ro."dueDate" < ${sqliteDate(now)})`;
+  // Driven from the items (index on status, due date): overdue items are few, workloads many.
+  return Prisma.sql`w."id" IN (SELECT fo."workloadId" FROM "RemediationItem" ro
+    JOIN "Cluster" co ON co."id" = ro."clusterId"
+    JOIN "Finding" fo ON fo."isCurrent" = 1 AND fo."fingerprint" = ro."fingerprint"
+    JOIN "Workload" wo ON wo."id" = fo."workloadId" AND wo."clusterName" = co."name"
+    WHERE ro."status" IN (${Prisma.join([...OPEN_REMEDIATION_STATUSES])}) AND ro."dueDate" < ${sqliteDate(now)})`;
 }
 
 export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"]): Prisma.WorkloadOrderByWithRelationInput[] {
