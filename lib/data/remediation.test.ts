@@ -50,6 +50,7 @@ describe("remediation item edits", () => {
     expect(bad({ status: "done" })).toBe("Unknown status");
     expect(bad({ dueDate: "2026-02-30" })).toBe("Due date must be a date (YYYY-MM-DD)");
     expect(bad({ dueDate: "tomorrow" })).toBe("Due date must be a date (YYYY-MM-DD)");
+    expect(bad({ dueDate: "2026-13-01" })).toBe("Due date must be a date (YYYY-MM-DD)");
     expect(bad({ assignee: "x".repeat(201) })).toBe("Assignee is longer than 200 characters");
     expect(bad({ itemId: "-3" })).toBeDefined();
     expect(bad({ itemId: "1; DROP TABLE x" })).toBeDefined();

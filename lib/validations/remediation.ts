@@ -12,13 +12,17 @@ const optionalText = (max: number, what: string) =>
     .transform((value) => (value === "" ? null : value));
 
 /** A calendar day (YYYY-MM-DD, from <input type="date">), as midnight UTC; "" clears it. */
+function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  // Month 13 is an invalid date; 2026-02-30 is a valid one that rolls over to March.
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 const dueDate = z
   .string()
   .trim()
-  .refine(
-    (value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)),
-    "Due date must be a date (YYYY-MM-DD)",
-  )
+  .refine((value) => value === "" || isCalendarDay(value), "Due date must be a date (YYYY-MM-DD)")
   .transform((value) => (value === "" ? null : new Date(`${value}T00:00:00Z`)));
 
 export const remediationStatusSchema = z.enum(REMEDIATION_STATUSES, { error: "Unknown status" });
