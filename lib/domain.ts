@@ -134,6 +134,5 @@ export function labelOfTerm(value: string): string {
   if (isSeverity(value)) return SEVERITY_STYLES[value].label;
   if (isRemedy(value)) return REMEDY_STYLES[value].label;
   if (isPlatform(value)) return PLATFORM_LABELS[value];
-  if (isRemediationStatus(value)) return REMEDIATION_STATUS_STYLES[value].label;
   return value;
 }

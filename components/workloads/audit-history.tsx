@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AuditEventDto } from "@/lib/data/remediation";
-import { labelOfTerm } from "@/lib/domain";
+import { isRemediationStatus, REMEDIATION_STATUS_STYLES } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
 
 const FIELD_LABELS: Record<string, string> = {
@@ -11,8 +11,10 @@ const FIELD_LABELS: Record<string, string> = {
   requirement: "Declared requirement",
 };
 
-function value(text: string | null): string {
-  return text === null || text === "" ? "—" : labelOfTerm(text);
+/** A stored value as shown: statuses by their label, anything else (names, notes, dates) as written. */
+function value(field: string, text: string | null): string {
+  if (text === null || text === "") return "—";
+  return field === "status" && isRemediationStatus(text) ? REMEDIATION_STATUS_STYLES[text].label : text;
 }
 
 /** Audit events, newest first: who, when, what, from, to. `showWorkload` adds a link to the workload. */
@@ -36,8 +38,8 @@ export function AuditHistory({ events, showWorkload = false }: { events: readonl
           <span className="break-words">
             {event.field ? (
               <>
-                {FIELD_LABELS[event.field] ?? event.field}: {value(event.fromValue)} →{" "}
-                <strong className="font-medium">{value(event.toValue)}</strong>
+                {FIELD_LABELS[event.field] ?? event.field}: {value(event.field, event.fromValue)} →{" "}
+                <strong className="font-medium">{value(event.field, event.toValue)}</strong>
                 {event.action.startsWith("set ") || event.action.startsWith("bulk: set") ? null : (
                   <span className="text-slate-500"> ({event.action})</span>
                 )}

@@ -18,7 +18,7 @@ import { DeclaredRequirements } from "@/components/workloads/declared-requiremen
 import { getDeclaredStates } from "@/lib/data/declared";
 import { getRemediationItems, getResolvedItems, getWorkloadHistory } from "@/lib/data/remediation";
 import { getWorkload } from "@/lib/data/workloads";
-import { labelOfTerm } from "@/lib/domain";
+import { isRemediationStatus, labelOfTerm, REMEDIATION_STATUS_STYLES } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
 import { suggestChanges } from "@/lib/remediation/suggest";
 import { findPathLine, mapPathsToLines, renderYaml } from "@/lib/remediation/yaml";
@@ -160,7 +160,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
                 <li key={item.id} className="flex flex-wrap items-center gap-2">
                   <code className="font-mono text-xs">{item.ruleId}</code>
                   <span className="text-slate-600">
-                    {item.status === "fixed" ? `fixed, verified by upload #${item.resolvedInUploadId}` : `gone since upload #${item.resolvedInUploadId} (${labelOfTerm(item.status)})`}
+                    {item.status === "fixed" ? `fixed, verified by upload #${item.resolvedInUploadId}` : `gone since upload #${item.resolvedInUploadId} (${isRemediationStatus(item.status) ? REMEDIATION_STATUS_STYLES[item.status].label : item.status})`}
                   </span>
                 </li>
               ))}
