@@ -15,7 +15,7 @@ export interface RemediationItemFormProps {
   note: string | null;
 }
 
-const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+const FIELD = "min-w-0 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
 export function RemediationItemForm({ itemId, status, assignee, dueDate, note }: RemediationItemFormProps) {
   const [state, formAction, isPending] = useActionState<RemediationActionState, FormData>(updateRemediationItemAction, null);
@@ -23,7 +23,7 @@ export function RemediationItemForm({ itemId, status, assignee, dueDate, note }:
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2 text-xs" aria-label="Remediation item">
       <input type="hidden" name="itemId" value={itemId} />
-      <label className="flex flex-col gap-0.5" htmlFor={`${id}-status`}>
+      <label className="flex min-w-0 max-w-full flex-col gap-0.5" htmlFor={`${id}-status`}>
         Status
         <select id={`${id}-status`} name="status" defaultValue={status} className={FIELD}>
           {REMEDIATION_STATUSES.map((value) => (
@@ -33,11 +33,11 @@ export function RemediationItemForm({ itemId, status, assignee, dueDate, note }:
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-0.5" htmlFor={`${id}-assignee`}>
+      <label className="flex min-w-0 max-w-full flex-col gap-0.5" htmlFor={`${id}-assignee`}>
         Assignee
         <input id={`${id}-assignee`} name="assignee" defaultValue={assignee ?? ""} maxLength={200} className={cn(FIELD, "w-36")} />
       </label>
-      <label className="flex flex-col gap-0.5" htmlFor={`${id}-due`}>
+      <label className="flex min-w-0 max-w-full flex-col gap-0.5" htmlFor={`${id}-due`}>
         Due date
         <input id={`${id}-due`} type="date" name="dueDate" defaultValue={dueDate ?? ""} className={FIELD} />
       </label>

@@ -16,7 +16,7 @@ export interface WorkloadsBulkEditProps {
   onDone: () => void;
 }
 
-const FIELD = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+const FIELD = "min-w-0 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
 /**
  * Sets status, assignee or due date on the remediation items of the picked workloads' findings. "All
@@ -64,14 +64,14 @@ export function WorkloadsBulkEdit({ selectedIds, total, onDone }: WorkloadsBulkE
             </>
           )}
           <div className="flex flex-wrap items-end gap-2">
-            <label className="flex flex-col gap-0.5 text-xs" htmlFor={`${id}-scope`}>
+            <label className="flex min-w-0 max-w-full flex-col gap-0.5 text-xs" htmlFor={`${id}-scope`}>
               Findings
               <select id={`${id}-scope`} name="scope" defaultValue="all" className={FIELD}>
                 <option value="all">All findings</option>
                 <option value="blockers">Blockers only</option>
               </select>
             </label>
-            <label className="flex flex-col gap-0.5 text-xs" htmlFor={`${id}-status`}>
+            <label className="flex min-w-0 max-w-full flex-col gap-0.5 text-xs" htmlFor={`${id}-status`}>
               Set status
               <select id={`${id}-status`} name="status" defaultValue="" className={FIELD}>
                 <option value="">(unchanged)</option>
@@ -82,11 +82,11 @@ export function WorkloadsBulkEdit({ selectedIds, total, onDone }: WorkloadsBulkE
                 ))}
               </select>
             </label>
-            <label className="flex flex-col gap-0.5 text-xs" htmlFor={`${id}-assignee`}>
+            <label className="flex min-w-0 max-w-full flex-col gap-0.5 text-xs" htmlFor={`${id}-assignee`}>
               Set assignee
               <input id={`${id}-assignee`} name="assignee" maxLength={200} placeholder="(unchanged)" className={cn(FIELD, "w-36")} />
             </label>
-            <label className="flex flex-col gap-0.5 text-xs" htmlFor={`${id}-due`}>
+            <label className="flex min-w-0 max-w-full flex-col gap-0.5 text-xs" htmlFor={`${id}-due`}>
               Set due date
               <input id={`${id}-due`} type="date" name="dueDate" className={FIELD} />
             </label>
