@@ -112,6 +112,32 @@ function seedWorkloads(file: string, uploads: { id: number; cluster: string; wor
   return { workloads: id, findings };
 }
 
+/** 10k remediation items on current findings (one in five in progress and overdue) and 20k audit events. */
+function seedRemediation(file: string): void {
+  const sqlite = new Database(file);
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `INSERT INTO "RemediationItem" ("clusterId", "identity", "ruleId", "fingerprint", "status", "dueDate", "firstSeenUploadId", "lastSeenUploadId", "createdAt", "updatedAt")
+         SELECT c."id", w."identity", f."ruleId", f."fingerprint", CASE WHEN f."id" % 5 = 0 THEN 'in-progress' ELSE 'open' END,
+           CASE WHEN f."id" % 5 = 0 THEN '2020-01-01T00:00:00.000+00:00' ELSE '2999-01-01T00:00:00.000+00:00' END, w."uploadId", w."uploadId", ?, ?
+         FROM "Finding" f JOIN "Workload" w ON w."id" = f."workloadId" JOIN "Cluster" c ON c."name" = w."clusterName"
+         WHERE f."isCurrent" = 1 ORDER BY f."id" LIMIT 10000
+         ON CONFLICT ("clusterId", "fingerprint") DO NOTHING`,
+      )
+      .run(now, now);
+    sqlite
+      .prepare(
+        `INSERT INTO "AuditEvent" ("at", "actor", "action", "clusterId", "identity", "fingerprint", "ruleId", "entity", "entityId", "field", "fromValue", "toValue")
+         SELECT ?, 'bench', 'set status', r."clusterId", r."identity", r."fingerprint", r."ruleId", 'remediation-item', r."id", 'status', 'open', 'in-progress'
+         FROM "RemediationItem" r, (SELECT 1 UNION ALL SELECT 2)`,
+      )
+      .run(now);
+  })();
+  sqlite.close();
+}
+
 function generateInventory(count: number): string {
   const docs: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -150,6 +176,7 @@ async function main() {
   const { getWorkloads, getWorkloadFacets } = await import("../lib/data/workloads");
   const { parseWorkloadsSearchParams } = await import("../lib/validations/workloads");
   const { getOverview } = await import("../lib/data/overview");
+  const { getActivity, getOverdueCounts } = await import("../lib/data/remediation");
 
   const uploads = [];
   for (const cluster of CLUSTERS) {
@@ -160,6 +187,7 @@ async function main() {
   let start = performance.now();
   const seeded = seedWorkloads(file, uploads);
   console.log(`seeded ${seeded.workloads} workloads, ${seeded.findings} findings in ${(performance.now() - start).toFixed(0)} ms (${file})`);
+  seedRemediation(file);
   new Database(file).exec("ANALYZE").close();
 
   console.log(`\nmedian of ${RUNS} runs (target < ${TARGET_MS} ms):`);
@@ -178,6 +206,11 @@ async function main() {
     await time("workloads facets: readiness=blocked", () => getWorkloadFacets(params({ readiness: "blocked" }))),
     await time("overview: all clusters", () => getOverview()),
     await time("overview: one cluster", () => getOverview({ cluster: "bench-staging" })),
+    await time("workloads page: overdue=1, sort score", () => getWorkloads(params({ overdue: "1", sort: "score.asc" }))),
+    await time("workloads facets: overdue=1", () => getWorkloadFacets(params({ overdue: "1" }))),
+    await time("overview: overdue items card", () => getOverdueCounts()),
+    await time("activity feed: page 1", () => getActivity(1, 50)),
+    await time("activity feed: page 200", () => getActivity(200, 50)),
   ];
 
   // A report is a download, not a page view: its own target.

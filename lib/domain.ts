@@ -22,7 +22,14 @@ function isOneOf<T extends string>(list: readonly T[]) {
   return (value: unknown): value is T => typeof value === "string" && (list as readonly string[]).includes(value);
 }
 
+/** A remediation item's status (RemediationItem.status). */
+export const REMEDIATION_STATUSES = ["open", "in-progress", "fixed", "accepted-risk", "wont-fix"] as const;
+export type RemediationStatus = (typeof REMEDIATION_STATUSES)[number];
+/** Statuses whose item is still to do: past its due date it is overdue. */
+export const OPEN_REMEDIATION_STATUSES = ["open", "in-progress"] as const satisfies readonly RemediationStatus[];
+
 export const isSeverity = isOneOf(SEVERITIES);
+export const isRemediationStatus = isOneOf(REMEDIATION_STATUSES);
 export const isReadiness = isOneOf(READINESS_STATES);
 export const isRemedy = isOneOf(REMEDIES);
 export const isPlatform = isOneOf(PLATFORMS);
@@ -101,6 +108,14 @@ export const REMEDY_STYLES: Record<Remedy, { label: string; /** Beside one findi
   manifest: { label: "Change the manifest", hint: "Fix: change the manifest" },
   platform: { label: "Configure the platform", hint: "Fix: configure Kata, the nodes or the RuntimeClass" },
   "keep-on-runc": { label: "Keep on runc", hint: "Keep this workload on runc" },
+};
+
+export const REMEDIATION_STATUS_STYLES: Record<RemediationStatus, { label: string; badge: string }> = {
+  open: { label: "Open", badge: "bg-slate-50 text-slate-700 ring-slate-500/30" },
+  "in-progress": { label: "In progress", badge: "bg-blue-50 text-blue-800 ring-blue-600/30" },
+  fixed: { label: "Fixed", badge: "bg-green-50 text-green-800 ring-green-600/30" },
+  "accepted-risk": { label: "Accepted risk", badge: "bg-amber-50 text-amber-800 ring-amber-600/30" },
+  "wont-fix": { label: "Won't fix", badge: "bg-slate-100 text-slate-600 ring-slate-500/30" },
 };
 
 export const PLATFORM_LABELS: Record<Platform, string> = {

@@ -82,3 +82,8 @@ export function formatErrorLocation(error: { source: string; line?: number; colu
 export function formatSvgNumber(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
+
+/** A calendar day as entered in a date field: "2026-12-31" (UTC). */
+export function formatDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import type { InputError, InputFile } from "./inventory/types";
-import { makeCurrent, readDecisions, readPreviousSnapshot, readResolvedBefore, sqliteDate, upsertSeries, writeRemediationItems } from "./import-tracking";
+import { makeCurrent, readDecisions, readDeclaredRequirements, readPreviousSnapshot, readResolvedBefore, sqliteDate, upsertSeries, writeRemediationItems } from "./import-tracking";
 import { scan, type ScanResult } from "./scan";
 import { trackScan, type TrackedScan } from "./scoring/track";
 import type { ProfileId } from "./scoring/profiles";
@@ -105,7 +105,7 @@ export function runImportJob(input: ImportJobInput): ImportJobResult {
     const fileIndex = new Map(names.map((name, index) => [name, index]));
     const result = scan(
       input.files.map((file, index) => ({ name: names[index], content: file.content })),
-      { cluster: input.cluster, target: input.target },
+      { cluster: input.cluster, target: input.target, declared: readDeclaredRequirements(sqlite, input.cluster) },
     );
     const errors: UploadError[] = result.errors.map((error) => ({ ...error, file: fileIndex.get(error.source) ?? null }));
 

@@ -63,6 +63,19 @@ export function waiverFromRow(row: WaiverRow): Waiver {
   return { id: String(row.id), ruleId: row.ruleId, scope, reason: row.reason, approver: row.approver, expiresAt: new Date(row.expiresAt) };
 }
 
+/** Requirements declared in the dashboard for a cluster's workloads, by identity (scan option `declared`). */
+export function readDeclaredRequirements(sqlite: Database.Database, cluster: string): Map<string, string[]> {
+  const rows = sqlite
+    .prepare(
+      `SELECT d."identity" AS identity, d."requirement" AS requirement FROM "DeclaredRequirement" d
+       JOIN "Cluster" c ON c."id" = d."clusterId" WHERE c."name" = ? ORDER BY d."id"`,
+    )
+    .all(cluster) as { identity: string; requirement: string }[];
+  const out = new Map<string, string[]>();
+  for (const row of rows) out.set(row.identity, [...(out.get(row.identity) ?? []), row.requirement]);
+  return out;
+}
+
 export function readDecisions(sqlite: Database.Database, clusterId: number, cluster: string, now: Date): TrackingDecisions {
   const namespaceTeams = new Map(
     (sqlite.prepare(`SELECT "namespace", "team" FROM "NamespaceTeam" WHERE "clusterId" = ?`).all(clusterId) as { namespace: string; team: string }[]).map(

@@ -8,7 +8,7 @@ import { emptyContext } from "@/lib/inventory/parse";
 import type { InventoryContext, Workload } from "@/lib/inventory/types";
 import { CATALOG_VERSION } from "@/lib/rules/catalog";
 import { checkInventory, checkWorkload } from "@/lib/rules/engine";
-import { assembleScannedWorkload, summarizeWorkloads, type ScanSummary } from "@/lib/scan";
+import { assembleScannedWorkload, summarizeWorkloads, withDashboardDeclared, type ScanSummary } from "@/lib/scan";
 import { DEFAULT_TEAM_LABEL_KEYS } from "@/lib/owners";
 import type { Severity } from "@/lib/rules/types";
 import { SCORE_FORMULA } from "@/lib/scoring/assess";
@@ -110,7 +110,13 @@ export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
 
   // All the rule work happens before the transaction: it only writes.
   const context = { profile, inventory };
-  const scanned = workloads.map((workload) => assembleScannedWorkload(workload, checkWorkload(workload, context), profile, inventory));
+  const declared = new Map<string, string[]>();
+  for (const row of await db.declaredRequirement.findMany({ where: { clusterId: upload.clusterId }, orderBy: { id: "asc" } })) {
+    declared.set(row.identity, [...(declared.get(row.identity) ?? []), row.requirement]);
+  }
+  const scanned = workloads.map((workload) =>
+    assembleScannedWorkload(workload, withDashboardDeclared(checkWorkload(workload, context), declared.get(workload.id)), profile, inventory),
+  );
   const inventoryFindings = inventoryReevaluated ? checkInventory(context, workloads) : null;
   const summary = summarizeWorkloads(scanned);
   const clock = new Date();

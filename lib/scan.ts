@@ -4,6 +4,7 @@ import { InternalError } from "./internal-error";
 import { parseInventory } from "./inventory/parse";
 import { CATALOG_VERSION } from "./rules/catalog";
 import { checkInventory, checkWorkload } from "./rules/engine";
+import { dashboardDeclaredFindings } from "./rules/declared";
 import type { Finding, InventoryFinding, Severity } from "./rules/types";
 import { assessWorkload, SCORE_FORMULA, type Readiness, type ScoreBreakdown } from "./scoring/assess";
 import { getProfile, type ProfileId, type TargetProfile } from "./scoring/profiles";
@@ -13,6 +14,8 @@ export interface ScanOptions {
   target?: ProfileId | string;
   /** Cluster part of workload ids (default "local"). */
   cluster?: string;
+  /** Requirements declared in the dashboard, by workload id: they become findings like the annotation's. */
+  declared?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface ScannedWorkload {
@@ -81,7 +84,12 @@ function scanWith(profile: TargetProfile, files: readonly InputSource[], options
   const context = { profile, inventory: parsed.context };
 
   const workloads = parsed.workloads.map((workload) =>
-    assembleScannedWorkload(workload, checkWorkload(workload, context), profile, parsed.context),
+    assembleScannedWorkload(
+      workload,
+      withDashboardDeclared(checkWorkload(workload, context), options.declared?.get(workload.id)),
+      profile,
+      parsed.context,
+    ),
   );
 
   return {
@@ -96,6 +104,12 @@ function scanWith(profile: TargetProfile, files: readonly InputSource[], options
     files: parsed.files,
     errors: parsed.errors,
   };
+}
+
+/** A workload's findings plus the requirements declared for it in the dashboard. */
+export function withDashboardDeclared(findings: Finding[], items: readonly string[] | undefined): Finding[] {
+  const extra = dashboardDeclaredFindings(findings, items);
+  return extra.length === 0 ? findings : [...findings, ...extra];
 }
 
 /** One workload's assessment and sizing from its findings (also used to build results in tests). */

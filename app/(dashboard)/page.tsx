@@ -4,6 +4,7 @@ import { BarList } from "@/components/charts/bar-list";
 import { Histogram } from "@/components/charts/histogram";
 import { ReadinessBarChart } from "@/components/charts/stacked-bar-chart";
 import { ClusterFilter } from "@/components/overview/cluster-filter";
+import { OverdueCard } from "@/components/overview/overdue-card";
 import { OverviewEmptyState } from "@/components/overview/overview-empty-state";
 import { SizingImpact } from "@/components/overview/sizing-impact";
 import { SummaryStats } from "@/components/overview/summary-stats";
@@ -67,6 +68,7 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
       <OlderCatalogNote snapshots={overview.cluster ? olderSnapshots.filter((s) => s.cluster === overview.cluster) : olderSnapshots} />
 
       <SummaryStats totals={totals} cluster={overview.cluster} />
+      <OverdueCard cluster={overview.cluster} />
 
       <div className="grid gap-6 xl:grid-cols-2">
         <ReadinessBarChart

@@ -2,6 +2,7 @@ import {
   columnVisibilityFeature,
   metaHelper,
   rowPaginationFeature,
+  rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
   type Column,
@@ -16,13 +17,15 @@ export interface DataTableColumnMeta {
 }
 
 /**
- * Features of every server-side table: sorting, paging and visibility state only. The rows arrive
+ * Features of every server-side table: sorting, paging, visibility and row selection state only
+ * (selection is used only where a table adds a select column). The rows arrive
  * sorted and paged from SQL, so no client row models are registered.
  */
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,
   rowPaginationFeature,
   columnVisibilityFeature,
+  rowSelectionFeature,
   columnMeta: metaHelper<DataTableColumnMeta>(),
 });
 

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { Markdown } from "@/components/markdown";
 import { SeverityBadge } from "@/components/ui/badge";
+import type { RemediationItemDto } from "@/lib/data/remediation";
 import type { WorkloadFindingDto } from "@/lib/data/workloads";
+import { RemediationItemStatus } from "./remediation-item-status";
 import { findRule } from "@/lib/rules/catalog";
 import { REMEDY_STYLES, SEVERITIES, SEVERITY_STYLES } from "@/lib/domain";
 
@@ -10,9 +12,13 @@ export interface WorkloadFindingsProps {
   findings: readonly WorkloadFindingDto[];
   /** Manifest line of each finding (by finding id), for a jump link. */
   lineOf: ReadonlyMap<number, number>;
+  /** Remediation items by finding fingerprint; absent for findings without one. */
+  items?: ReadonlyMap<string, RemediationItemDto>;
+  /** Items can be edited (the workload is in a current snapshot). */
+  editable?: boolean;
 }
 
-export function WorkloadFindings({ findings, lineOf }: WorkloadFindingsProps) {
+export function WorkloadFindings({ findings, lineOf, items, editable = false }: WorkloadFindingsProps) {
   if (findings.length === 0) {
     return <p className="text-sm text-slate-600">No findings: nothing in this workload differs under Kata.</p>;
   }
@@ -62,6 +68,7 @@ export function WorkloadFindings({ findings, lineOf }: WorkloadFindingsProps) {
                               </a>
                             ) : null}
                           </span>
+                          {items ? <RemediationItemStatus item={items.get(finding.fingerprint)} editable={editable} /> : null}
                         </li>
                       );
                     })}

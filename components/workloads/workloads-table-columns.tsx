@@ -21,6 +21,27 @@ function Count({ value, tone }: { value: number; tone: Readiness }) {
 
 // Column ids are the URL's sort and `cols` ids (lib/validations/workloads.ts).
 export const WORKLOADS_COLUMNS = helper.columns([
+  // Row selection for the bulk edit (workloads-bulk-edit.tsx); selection is per page, "all matching" is the server's.
+  helper.display({
+    id: "select",
+    enableHiding: false,
+    enableSorting: false,
+    meta: { label: "Select" },
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Select all workloads on this page"
+        checked={table.getIsAllPageRowsSelected()}
+        ref={(el) => {
+          if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+        }}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input type="checkbox" aria-label={`Select ${row.original.name}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+    ),
+  }),
   helper.accessor("name", {
     id: "name",
     enableHiding: false,

@@ -1,7 +1,14 @@
 "use client";
 
-import { useOptimistic, useTransition } from "react";
-import { useTable, type ColumnVisibilityState, type PaginationState, type SortingState, type Updater } from "@tanstack/react-table";
+import { useCallback, useOptimistic, useState, useTransition } from "react";
+import {
+  useTable,
+  type ColumnVisibilityState,
+  type PaginationState,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
@@ -22,6 +29,7 @@ import {
   type WorkloadHideableColumn,
   type WorkloadSort,
 } from "@/lib/validations/workloads";
+import { WorkloadsBulkEdit } from "./workloads-bulk-edit";
 import { WORKLOADS_COLUMNS } from "./workloads-table-columns";
 import { formatCountOf } from "@/lib/format";
 
@@ -52,6 +60,10 @@ export function WorkloadsTable({ rows, total, pageCount, sort, page, perPage, hi
       update(patch, options);
     });
   };
+
+  // Picked rows of this page; a new page or filter remounts the table (Suspense key) and clears it.
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const clearSelection = useCallback(() => setRowSelection({}), []);
 
   const sorting: SortingState = [{ id: view.sort.column, desc: view.sort.desc }];
   const pagination: PaginationState = { pageIndex: view.page - 1, pageSize: view.perPage };
@@ -89,7 +101,8 @@ export function WorkloadsTable({ rows, total, pageCount, sort, page, perPage, hi
     columns: WORKLOADS_COLUMNS,
     data: rows,
     getRowId: (row) => String(row.id),
-    state: { sorting, pagination, columnVisibility },
+    state: { sorting, pagination, columnVisibility, rowSelection },
+    onRowSelectionChange: (updater) => setRowSelection((current) => resolve(updater, current)),
     onSortingChange,
     onPaginationChange,
     onColumnVisibilityChange,
@@ -109,6 +122,7 @@ export function WorkloadsTable({ rows, total, pageCount, sort, page, perPage, hi
         </p>
         <DataTableViewOptions table={table} />
       </div>
+      <WorkloadsBulkEdit selectedIds={table.getSelectedRowIds()} total={total} onDone={clearSelection} />
       <DataTable table={table} caption="Workloads" isPending={isPending}>
         <DataTablePagination table={table} pageSizeOptions={PER_PAGE_OPTIONS} noun="workloads" />
       </DataTable>

@@ -13,6 +13,8 @@ import {
   type WorkloadSortColumn,
   type WorkloadsSearchParams,
 } from "@/lib/validations/workloads";
+import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain";
+import { sqliteDate } from "@/lib/import-tracking";
 import { parseStoredJson } from "./stored-json";
 
 export interface WorkloadRow {
@@ -115,7 +117,7 @@ function escapeLike(value: string): string {
  * The same filter as `buildWorkloadWhere`, as SQL over `Workload w`, for the grouped facet counts
  * Prisma cannot express (distinct workloads per rule). Values are bound parameters.
  */
-export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: WorkloadFacet): Prisma.Sql {
+export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: WorkloadFacet, now = new Date()): Prisma.Sql {
   const and: Prisma.Sql[] = [Prisma.sql`w."isCurrent" = 1`];
   const active = (facet: WorkloadFacet) => facet !== exclude && filters[facet].length > 0;
   const inList = (values: readonly string[]) => (values.length > 0 ? Prisma.join(values) : Prisma.sql`NULL`);
@@ -150,7 +152,22 @@ export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: Worklo
       Prisma.sql`EXISTS (SELECT 1 FROM "Finding" f2 WHERE f2."workloadId" = w."id" AND f2."isCurrent" = 1 AND f2."severity" IN (${inList(filters.severity)}))`,
     );
   }
+  if (filters.overdue) and.push(overdueSql(now));
   return Prisma.join(and, " AND ");
+}
+
+/**
+ * SQL: the workload `w` has a current finding whose remediation item (same cluster + fingerprint) is
+ * still to do and past its due date. Items are keyed by cluster, not by a workload row, so Prisma's
+ * relation filters cannot express this: the table runs the SQL builder when it is on.
+ */
+export function overdueSql(now: Date): Prisma.Sql {
+  // Driven from the items (index on status, due date): overdue items are few, workloads many.
+  return Prisma.sql`w."id" IN (SELECT fo."workloadId" FROM "RemediationItem" ro
+    JOIN "Cluster" co ON co."id" = ro."clusterId"
+    JOIN "Finding" fo ON fo."isCurrent" = 1 AND fo."fingerprint" = ro."fingerprint"
+    JOIN "Workload" wo ON wo."id" = fo."workloadId" AND wo."clusterName" = co."name"
+    WHERE ro."status" IN (${Prisma.join([...OPEN_REMEDIATION_STATUSES])}) AND ro."dueDate" < ${sqliteDate(now)})`;
 }
 
 export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"]): Prisma.WorkloadOrderByWithRelationInput[] {
@@ -164,6 +181,7 @@ export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"]): Prism
 export async function getWorkloads(
   params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">,
 ): Promise<WorkloadPage> {
+  if (params.overdue) return getWorkloadsBySql(params);
   const where = buildWorkloadWhere(params);
   const [rows, total] = await db.$transaction([
     db.workload.findMany({
@@ -175,6 +193,25 @@ export async function getWorkloads(
     }),
     db.workload.count({ where }),
   ]);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+}
+
+// The overdue filter has no Prisma form: page the ids in SQL (same order as buildWorkloadOrderBy), then read the rows.
+async function getWorkloadsBySql(params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">): Promise<WorkloadPage> {
+  const where = buildWorkloadSqlWhere(params);
+  const direction = Prisma.raw(params.sort.desc ? "DESC" : "ASC");
+  const column = Prisma.raw(`w."${SORT_FIELDS[params.sort.column]}"`);
+  const order =
+    params.sort.column === "name" ? Prisma.sql`w."name" ${direction}, w."id" ASC` : Prisma.sql`${column} ${direction}, w."name" ASC, w."id" ASC`;
+  const [ids, [count]] = await Promise.all([
+    db.$queryRaw<{ id: number | bigint }[]>`SELECT w."id" AS id FROM "Workload" w WHERE ${where} ORDER BY ${order} LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
+    db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM "Workload" w WHERE ${where}`,
+  ]);
+  const pageIds = ids.map((row) => Number(row.id));
+  const found = await db.workload.findMany({ where: { id: { in: pageIds } }, select: ROW_SELECT });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+  const total = Number(count?.total ?? 0);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
 }
 
@@ -244,6 +281,7 @@ export async function hasAnyWorkloads(): Promise<boolean> {
 /** A stored finding: its rule id may name a rule a later catalog dropped, so it stays a string. */
 export interface WorkloadFindingDto extends Omit<Finding, "ruleId"> {
   id: number;
+  fingerprint: string;
   ruleId: string;
 }
 
@@ -296,7 +334,7 @@ export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
       sizing: true,
       upload: { select: { id: true, createdAt: true, target: true, catalogVersion: true, scoreFormula: true } },
       findings: {
-        select: { id: true, ruleId: true, severity: true, remedy: true, container: true, path: true, message: true },
+        select: { id: true, ruleId: true, severity: true, remedy: true, container: true, path: true, message: true, fingerprint: true },
         orderBy: [{ ruleId: "asc" }, { id: "asc" }],
       },
     },

@@ -97,3 +97,24 @@ export function checkDeclared(workload: Workload): Finding[] {
   }
   return out;
 }
+
+/** The path of a finding declared in the dashboard (a DeclaredRequirement row), not in the manifest. */
+export const DASHBOARD_DECLARED_PATH = "(declared in the dashboard)";
+
+/**
+ * Findings for the items declared in the dashboard for one workload, except those the workload has
+ * already (declared by annotation, or found by a rule). Unknown items are ignored: the UI only stores known ones.
+ */
+export function dashboardDeclaredFindings(existing: readonly Finding[], items: readonly string[] | undefined): Finding[] {
+  if (!items || items.length === 0) return [];
+  const have = new Set(existing.map((f) => f.ruleId));
+  const out: Finding[] = [];
+  for (const item of items) {
+    if (!ITEMS.has(item)) continue;
+    const found = declaredFinding(item, DASHBOARD_DECLARED_PATH);
+    if (have.has(found.ruleId)) continue;
+    have.add(found.ruleId);
+    out.push(found);
+  }
+  return out;
+}

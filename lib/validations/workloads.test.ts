@@ -17,11 +17,20 @@ describe("parseWorkloadsSearchParams", () => {
       rule: [],
       severity: [],
       team: [],
+      overdue: false,
       sort: { column: "name", desc: false },
       page: 1,
       perPage: DEFAULT_PER_PAGE,
       cols: [],
     });
+  });
+
+  it("reads overdue=1 as the overdue filter, anything else as off, and writes it back", () => {
+    expect(parseWorkloadsSearchParams({ overdue: "1" }).overdue).toBe(true);
+    expect(parseWorkloadsSearchParams({ overdue: "yes" }).overdue).toBe(false);
+    expect(parseWorkloadsSearchParams({ overdue: ["1", "0"] }).overdue).toBe(true);
+    expect(serializeWorkloadsSearchParams(parseWorkloadsSearchParams({ overdue: "1", team: "a" }))).toBe("team=a&overdue=1");
+    expect(hasActiveFilters(parseWorkloadsSearchParams({ overdue: "1" }))).toBe(true);
   });
 
   it("coerces numbers and splits comma lists", () => {

@@ -75,6 +75,9 @@ const sortParam = z.unknown().optional().transform((value): WorkloadSort => {
   return { column: column as WorkloadSortColumn, desc: direction === "desc" };
 });
 
+/** `overdue=1`: only workloads with a remediation item past its due date and still open. */
+const flagParam = z.unknown().optional().transform((value) => (Array.isArray(value) ? value[0] : value) === "1");
+
 const pageParam = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 
 const perPageParam = z.coerce
@@ -92,6 +95,7 @@ export const workloadsSearchParamsSchema = z.object({
   rule: listParam,
   severity: enumListParam(SEVERITIES),
   team: listParam,
+  overdue: flagParam,
   sort: sortParam,
   page: pageParam,
   perPage: perPageParam,
@@ -100,7 +104,7 @@ export const workloadsSearchParamsSchema = z.object({
 
 export type WorkloadsSearchParams = z.infer<typeof workloadsSearchParamsSchema>;
 /** The filter part of the search params: what the where-builder and the facets read. */
-export type WorkloadFilters = Pick<WorkloadsSearchParams, "q" | WorkloadFacet>;
+export type WorkloadFilters = Pick<WorkloadsSearchParams, "q" | WorkloadFacet> & { overdue?: boolean };
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -123,6 +127,7 @@ export function serializeWorkloadsSearchParams(params: WorkloadsSearchParams): s
   for (const facet of WORKLOAD_FACETS) {
     if (params[facet].length > 0) search.set(facet, params[facet].join(","));
   }
+  if (params.overdue) search.set("overdue", "1");
   if (params.sort.column !== DEFAULT_SORT.column || params.sort.desc !== DEFAULT_SORT.desc) {
     search.set("sort", formatSort(params.sort));
   }
@@ -133,5 +138,5 @@ export function serializeWorkloadsSearchParams(params: WorkloadsSearchParams): s
 }
 
 export function hasActiveFilters(filters: WorkloadFilters): boolean {
-  return filters.q !== "" || WORKLOAD_FACETS.some((facet) => filters[facet].length > 0);
+  return filters.q !== "" || filters.overdue === true || WORKLOAD_FACETS.some((facet) => filters[facet].length > 0);
 }

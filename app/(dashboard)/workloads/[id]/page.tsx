@@ -13,8 +13,12 @@ import { ScoreBreakdown } from "@/components/workloads/score-breakdown";
 import { SizingSummary } from "@/components/workloads/sizing-summary";
 import { SuggestedChanges } from "@/components/workloads/suggested-changes";
 import { WorkloadFindings } from "@/components/workloads/workload-findings";
+import { AuditHistory } from "@/components/workloads/audit-history";
+import { DeclaredRequirements } from "@/components/workloads/declared-requirements";
+import { getDeclaredStates } from "@/lib/data/declared";
+import { getRemediationItems, getResolvedItems, getWorkloadHistory } from "@/lib/data/remediation";
 import { getWorkload } from "@/lib/data/workloads";
-import { labelOfTerm } from "@/lib/domain";
+import { isRemediationStatus, labelOfTerm, REMEDIATION_STATUS_STYLES } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
 import { suggestChanges } from "@/lib/remediation/suggest";
 import { findPathLine, mapPathsToLines, renderYaml } from "@/lib/remediation/yaml";
@@ -68,6 +72,12 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
       isExact: hit.exact,
     });
   }
+  const [items, resolved, history, declared] = await Promise.all([
+    getRemediationItems(workload.clusterName, workload.findings.map((f) => f.fingerprint)),
+    getResolvedItems(workload.clusterName, workload.identity),
+    getWorkloadHistory(workload.clusterName, workload.identity),
+    getDeclaredStates(workload.clusterName, workload.identity, workload.findings),
+  ]);
   const plan = spec ? suggestChanges(spec, catalogFindings, { runtimeClassName }) : null;
 
   const identity: Array<[string, React.ReactNode]> = [
@@ -140,7 +150,33 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
         </div>
 
         <PageSection title="Findings">
-          <WorkloadFindings findings={workload.findings} lineOf={lineOf} />
+          <WorkloadFindings findings={workload.findings} lineOf={lineOf} items={items} editable={workload.isCurrent} />
+        </PageSection>
+
+        {resolved.length > 0 ? (
+          <PageSection title="Resolved findings">
+            <ul className="flex flex-col gap-1 text-sm">
+              {resolved.map((item) => (
+                <li key={item.id} className="flex flex-wrap items-center gap-2">
+                  <code className="font-mono text-xs">{item.ruleId}</code>
+                  <span className="text-slate-600">
+                    {item.status === "fixed" ? `fixed, verified by upload #${item.resolvedInUploadId}` : `gone since upload #${item.resolvedInUploadId} (${isRemediationStatus(item.status) ? REMEDIATION_STATUS_STYLES[item.status].label : item.status})`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </PageSection>
+        ) : null}
+
+        <PageSection title="Declared requirements">
+          <p className="text-sm text-slate-600">
+            Needs a manifest cannot show. Declared here they become findings like the <code className="font-mono text-xs">kata-readiness.io/requires</code> annotation&apos;s, and stay declared in later uploads.
+          </p>
+          <DeclaredRequirements workloadId={workload.id} states={declared} editable={workload.isCurrent} />
+        </PageSection>
+
+        <PageSection title="History">
+          <AuditHistory events={history} />
         </PageSection>
 
         {plan ? (

@@ -1,0 +1,107 @@
+// Requirements declared in the dashboard (DeclaredRequirement, keyed by cluster + identity). Imports and
+// re-scores turn them into findings (scan option `declared`); setting one here also adds or removes the
+// finding on the current workload at once, with its figures and remediation item.
+import "server-only";
+import { db } from "@/lib/db";
+import { isRemedy, isSeverity } from "@/lib/domain";
+import { DASHBOARD_DECLARED_PATH, DECLARABLE_ITEMS, dashboardDeclaredFindings, declaredFinding } from "@/lib/rules/declared";
+import { fingerprint } from "@/lib/rules/fingerprint";
+import type { Finding } from "@/lib/rules/types";
+import { effectiveFigures } from "@/lib/scoring/effective";
+import { parseStoredJson } from "./stored-json";
+import { recomputeFigures } from "./tracking";
+import { parseStoredWorkload } from "./workloads";
+
+export interface DeclaredState {
+  requirement: string;
+  /** Declared in the dashboard (a stored row). */
+  inDashboard: boolean;
+  /** The workload has the finding from its manifest (annotation or label) or a rule. */
+  inManifest: boolean;
+}
+
+/** Each declarable item's state on one workload. */
+export async function getDeclaredStates(clusterName: string, identity: string, findings: readonly { ruleId: string; path: string }[]): Promise<DeclaredState[]> {
+  const rows = await db.declaredRequirement.findMany({ where: { cluster: { name: clusterName }, identity }, select: { requirement: true } });
+  const stored = new Set(rows.map((r) => r.requirement));
+  return DECLARABLE_ITEMS.map((requirement) => {
+    const ruleId = declaredFinding(requirement, DASHBOARD_DECLARED_PATH).ruleId;
+    return {
+      requirement,
+      inDashboard: stored.has(requirement),
+      inManifest: findings.some((f) => f.ruleId === ruleId && f.path !== DASHBOARD_DECLARED_PATH),
+    };
+  });
+}
+
+export type SetDeclaredResult = { ok: true; message: string } | { ok: false; message: string };
+
+const COUNT_FIELD = { blocker: "blockerCount", warning: "warningCount", info: "infoCount" } as const;
+
+export async function setDeclaredRequirement(
+  input: { workloadId: number; requirement: string; declared: boolean },
+  actor: string,
+  now = new Date(),
+): Promise<SetDeclaredResult> {
+  if (!DECLARABLE_ITEMS.includes(input.requirement)) return { ok: false, message: `Unknown requirement "${input.requirement.slice(0, 100)}".` };
+  return db.$transaction(async (tx) => {
+    const workload = await tx.workload.findUnique({
+      where: { id: input.workloadId },
+      select: {
+        id: true, isCurrent: true, uploadId: true, clusterName: true, identity: true, spec: true, platform: true, namespace: true, team: true,
+        findings: { where: { isCurrent: true }, select: { id: true, ruleId: true, severity: true, remedy: true, path: true, container: true } },
+      },
+    });
+    if (!workload || !workload.isCurrent) return { ok: false, message: `Workload #${input.workloadId} is not in a current snapshot.` };
+    const cluster = await tx.cluster.findUnique({ where: { name: workload.clusterName }, select: { id: true } });
+    if (!cluster) return { ok: false, message: `Cluster "${workload.clusterName}" does not exist.` };
+    const key = { clusterId_identity_requirement: { clusterId: cluster.id, identity: workload.identity, requirement: input.requirement } };
+    const existing = await tx.declaredRequirement.findUnique({ where: key });
+    const base = { at: now, actor, clusterId: cluster.id, identity: workload.identity, entity: "declared-requirement", field: "requirement" };
+    const ruleId = declaredFinding(input.requirement, DASHBOARD_DECLARED_PATH).ruleId;
+
+    if (input.declared) {
+      if (existing) return { ok: true, message: `${input.requirement} was already declared.` };
+      const row = await tx.declaredRequirement.create({ data: { clusterId: cluster.id, identity: workload.identity, requirement: input.requirement, createdBy: actor } });
+      await tx.auditEvent.create({ data: { ...base, action: "declared in the dashboard", entityId: row.id, ruleId, fromValue: null, toValue: input.requirement } });
+      const spec = parseStoredWorkload(parseStoredJson(workload.spec));
+      const [added] = dashboardDeclaredFindings(workload.findings as unknown as Finding[], [input.requirement]);
+      if (added && spec) {
+        const print = fingerprint(spec, added);
+        await tx.finding.create({
+          data: {
+            workloadId: workload.id, uploadId: workload.uploadId, isCurrent: true, ruleId: added.ruleId, severity: added.severity, remedy: added.remedy,
+            container: null, path: added.path, message: added.message, fingerprint: print, change: "new",
+          },
+        });
+        await tx.workload.update({ where: { id: workload.id }, data: { [COUNT_FIELD[added.severity]]: { increment: 1 } } });
+        await tx.remediationItem.upsert({
+          where: { clusterId_fingerprint: { clusterId: cluster.id, fingerprint: print } },
+          create: { clusterId: cluster.id, identity: workload.identity, ruleId: added.ruleId, fingerprint: print, firstSeenUploadId: workload.uploadId, lastSeenUploadId: workload.uploadId, createdAt: now, updatedAt: now },
+          update: { lastSeenUploadId: workload.uploadId, resolvedInUploadId: null },
+        });
+      }
+    } else {
+      if (!existing) return { ok: true, message: `${input.requirement} was not declared in the dashboard.` };
+      await tx.declaredRequirement.delete({ where: { id: existing.id } });
+      await tx.auditEvent.create({ data: { ...base, action: "removed in the dashboard", entityId: existing.id, ruleId, fromValue: input.requirement, toValue: null } });
+      for (const finding of workload.findings) {
+        if (finding.ruleId !== ruleId || finding.path !== DASHBOARD_DECLARED_PATH || !isSeverity(finding.severity)) continue;
+        await tx.finding.delete({ where: { id: finding.id } });
+        await tx.workload.update({ where: { id: workload.id }, data: { [COUNT_FIELD[finding.severity]]: { decrement: 1 } } });
+      }
+    }
+
+    // Figures: without waivers here, with the waivers in force through the shared recompute.
+    const findings = (await tx.finding.findMany({ where: { workloadId: workload.id, isCurrent: true }, select: { ruleId: true, severity: true, remedy: true } })).flatMap((f) =>
+      isSeverity(f.severity) ? [{ ruleId: f.ruleId, severity: f.severity, remedy: isRemedy(f.remedy) ? f.remedy : null }] : [],
+    );
+    const target = { identity: workload.identity, cluster: workload.clusterName, namespace: workload.platform === "docker" ? null : workload.namespace, team: workload.team };
+    const { raw } = effectiveFigures(findings, target, [], now);
+    await tx.workload.update({ where: { id: workload.id }, data: { rawScore: raw.score, rawReadiness: raw.readiness, rawMigrationPath: raw.migrationPath } });
+    // Force the re-evaluation: the stored figures still describe the old findings.
+    await tx.workload.update({ where: { id: workload.id }, data: { score: -1 } });
+    await recomputeFigures(tx, { id: workload.id }, now);
+    return { ok: true, message: input.declared ? `Declared ${input.requirement}.` : `Removed ${input.requirement}.` };
+  });
+}
