@@ -2,7 +2,8 @@ import Link from "next/link";
 import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { Markdown } from "@/components/markdown";
 import { SeverityBadge } from "@/components/ui/badge";
-import type { WorkloadFindingDto } from "@/lib/data/workloads";
+import { WaivedBadge } from "@/components/waivers/waived-badge";
+import type { WorkloadFindingDto, WorkloadWaiver } from "@/lib/data/workloads";
 import { findRule } from "@/lib/rules/catalog";
 import { REMEDY_STYLES, SEVERITIES, SEVERITY_STYLES } from "@/lib/domain";
 
@@ -10,9 +11,11 @@ export interface WorkloadFindingsProps {
   findings: readonly WorkloadFindingDto[];
   /** Manifest line of each finding (by finding id), for a jump link. */
   lineOf: ReadonlyMap<number, number>;
+  /** Waivers accepting some of the findings (by waiver id). */
+  waivers?: ReadonlyMap<number, WorkloadWaiver>;
 }
 
-export function WorkloadFindings({ findings, lineOf }: WorkloadFindingsProps) {
+export function WorkloadFindings({ findings, lineOf, waivers }: WorkloadFindingsProps) {
   if (findings.length === 0) {
     return <p className="text-sm text-slate-600">No findings: nothing in this workload differs under Kata.</p>;
   }
@@ -31,6 +34,7 @@ export function WorkloadFindings({ findings, lineOf }: WorkloadFindingsProps) {
               const rule = findRule(ruleId);
               const ofRule = ofSeverity.filter((f) => f.ruleId === ruleId);
               const remedy = ofRule[0].remedy;
+              const waiver = ofRule[0].waiverId === null ? undefined : waivers?.get(ofRule[0].waiverId);
               return (
                 <article key={ruleId} aria-labelledby={`rule-${severity}-${ruleId}`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
                   <div className="flex flex-wrap items-center gap-2">
@@ -42,6 +46,7 @@ export function WorkloadFindings({ findings, lineOf }: WorkloadFindingsProps) {
                     </h4>
                     <code className="font-mono text-xs text-slate-500">{ruleId}</code>
                     {remedy ? <span className="text-xs text-slate-600">· {REMEDY_STYLES[remedy].hint}</span> : null}
+                    {waiver ? <WaivedBadge waiver={waiver} /> : null}
                   </div>
                   <ul className="flex flex-col gap-2 text-sm">
                     {ofRule.map((finding) => {

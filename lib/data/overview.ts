@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findRule } from "@/lib/rules/catalog";
 import { isReadyToMove, type SizingSummary } from "@/lib/scoring/sizing";
+import { refreshExpiredWaivers } from "./tracking";
 
 const SCORE_BUCKET_SIZE = 10;
 const SCORE_BUCKET_COUNT = 10;
@@ -83,6 +84,7 @@ interface CubeRow {
  * counts, charts and sizing sums; a second query ranks blocking rules.
  */
 export async function getOverview({ cluster = null }: OverviewFilter = {}): Promise<Overview> {
+  await refreshExpiredWaivers();
   const clusterSql = cluster ? Prisma.sql`AND w."clusterName" = ${cluster}` : Prisma.empty;
 
   const [clusters, cube, ruleRows] = await Promise.all([

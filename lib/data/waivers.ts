@@ -2,6 +2,7 @@
 // in scope re-evaluated in the same transaction), and the list the /waivers page shows.
 import "server-only";
 import { db } from "@/lib/db";
+import type { WaiverStatus } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { waiverFromRow } from "@/lib/import-tracking";
 import type { ReportAcceptedRisk } from "@/lib/export/report-model";
@@ -124,7 +125,6 @@ async function clusterId(client: Client, name: string | null): Promise<number | 
   return (await client.cluster.findUnique({ where: { name }, select: { id: true } }))?.id ?? null;
 }
 
-export type WaiverStatus = "active" | "expired" | "revoked";
 
 export interface WaiverListItem {
   id: number;

@@ -14,6 +14,7 @@ import {
   type WorkloadsSearchParams,
 } from "@/lib/validations/workloads";
 import { parseStoredJson } from "./stored-json";
+import { refreshExpiredWaivers } from "./tracking";
 
 export interface WorkloadRow {
   id: number;
@@ -164,6 +165,7 @@ export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"]): Prism
 export async function getWorkloads(
   params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">,
 ): Promise<WorkloadPage> {
+  await refreshExpiredWaivers();
   const where = buildWorkloadWhere(params);
   const [rows, total] = await db.$transaction([
     db.workload.findMany({
@@ -245,6 +247,17 @@ export async function hasAnyWorkloads(): Promise<boolean> {
 export interface WorkloadFindingDto extends Omit<Finding, "ruleId"> {
   id: number;
   ruleId: string;
+  /** The waiver in force that accepts it. */
+  waiverId: number | null;
+}
+
+/** A waiver a workload's figures use. */
+export interface WorkloadWaiver {
+  id: number;
+  ruleId: string;
+  reason: string;
+  approver: string;
+  expiresAt: Date;
 }
 
 export interface WorkloadDetail {
@@ -270,9 +283,12 @@ export interface WorkloadDetail {
   sizing: unknown;
   upload: { id: number; createdAt: Date; target: string; catalogVersion: string; scoreFormula: string };
   findings: WorkloadFindingDto[];
+  /** The waivers its stored figures use (by waiver id). */
+  waivers: Map<number, WorkloadWaiver>;
 }
 
 export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
+  await refreshExpiredWaivers();
   const workload = await db.workload.findUnique({
     where: { id },
     select: {
@@ -296,14 +312,20 @@ export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
       sizing: true,
       upload: { select: { id: true, createdAt: true, target: true, catalogVersion: true, scoreFormula: true } },
       findings: {
-        select: { id: true, ruleId: true, severity: true, remedy: true, container: true, path: true, message: true },
+        select: { id: true, ruleId: true, severity: true, remedy: true, container: true, path: true, message: true, waiverId: true },
         orderBy: [{ ruleId: "asc" }, { id: "asc" }],
       },
     },
   });
   if (!workload) return null;
+  const waiverIds = [...new Set(workload.findings.flatMap((f) => (f.waiverId === null ? [] : [f.waiverId])))];
+  const waivers =
+    waiverIds.length === 0
+      ? []
+      : await db.waiver.findMany({ where: { id: { in: waiverIds } }, select: { id: true, ruleId: true, reason: true, approver: true, expiresAt: true } });
   return {
     ...workload,
+    waivers: new Map(waivers.map((waiver) => [waiver.id, waiver])),
     spec: parseStoredWorkload(parseStoredJson(workload.spec)),
     sizing: parseStoredJson(workload.sizing),
     findings: workload.findings.map((f) => ({ ...f, severity: toSeverity(f.severity), remedy: toRemedy(f.remedy) })),

@@ -48,7 +48,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
   const workload = await loadWorkload((await params).id);
   // Findings of a rule this catalog no longer has are listed, but neither scored nor patched.
   const catalogFindings = workload.findings.filter((finding): finding is typeof finding & { ruleId: RuleId } => isRuleId(finding.ruleId));
-  const assessment = assessWorkload(catalogFindings);
+  const assessment = assessWorkload(catalogFindings, new Set(workload.findings.flatMap((f) => (f.waiverId === null ? [] : [f.ruleId]))));
   const profile = findProfile(workload.upload.target);
   const runtimeClassName = profile?.id ?? DEFAULT_PROFILE_ID;
 
@@ -115,7 +115,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
               <span className="text-sm text-slate-500">/ 100</span>
               <ScoreBar score={workload.score} readiness={workload.readiness} showValue={false} className="ml-auto" />
             </div>
-            <ScoreBreakdown breakdown={assessment.breakdown} />
+            <ScoreBreakdown breakdown={assessment.breakdown} waivers={[...workload.waivers.values()]} />
             {assessment.score !== workload.score ? (
               <p className="text-xs text-amber-800">
                 The stored score ({workload.score}) was computed by formula {workload.upload.scoreFormula}; these findings give {assessment.score} today.
@@ -140,7 +140,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
         </div>
 
         <PageSection title="Findings">
-          <WorkloadFindings findings={workload.findings} lineOf={lineOf} />
+          <WorkloadFindings findings={workload.findings} lineOf={lineOf} waivers={workload.waivers} />
         </PageSection>
 
         {plan ? (
