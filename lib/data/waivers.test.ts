@@ -172,3 +172,40 @@ describe("listWaivers and getAcceptedRisks", () => {
     expect((await waivers.getAcceptedRisks({ team: "apm" }, later)).map((r) => r.workloads)).toEqual([1, 0]);
   });
 });
+
+describe("scores without waivers (waivers=off)", () => {
+  it("the table and the overview read the figures with or without the waivers in force", async () => {
+    // State left by the test above: a waiver for host-network in edge/monitoring (metrics, tracer).
+    const { parseWorkloadsSearchParams } = await import("@/lib/validations/workloads");
+    const { getWorkloads, getWorkloadFacets } = await import("./workloads");
+    const { getOverview } = await import("./overview");
+    const table = (query: Record<string, string>) => getWorkloads(parseWorkloadsSearchParams({ cluster: "edge", ...query }));
+
+    const withWaivers = await table({ readiness: "ready", sort: "name.asc" });
+    expect(withWaivers.rows.map((r) => [r.name, r.readiness, r.score])).toEqual([
+      ["metrics", "ready", 100],
+      ["tracer", "ready", 100],
+    ]);
+    expect((await table({ readiness: "ready", waivers: "off" })).total).toBe(0);
+    const raw = await table({ readiness: "blocked", waivers: "off", sort: "score.desc" });
+    expect(raw.total).toBe(3);
+    expect(raw.rows.every((r) => r.readiness === "blocked" && r.score < 100)).toBe(true);
+    // Anything but "off" keeps the waivers.
+    expect((await table({ readiness: "ready", waivers: "bogus" })).total).toBe(2);
+
+    const facets = (waivers: string) => getWorkloadFacets(parseWorkloadsSearchParams({ cluster: "edge", waivers }));
+    expect((await facets("on")).readiness).toEqual([
+      { value: "ready", count: 2 },
+      { value: "blocked", count: 1 },
+    ]);
+    expect((await facets("off")).readiness).toEqual([{ value: "blocked", count: 3 }]);
+
+    const on = await getOverview({ cluster: "edge" });
+    const off = await getOverview({ cluster: "edge", withoutWaivers: true });
+    expect([on.totals.ready, on.totals.blocked]).toEqual([2, 1]);
+    expect([off.totals.ready, off.totals.blocked]).toEqual([0, 3]);
+    // Waived blockers block nothing while the waiver holds.
+    expect(on.topBlockingRules.find((r) => r.ruleId === "host-network")?.workloads).toBe(1);
+    expect(off.topBlockingRules.find((r) => r.ruleId === "host-network")?.workloads).toBe(3);
+  });
+});

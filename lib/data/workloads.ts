@@ -55,6 +55,8 @@ const ROW_SELECT = {
   blockerCount: true,
   warningCount: true,
   migrated: true,
+  rawScore: true,
+  rawReadiness: true,
 } satisfies Prisma.WorkloadSelect;
 
 // The allow-list maps URL sort ids to columns; nothing from the URL reaches orderBy unchecked.
@@ -79,6 +81,11 @@ const FACET_COLUMNS = {
   team: "team",
 } as const satisfies Partial<Record<WorkloadFacet, string>>;
 
+/** With `waivers=off` the table reads, filters and sorts the figures without waivers. */
+function withoutWaivers(filters: Pick<WorkloadFilters, "waivers">): boolean {
+  return filters.waivers === "off";
+}
+
 function splitNone(values: readonly string[]): { values: string[]; hasNone: boolean } {
   return { values: values.filter((v) => v !== NONE_VALUE), hasNone: values.includes(NONE_VALUE) };
 }
@@ -94,7 +101,7 @@ export function buildWorkloadWhere(filters: WorkloadFilters, exclude?: WorkloadF
   if (filters.q) and.push({ name: { contains: filters.q } });
   if (active("cluster")) and.push({ clusterName: { in: filters.cluster } });
   if (active("kind")) and.push({ kind: { in: filters.kind } });
-  if (active("readiness")) and.push({ readiness: { in: filters.readiness } });
+  if (active("readiness")) and.push(withoutWaivers(filters) ? { rawReadiness: { in: filters.readiness } } : { readiness: { in: filters.readiness } });
   if (active("namespace")) {
     const { values, hasNone } = splitNone(filters.namespace);
     and.push({ OR: [{ namespace: { in: values } }, ...(hasNone ? [{ namespace: "" }] : [])] });
@@ -124,7 +131,7 @@ export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: Worklo
   if (filters.q) and.push(Prisma.sql`w."name" LIKE ${`%${escapeLike(filters.q)}%`} ESCAPE '\\'`);
   if (active("cluster")) and.push(Prisma.sql`w."clusterName" IN (${inList(filters.cluster)})`);
   if (active("kind")) and.push(Prisma.sql`w."kind" IN (${inList(filters.kind)})`);
-  if (active("readiness")) and.push(Prisma.sql`w."readiness" IN (${inList(filters.readiness)})`);
+  if (active("readiness")) and.push(Prisma.sql`w.${Prisma.raw(withoutWaivers(filters) ? `"rawReadiness"` : `"readiness"`)} IN (${inList(filters.readiness)})`);
   if (active("namespace")) {
     const { values, hasNone } = splitNone(filters.namespace);
     and.push(
@@ -154,8 +161,11 @@ export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: Worklo
   return Prisma.join(and, " AND ");
 }
 
-export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"]): Prisma.WorkloadOrderByWithRelationInput[] {
+export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): Prisma.WorkloadOrderByWithRelationInput[] {
   const direction = sort.desc ? "desc" : "asc";
+  if (waivers === "off" && (sort.column === "score" || sort.column === "readiness")) {
+    return [{ [sort.column === "score" ? "rawScore" : "rawReadiness"]: direction }, { name: "asc" }, { id: "asc" }];
+  }
   // Name then id break ties, so paging is stable when many rows share a score. They stay ascending
   // whatever the sort's direction: equal scores read A→Z in both directions.
   if (sort.column === "name") return [{ name: direction }, { id: "asc" }];
@@ -170,14 +180,19 @@ export async function getWorkloads(
   const [rows, total] = await db.$transaction([
     db.workload.findMany({
       where,
-      orderBy: buildWorkloadOrderBy(params.sort),
+      orderBy: buildWorkloadOrderBy(params.sort, params.waivers),
       skip: (params.page - 1) * params.perPage,
       take: params.perPage,
       select: ROW_SELECT,
     }),
     db.workload.count({ where }),
   ]);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+  const raw = withoutWaivers(params);
+  return {
+    rows: rows.map(({ rawScore, rawReadiness, ...row }) => (raw ? { ...row, score: rawScore, readiness: rawReadiness } : row)),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / params.perPage)),
+  };
 }
 
 interface FacetCountRow {
@@ -201,7 +216,8 @@ const WORKLOAD_FACET_SOURCE = Prisma.sql`"Workload" w INDEXED BY "Workload_table
  */
 export async function getWorkloadFacets(filters: WorkloadFilters): Promise<WorkloadFacets> {
   const parts: Prisma.Sql[] = [];
-  for (const [facet, column] of Object.entries(FACET_COLUMNS)) {
+  for (const [facet, stored] of Object.entries(FACET_COLUMNS)) {
+    const column = facet === "readiness" && withoutWaivers(filters) ? "rawReadiness" : stored;
     const where = buildWorkloadSqlWhere(filters, facet as WorkloadFacet);
     parts.push(
       Prisma.sql`SELECT ${facet} AS facet, w.${Prisma.raw(`"${column}"`)} AS value, COUNT(*) AS count FROM ${WORKLOAD_FACET_SOURCE} WHERE ${where} GROUP BY w.${Prisma.raw(`"${column}"`)}`,

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { NoDataEmptyState } from "@/components/uploads/no-data-empty-state";
 import { WorkloadsTable } from "@/components/workloads/workloads-table";
+import { WaiversToggle } from "@/components/waivers/waivers-toggle";
 import { WorkloadsTableToolbar, type LabelledFacets } from "@/components/workloads/workloads-table-toolbar";
 import { getWorkloadFacets, getWorkloads, hasAnyWorkloads, type WorkloadFacets } from "@/lib/data/workloads";
 import { labelOfTerm } from "@/lib/domain";
@@ -34,7 +35,8 @@ function labelFacets(facets: WorkloadFacets): LabelledFacets {
 }
 
 export default async function WorkloadsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params = parseWorkloadsSearchParams(await searchParams);
+  const raw = await searchParams;
+  const params = parseWorkloadsSearchParams(raw);
 
   if (!(await hasAnyWorkloads())) {
     return (
@@ -54,6 +56,7 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Workloads"
         description="Current workloads of every cluster, with their Kata readiness under each upload's target profile."
+        actions={<WaiversToggle pathname="/workloads" query={raw} mode={params.waivers} />}
       />
       <div className="flex flex-col gap-4">
         <WorkloadsTableToolbar filters={params} facetsPromise={getWorkloadFacets(params).then(labelFacets)} />
