@@ -21,7 +21,16 @@ describe("parseWorkloadsSearchParams", () => {
       page: 1,
       perPage: DEFAULT_PER_PAGE,
       cols: [],
+      waivers: "on",
     });
+  });
+
+  it("reads waivers=off, and anything else as the figures with waivers", () => {
+    expect(parseWorkloadsSearchParams({ waivers: "off" }).waivers).toBe("off");
+    expect(parseWorkloadsSearchParams({ waivers: ["off", "on"] }).waivers).toBe("on");
+    expect(parseWorkloadsSearchParams({ waivers: "OFF" }).waivers).toBe("on");
+    expect(serializeWorkloadsSearchParams(parseWorkloadsSearchParams({ waivers: "off", page: "2" }))).toBe("page=2&waivers=off");
+    expect(serializeWorkloadsSearchParams(parseWorkloadsSearchParams({ waivers: "on" }))).toBe("");
   });
 
   it("coerces numbers and splits comma lists", () => {
