@@ -52,7 +52,7 @@ test("a waiver for a blocker makes the workload ready on its page and in the ove
   await expect(page.getByText(identity)).toBeVisible();
   const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
   await expect(header.getByText("Ready", { exact: true })).toBeVisible();
-  const waived = page.getByRole("link", { name: new RegExp(`^Waived by waiver #${id} until `) });
+  const waived = page.getByRole("link", { name: new RegExp(`^Waived by waiver #${id} through `) });
   await expect(waived).toHaveAttribute("href", `/waivers#waiver-${id}`);
   await expect(waived).toContainText("node exporter needs the host's network");
   await expect(page.getByText("Waivers used:")).toContainText(`#${id} host-network`);

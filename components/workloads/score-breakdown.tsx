@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SeverityBadge } from "@/components/ui/badge";
-import { formatDateTime } from "@/lib/format";
+import { formatExpiry } from "@/lib/format";
 import { findRule } from "@/lib/rules/catalog";
 import { SCORE_FORMULA_TEXT, type ScoreBreakdown as Breakdown } from "@/lib/scoring/assess";
 
@@ -52,7 +52,7 @@ export function ScoreBreakdown({ breakdown, waivers = [] }: ScoreBreakdownProps)
               <Link href={`/waivers#waiver-${waiver.id}`} className="underline underline-offset-2">
                 #{waiver.id} {waiver.ruleId}
               </Link>{" "}
-              until {formatDateTime(waiver.expiresAt)}
+              {formatExpiry(waiver.expiresAt)}
             </span>
           ))}
           : their rules take nothing off.

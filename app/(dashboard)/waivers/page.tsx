@@ -10,7 +10,7 @@ import { WaiverForm } from "@/components/waivers/waiver-form";
 import { refreshExpiredWaivers } from "@/lib/data/tracking";
 import { listWaivers, type WaiverListItem } from "@/lib/data/waivers";
 import { WAIVER_STATUS_STYLES } from "@/lib/domain";
-import { formatCountOf, formatDateTime } from "@/lib/format";
+import { formatCountOf, formatDateTime, formatExpiry } from "@/lib/format";
 import { CATALOG, findRule } from "@/lib/rules/catalog";
 import { cn } from "@/lib/utils";
 
@@ -33,8 +33,8 @@ export default async function WaiversPage({ searchParams }: { searchParams: Sear
     }),
   );
   const tomorrow = new Date(now.getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
-  const active = waivers.filter((w) => w.status === "active");
-  const unused = active.filter((w) => w.findings === 0);
+  const used = waivers.filter((w) => w.status === "active" && w.findings > 0);
+  const unused = waivers.filter((w) => w.status === "active" && w.findings === 0);
 
   return (
     <>
@@ -53,10 +53,8 @@ export default async function WaiversPage({ searchParams }: { searchParams: Sear
           {formatCountOf(counts.revoked, "revoked waiver")}.
         </p>
 
-        <WaiverSection title="Active" empty="No waiver is in force." waivers={active} revocable />
-        {unused.length > 0 ? (
-          <WaiverSection title="Unused" empty="" waivers={unused} note="Active, but no finding of a current snapshot falls in their scope." revocable />
-        ) : null}
+        <WaiverSection title="Active" empty="No waiver in force covers a finding." waivers={used} revocable />
+        <WaiverSection title="Unused" empty="Every waiver in force covers a finding." waivers={unused} note="In force, but no finding of a current snapshot falls in their scope." revocable />
         <WaiverSection title="Expired" empty="No waiver has expired." waivers={waivers.filter((w) => w.status === "expired")} />
         <WaiverSection title="Revoked" empty="No waiver has been revoked." waivers={waivers.filter((w) => w.status === "revoked")} />
       </div>
@@ -67,13 +65,13 @@ export default async function WaiversPage({ searchParams }: { searchParams: Sear
 function WaiverSection({ title, empty, note, waivers, revocable = false }: { title: string; empty: string; note?: string; waivers: WaiverListItem[]; revocable?: boolean }) {
   return (
     <PageSection title={`${title} (${waivers.length})`}>
-      {note ? <p className="text-sm text-slate-600">{note}</p> : null}
+      {note && waivers.length > 0 ? <p className="text-sm text-slate-600">{note}</p> : null}
       {waivers.length === 0 ? (
         <p className="text-sm text-slate-600">{empty}</p>
       ) : (
         <ul className="flex flex-col gap-3" aria-label={`${title} waivers`}>
           {waivers.map((waiver) => (
-            <WaiverItem key={waiver.id} waiver={waiver} revocable={revocable} anchor={title !== "Unused"} />
+            <WaiverItem key={waiver.id} waiver={waiver} revocable={revocable} />
           ))}
         </ul>
       )}
@@ -86,12 +84,12 @@ function coverageHref(waiver: WaiverListItem): string {
   return workloadsHref({ rule: waiver.ruleId, cluster: waiver.cluster, namespace: waiver.namespace, team: waiver.team });
 }
 
-function WaiverItem({ waiver, revocable, anchor }: { waiver: WaiverListItem; revocable: boolean; anchor: boolean }) {
+function WaiverItem({ waiver, revocable }: { waiver: WaiverListItem; revocable: boolean }) {
   const style = WAIVER_STATUS_STYLES[waiver.status];
   const rule = findRule(waiver.ruleId);
   return (
     <li
-      id={anchor ? `waiver-${waiver.id}` : undefined}
+      id={`waiver-${waiver.id}`}
       aria-label={`Waiver #${waiver.id}`}
       className="flex scroll-mt-4 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 target:ring-2 target:ring-violet-400"
     >
@@ -116,8 +114,8 @@ function WaiverItem({ waiver, revocable, anchor }: { waiver: WaiverListItem; rev
           <dd className="inline break-all">{waiver.approver}</dd>
         </div>
         <div>
-          <dt className="inline">{waiver.status === "expired" ? "Expired: " : "Expires: "}</dt>
-          <dd className="inline">{formatDateTime(waiver.expiresAt)}</dd>
+          <dt className="inline">{waiver.status === "expired" ? "Expired: " : "Applies: "}</dt>
+          <dd className="inline">{waiver.status === "expired" ? formatDateTime(waiver.expiresAt) : formatExpiry(waiver.expiresAt)}</dd>
         </div>
         <div>
           <dt className="inline">Created: </dt>
