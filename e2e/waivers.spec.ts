@@ -83,3 +83,31 @@ test("a waiver for a blocker makes the workload ready on its page and in the ove
   await expect(overviewPage.stat("Ready")).toHaveText("1");
   await expect(overviewPage.stat("Blocked")).toHaveText("2");
 });
+
+test("“Waive…” on a workload's finding opens the form for that rule and workload; the waiver covers that workload only", async ({
+  page,
+  inventory,
+  clusterName,
+}) => {
+  await inventory.uploadOrFail({ files: ["mixed-deployments.yaml"] });
+  const waivers = new WaiversPage(page);
+  await page.goto(`/workloads?cluster=${clusterName}&q=config-loader`);
+  await page.getByRole("table", { name: "Workloads" }).getByRole("link", { name: "config-loader", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "config-loader" })).toBeVisible();
+  const workloadUrl = new URL(page.url()).pathname;
+
+  await page.getByRole("link", { name: "Waive…" }).first().click();
+  await expect(waivers.form.getByLabel("Workload identity")).toHaveValue(`${clusterName}/shop/Deployment/config-loader`);
+  const ruleId = await waivers.form.getByLabel("Rule").inputValue();
+  expect(ruleId).not.toBe("");
+  await waivers.form.getByLabel("Reason").fill("read-only config, reviewed");
+  await waivers.form.getByLabel("Approver").fill("security");
+  await waivers.form.getByLabel("Expires after").fill(new Date(Date.now() + 7 * 864e5).toISOString().slice(0, 10));
+  await waivers.form.getByRole("button", { name: "Create waiver" }).click();
+  await expect(waivers.status).toHaveText(/^Waiver #\d+ saved; 1 workload re-scored\.$/);
+  const id = Number((await waivers.status.textContent())?.match(/#(\d+)/)?.[1]);
+  await expect(waivers.item("Active", id)).toContainText(`workload ${clusterName}/shop/Deployment/config-loader`);
+  await waivers.item("Active", id).getByRole("link", { name: "Covers 1 finding on 1 workload" }).click();
+  await expect(page).toHaveURL(new RegExp(`${workloadUrl}$`));
+  await expect(page.getByRole("link", { name: new RegExp(`^Waived by waiver #${id} through `) })).toBeVisible();
+});

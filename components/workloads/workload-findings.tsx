@@ -13,9 +13,11 @@ export interface WorkloadFindingsProps {
   lineOf: ReadonlyMap<number, number>;
   /** Waivers accepting some of the findings (by waiver id). */
   waivers?: ReadonlyMap<number, WorkloadWaiver>;
+  /** Where to waive a rule for this workload (current snapshots only). */
+  waiveHref?: (ruleId: string) => string;
 }
 
-export function WorkloadFindings({ findings, lineOf, waivers }: WorkloadFindingsProps) {
+export function WorkloadFindings({ findings, lineOf, waivers, waiveHref }: WorkloadFindingsProps) {
   if (findings.length === 0) {
     return <p className="text-sm text-slate-600">No findings: nothing in this workload differs under Kata.</p>;
   }
@@ -46,7 +48,13 @@ export function WorkloadFindings({ findings, lineOf, waivers }: WorkloadFindings
                     </h4>
                     <code className="font-mono text-xs text-slate-500">{ruleId}</code>
                     {remedy ? <span className="text-xs text-slate-600">· {REMEDY_STYLES[remedy].hint}</span> : null}
-                    {waiver ? <WaivedBadge waiver={waiver} /> : null}
+                    {waiver ? (
+                      <WaivedBadge waiver={waiver} />
+                    ) : waiveHref && severity !== "info" ? (
+                      <Link href={waiveHref(ruleId)} className="text-xs text-slate-600 underline underline-offset-2">
+                        Waive…
+                      </Link>
+                    ) : null}
                   </div>
                   <ul className="flex flex-col gap-2 text-sm">
                     {ofRule.map((finding) => {

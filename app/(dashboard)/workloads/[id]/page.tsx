@@ -140,7 +140,12 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
         </div>
 
         <PageSection title="Findings">
-          <WorkloadFindings findings={workload.findings} lineOf={lineOf} waivers={workload.waivers} />
+          <WorkloadFindings
+            findings={workload.findings}
+            lineOf={lineOf}
+            waivers={workload.waivers}
+            waiveHref={workload.isCurrent ? (ruleId) => `/waivers?${new URLSearchParams({ ruleId, workload: workload.identity })}` : undefined}
+          />
         </PageSection>
 
         {plan ? (
