@@ -136,3 +136,13 @@ export function labelOfTerm(value: string): string {
   if (isPlatform(value)) return PLATFORM_LABELS[value];
   return value;
 }
+
+/** A dashboard waiver's state (revoked ones are kept for the history). */
+export const WAIVER_STATUSES = ["active", "expired", "revoked"] as const;
+export type WaiverStatus = (typeof WAIVER_STATUSES)[number];
+
+export const WAIVER_STATUS_STYLES: Record<WaiverStatus, { label: string; badge: string }> = {
+  active: { label: "Active", badge: "bg-violet-50 text-violet-800 ring-violet-600/30" },
+  expired: { label: "Expired", badge: "bg-slate-100 text-slate-700 ring-slate-500/30" },
+  revoked: { label: "Revoked", badge: "bg-slate-100 text-slate-500 ring-slate-500/20 line-through" },
+};

@@ -7,6 +7,7 @@ import {
   formatCountOf,
   formatDateTime,
   formatErrorLocation,
+  formatExpiry,
   formatGiB,
   formatMiB,
   formatMilliCpu,
@@ -67,6 +68,13 @@ describe("lib/format", () => {
     expect(formatErrorLocation({ source: "a.yaml" })).toBe("a.yaml");
     expect(formatErrorLocation({ source: "a.yaml", line: 3 })).toBe("a.yaml:3");
     expect(formatErrorLocation({ source: "a.yaml", line: 3, column: 7 })).toBe("a.yaml:3:7");
+  });
+});
+
+describe("formatExpiry", () => {
+  it("reads a date-only expiry as the last day it applies, and other instants in full", () => {
+    expect(formatExpiry(new Date("2026-12-23T00:00:00Z"))).toBe("through 22 Dec 2026 (UTC)");
+    expect(formatExpiry(new Date("2026-12-23T10:30:00Z"))).toBe("until 23 Dec 2026, 10:30 UTC");
   });
 });
 

@@ -72,6 +72,19 @@ export function formatDateTime(date: Date): string {
   return `${dateTime.format(date)} UTC`;
 }
 
+let dateOnly: Intl.DateTimeFormat | undefined;
+
+/**
+ * The last moment a waiver applies, as users pick it: a waiver written `2026-12-22` ends at the
+ * midnight starting the 23rd, which reads "through 22 Dec 2026 (UTC)"; other instants read in full.
+ */
+export function formatExpiry(expiresAt: Date): string {
+  const atMidnight = expiresAt.getUTCHours() === 0 && expiresAt.getUTCMinutes() === 0 && expiresAt.getUTCSeconds() === 0 && expiresAt.getUTCMilliseconds() === 0;
+  if (!atMidnight) return `until ${formatDateTime(expiresAt)}`;
+  dateOnly ??= new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+  return `through ${dateOnly.format(new Date(expiresAt.getTime() - 1))} (UTC)`;
+}
+
 /** "file.yaml:3:7", or less where line or column are unknown. */
 export function formatErrorLocation(error: { source: string; line?: number; column?: number }): string {
   if (error.line === undefined) return error.source;

@@ -10,6 +10,7 @@ import { SizingImpact } from "@/components/overview/sizing-impact";
 import { SummaryStats } from "@/components/overview/summary-stats";
 import { workloadsHref } from "@/components/overview/workloads-href";
 import { PageHeader } from "@/components/ui/page-header";
+import { WaiversToggle } from "@/components/waivers/waivers-toggle";
 import { OlderCatalogNote } from "@/components/uploads/older-catalog-note";
 import { getOverview } from "@/lib/data/overview";
 import { getSnapshotsScoredByOlderCatalog } from "@/lib/data/uploads";
@@ -30,8 +31,9 @@ function scoreColor(from: number): string {
 }
 
 export default async function OverviewPage({ searchParams }: OverviewPageProps) {
-  const { cluster } = overviewSearchParamsSchema.parse(await searchParams);
-  const [overview, olderSnapshots] = await Promise.all([getOverview({ cluster }), getSnapshotsScoredByOlderCatalog()]);
+  const query = await searchParams;
+  const { cluster, waivers } = overviewSearchParamsSchema.parse(query);
+  const [overview, olderSnapshots] = await Promise.all([getOverview({ cluster, withoutWaivers: waivers === "off" }), getSnapshotsScoredByOlderCatalog()]);
 
   if (overview.clusters.length === 0) {
     return (
@@ -56,7 +58,12 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
             `Current state of ${overview.clusters.length === 1 ? "1 cluster" : `${overview.clusters.length} clusters`}: the newest upload of each.`
           )
         }
-        actions={<ClusterFilter clusters={overview.clusters} selected={overview.cluster} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <WaiversToggle pathname="/" query={query} mode={waivers} />
+            <ClusterFilter clusters={overview.clusters} selected={overview.cluster} />
+          </div>
+        }
       />
 
       {overview.cluster && totals.total === 0 ? (

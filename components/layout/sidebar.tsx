@@ -6,6 +6,7 @@ const NAV = [
   { href: "/workloads", label: "Workloads" },
   { href: "/uploads", label: "Uploads" },
   { href: "/rules", label: "Rules" },
+  { href: "/waivers", label: "Waivers" },
   { href: "/reports", label: "Reports" },
   { href: "/activity", label: "Activity" },
 ] as const;

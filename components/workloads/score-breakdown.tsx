@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { SeverityBadge } from "@/components/ui/badge";
+import { formatExpiry } from "@/lib/format";
 import { findRule } from "@/lib/rules/catalog";
 import { SCORE_FORMULA_TEXT, type ScoreBreakdown as Breakdown } from "@/lib/scoring/assess";
 
 export interface ScoreBreakdownProps {
   breakdown: Breakdown;
+  /** Waivers the figures use: their rules take nothing off. */
+  waivers?: readonly { id: number; ruleId: string; expiresAt: Date }[];
 }
 
-export function ScoreBreakdown({ breakdown }: ScoreBreakdownProps) {
+export function ScoreBreakdown({ breakdown, waivers = [] }: ScoreBreakdownProps) {
   return (
     <div className="flex flex-col gap-2 text-sm">
       {breakdown.length === 0 ? (
@@ -40,6 +43,21 @@ export function ScoreBreakdown({ breakdown }: ScoreBreakdownProps) {
           </tbody>
         </table>
       )}
+      {waivers.length > 0 ? (
+        <p className="text-xs text-violet-800">
+          Waivers used:{" "}
+          {waivers.map((waiver, index) => (
+            <span key={waiver.id}>
+              {index > 0 ? ", " : null}
+              <Link href={`/waivers#waiver-${waiver.id}`} className="underline underline-offset-2">
+                #{waiver.id} {waiver.ruleId}
+              </Link>{" "}
+              {formatExpiry(waiver.expiresAt)}
+            </span>
+          ))}
+          : their rules take nothing off.
+        </p>
+      ) : null}
       <p className="text-xs text-slate-500">Score = {SCORE_FORMULA_TEXT}</p>
     </div>
   );

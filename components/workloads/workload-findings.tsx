@@ -2,8 +2,9 @@ import Link from "next/link";
 import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { Markdown } from "@/components/markdown";
 import { SeverityBadge } from "@/components/ui/badge";
+import { WaivedBadge } from "@/components/waivers/waived-badge";
 import type { RemediationItemDto } from "@/lib/data/remediation";
-import type { WorkloadFindingDto } from "@/lib/data/workloads";
+import type { WorkloadFindingDto, WorkloadWaiver } from "@/lib/data/workloads";
 import { RemediationItemStatus } from "./remediation-item-status";
 import { findRule } from "@/lib/rules/catalog";
 import { REMEDY_STYLES, SEVERITIES, SEVERITY_STYLES } from "@/lib/domain";
@@ -16,9 +17,13 @@ export interface WorkloadFindingsProps {
   items?: ReadonlyMap<string, RemediationItemDto>;
   /** Items can be edited (the workload is in a current snapshot). */
   editable?: boolean;
+  /** Waivers accepting some of the findings (by waiver id). */
+  waivers?: ReadonlyMap<number, WorkloadWaiver>;
+  /** Where to waive a rule for this workload (current snapshots only). */
+  waiveHref?: (ruleId: string) => string;
 }
 
-export function WorkloadFindings({ findings, lineOf, items, editable = false }: WorkloadFindingsProps) {
+export function WorkloadFindings({ findings, lineOf, items, editable = false, waivers, waiveHref }: WorkloadFindingsProps) {
   if (findings.length === 0) {
     return <p className="text-sm text-slate-600">No findings: nothing in this workload differs under Kata.</p>;
   }
@@ -37,6 +42,7 @@ export function WorkloadFindings({ findings, lineOf, items, editable = false }: 
               const rule = findRule(ruleId);
               const ofRule = ofSeverity.filter((f) => f.ruleId === ruleId);
               const remedy = ofRule[0].remedy;
+              const waiver = ofRule[0].waiverId === null ? undefined : waivers?.get(ofRule[0].waiverId);
               return (
                 <article key={ruleId} aria-labelledby={`rule-${severity}-${ruleId}`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
                   <div className="flex flex-wrap items-center gap-2">
@@ -48,6 +54,13 @@ export function WorkloadFindings({ findings, lineOf, items, editable = false }: 
                     </h4>
                     <code className="font-mono text-xs text-slate-500">{ruleId}</code>
                     {remedy ? <span className="text-xs text-slate-600">· {REMEDY_STYLES[remedy].hint}</span> : null}
+                    {waiver ? (
+                      <WaivedBadge waiver={waiver} />
+                    ) : waiveHref && severity !== "info" ? (
+                      <Link href={waiveHref(ruleId)} className="text-xs text-slate-600 underline underline-offset-2">
+                        Waive…
+                      </Link>
+                    ) : null}
                   </div>
                   <ul className="flex flex-col gap-2 text-sm">
                     {ofRule.map((finding) => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findRule } from "@/lib/rules/catalog";
 import { isReadyToMove, type SizingSummary } from "@/lib/scoring/sizing";
+import { refreshExpiredWaivers } from "./tracking";
 
 const SCORE_BUCKET_SIZE = 10;
 const SCORE_BUCKET_COUNT = 10;
@@ -59,6 +60,8 @@ export type ReadySizing = Omit<SizingSummary, "schedulerMemoryMiB" | "schedulerM
 
 export interface OverviewFilter {
   cluster?: string | null;
+  /** Figures without any waiver (`waivers=off`). */
+  withoutWaivers?: boolean;
 }
 
 /** One row per (cluster, namespace, readiness, score bucket, migrated) of current workloads. */
@@ -82,15 +85,19 @@ interface CubeRow {
  * `Workload_overview_idx` (a covering index, so the wide spec/sizing rows are never read) yields all
  * counts, charts and sizing sums; a second query ranks blocking rules.
  */
-export async function getOverview({ cluster = null }: OverviewFilter = {}): Promise<Overview> {
+export async function getOverview({ cluster = null, withoutWaivers = false }: OverviewFilter = {}): Promise<Overview> {
+  // The raw columns are outside the covering index: the "without waivers" view reads the rows.
+  const readiness = Prisma.raw(withoutWaivers ? `w."rawReadiness"` : `w."readiness"`);
+  const score = Prisma.raw(withoutWaivers ? `w."rawScore"` : `w."score"`);
+  await refreshExpiredWaivers();
   const clusterSql = cluster ? Prisma.sql`AND w."clusterName" = ${cluster}` : Prisma.empty;
 
   const [clusters, cube, ruleRows] = await Promise.all([
     db.cluster.findMany({ select: { name: true }, orderBy: { name: "asc" } }),
     // INDEXED BY: the planner would otherwise pick the narrower (isCurrent, clusterName, namespace) index.
     db.$queryRaw<CubeRow[]>`
-      SELECT w."clusterName" AS clusterName, w."namespace" AS namespace, w."readiness" AS readiness,
-        MIN(w."score" / ${SCORE_BUCKET_SIZE}, ${SCORE_BUCKET_COUNT - 1}) AS bucket, w."migrated" AS migrated,
+      SELECT w."clusterName" AS clusterName, w."namespace" AS namespace, ${readiness} AS readiness,
+        MIN(${score} / ${SCORE_BUCKET_SIZE}, ${SCORE_BUCKET_COUNT - 1}) AS bucket, w."migrated" AS migrated,
         COUNT(*) AS n,
         SUM(w."replicas") AS pods,
         SUM(w."perNode") AS perNode,
@@ -100,12 +107,12 @@ export async function getOverview({ cluster = null }: OverviewFilter = {}): Prom
         SUM(w."vmVcpus" * w."replicas") AS vmVcpus
       FROM "Workload" AS w INDEXED BY "Workload_overview_idx"
       WHERE w."isCurrent" = 1 ${clusterSql}
-      GROUP BY w."clusterName", w."namespace", w."readiness", bucket, w."migrated"`,
+      GROUP BY w."clusterName", w."namespace", ${readiness}, bucket, w."migrated"`,
     // A rule firing on several containers of one workload blocks that workload once.
     db.$queryRaw<{ ruleId: string; n: bigint | number }[]>`
       SELECT f."ruleId" AS ruleId, COUNT(DISTINCT f."workloadId") AS n
       FROM "Finding" f
-      WHERE f."isCurrent" = 1 AND f."severity" = 'blocker' ${
+      WHERE f."isCurrent" = 1 AND f."severity" = 'blocker' ${withoutWaivers ? Prisma.empty : Prisma.sql`AND f."waiverId" IS NULL`} ${
         cluster
           ? Prisma.sql`AND f."workloadId" IN (
               SELECT w."id" FROM "Workload" AS w INDEXED BY "Workload_overview_idx" WHERE w."isCurrent" = 1 ${clusterSql})`

@@ -16,6 +16,7 @@ import {
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain";
 import { sqliteDate } from "@/lib/import-tracking";
 import { parseStoredJson } from "./stored-json";
+import { refreshExpiredWaivers } from "./tracking";
 
 export interface WorkloadRow {
   id: number;
@@ -56,6 +57,8 @@ const ROW_SELECT = {
   blockerCount: true,
   warningCount: true,
   migrated: true,
+  rawScore: true,
+  rawReadiness: true,
 } satisfies Prisma.WorkloadSelect;
 
 // The allow-list maps URL sort ids to columns; nothing from the URL reaches orderBy unchecked.
@@ -80,6 +83,11 @@ const FACET_COLUMNS = {
   team: "team",
 } as const satisfies Partial<Record<WorkloadFacet, string>>;
 
+/** With `waivers=off` the table reads, filters and sorts the figures without waivers. */
+function withoutWaivers(filters: Pick<WorkloadFilters, "waivers">): boolean {
+  return filters.waivers === "off";
+}
+
 function splitNone(values: readonly string[]): { values: string[]; hasNone: boolean } {
   return { values: values.filter((v) => v !== NONE_VALUE), hasNone: values.includes(NONE_VALUE) };
 }
@@ -95,7 +103,7 @@ export function buildWorkloadWhere(filters: WorkloadFilters, exclude?: WorkloadF
   if (filters.q) and.push({ name: { contains: filters.q } });
   if (active("cluster")) and.push({ clusterName: { in: filters.cluster } });
   if (active("kind")) and.push({ kind: { in: filters.kind } });
-  if (active("readiness")) and.push({ readiness: { in: filters.readiness } });
+  if (active("readiness")) and.push(withoutWaivers(filters) ? { rawReadiness: { in: filters.readiness } } : { readiness: { in: filters.readiness } });
   if (active("namespace")) {
     const { values, hasNone } = splitNone(filters.namespace);
     and.push({ OR: [{ namespace: { in: values } }, ...(hasNone ? [{ namespace: "" }] : [])] });
@@ -125,7 +133,7 @@ export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: Worklo
   if (filters.q) and.push(Prisma.sql`w."name" LIKE ${`%${escapeLike(filters.q)}%`} ESCAPE '\\'`);
   if (active("cluster")) and.push(Prisma.sql`w."clusterName" IN (${inList(filters.cluster)})`);
   if (active("kind")) and.push(Prisma.sql`w."kind" IN (${inList(filters.kind)})`);
-  if (active("readiness")) and.push(Prisma.sql`w."readiness" IN (${inList(filters.readiness)})`);
+  if (active("readiness")) and.push(Prisma.sql`w.${Prisma.raw(withoutWaivers(filters) ? `"rawReadiness"` : `"readiness"`)} IN (${inList(filters.readiness)})`);
   if (active("namespace")) {
     const { values, hasNone } = splitNone(filters.namespace);
     and.push(
@@ -170,8 +178,11 @@ export function overdueSql(now: Date): Prisma.Sql {
     WHERE ro."status" IN (${Prisma.join([...OPEN_REMEDIATION_STATUSES])}) AND ro."dueDate" < ${sqliteDate(now)})`;
 }
 
-export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"]): Prisma.WorkloadOrderByWithRelationInput[] {
+export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): Prisma.WorkloadOrderByWithRelationInput[] {
   const direction = sort.desc ? "desc" : "asc";
+  if (waivers === "off" && (sort.column === "score" || sort.column === "readiness")) {
+    return [{ [sort.column === "score" ? "rawScore" : "rawReadiness"]: direction }, { name: "asc" }, { id: "asc" }];
+  }
   // Name then id break ties, so paging is stable when many rows share a score. They stay ascending
   // whatever the sort's direction: equal scores read A→Z in both directions.
   if (sort.column === "name") return [{ name: direction }, { id: "asc" }];
@@ -181,26 +192,34 @@ export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"]): Prism
 export async function getWorkloads(
   params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">,
 ): Promise<WorkloadPage> {
+  await refreshExpiredWaivers();
   if (params.overdue) return getWorkloadsBySql(params);
   const where = buildWorkloadWhere(params);
   const [rows, total] = await db.$transaction([
     db.workload.findMany({
       where,
-      orderBy: buildWorkloadOrderBy(params.sort),
+      orderBy: buildWorkloadOrderBy(params.sort, params.waivers),
       skip: (params.page - 1) * params.perPage,
       take: params.perPage,
       select: ROW_SELECT,
     }),
     db.workload.count({ where }),
   ]);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+  return { rows: shownFigures(rows, params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+}
+
+/** Rows with the figures the table shows: with waivers, or without (`waivers=off`). */
+function shownFigures<T extends { rawScore: number; rawReadiness: string; score: number; readiness: string }>(rows: T[], filters: Pick<WorkloadFilters, "waivers">) {
+  const raw = withoutWaivers(filters);
+  return rows.map(({ rawScore, rawReadiness, ...row }) => (raw ? { ...row, score: rawScore, readiness: rawReadiness } : row));
 }
 
 // The overdue filter has no Prisma form: page the ids in SQL (same order as buildWorkloadOrderBy), then read the rows.
 async function getWorkloadsBySql(params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">): Promise<WorkloadPage> {
   const where = buildWorkloadSqlWhere(params);
   const direction = Prisma.raw(params.sort.desc ? "DESC" : "ASC");
-  const column = Prisma.raw(`w."${SORT_FIELDS[params.sort.column]}"`);
+  const raw = withoutWaivers(params) && (params.sort.column === "score" || params.sort.column === "readiness");
+  const column = Prisma.raw(`w."${raw ? (params.sort.column === "score" ? "rawScore" : "rawReadiness") : SORT_FIELDS[params.sort.column]}"`);
   const order =
     params.sort.column === "name" ? Prisma.sql`w."name" ${direction}, w."id" ASC` : Prisma.sql`${column} ${direction}, w."name" ASC, w."id" ASC`;
   const [ids, [count]] = await Promise.all([
@@ -212,7 +231,7 @@ async function getWorkloadsBySql(params: WorkloadFilters & Pick<WorkloadsSearchP
   const byId = new Map(found.map((row) => [row.id, row]));
   const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
   const total = Number(count?.total ?? 0);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+  return { rows: shownFigures(rows, params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
 }
 
 interface FacetCountRow {
@@ -236,7 +255,8 @@ const WORKLOAD_FACET_SOURCE = Prisma.sql`"Workload" w INDEXED BY "Workload_table
  */
 export async function getWorkloadFacets(filters: WorkloadFilters): Promise<WorkloadFacets> {
   const parts: Prisma.Sql[] = [];
-  for (const [facet, column] of Object.entries(FACET_COLUMNS)) {
+  for (const [facet, stored] of Object.entries(FACET_COLUMNS)) {
+    const column = facet === "readiness" && withoutWaivers(filters) ? "rawReadiness" : stored;
     const where = buildWorkloadSqlWhere(filters, facet as WorkloadFacet);
     parts.push(
       Prisma.sql`SELECT ${facet} AS facet, w.${Prisma.raw(`"${column}"`)} AS value, COUNT(*) AS count FROM ${WORKLOAD_FACET_SOURCE} WHERE ${where} GROUP BY w.${Prisma.raw(`"${column}"`)}`,
@@ -283,6 +303,17 @@ export interface WorkloadFindingDto extends Omit<Finding, "ruleId"> {
   id: number;
   fingerprint: string;
   ruleId: string;
+  /** The waiver in force that accepts it. */
+  waiverId: number | null;
+}
+
+/** A waiver a workload's figures use. */
+export interface WorkloadWaiver {
+  id: number;
+  ruleId: string;
+  reason: string;
+  approver: string;
+  expiresAt: Date;
 }
 
 export interface WorkloadDetail {
@@ -308,9 +339,12 @@ export interface WorkloadDetail {
   sizing: unknown;
   upload: { id: number; createdAt: Date; target: string; catalogVersion: string; scoreFormula: string };
   findings: WorkloadFindingDto[];
+  /** The waivers its stored figures use (by waiver id). */
+  waivers: Map<number, WorkloadWaiver>;
 }
 
 export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
+  await refreshExpiredWaivers();
   const workload = await db.workload.findUnique({
     where: { id },
     select: {
@@ -334,14 +368,20 @@ export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
       sizing: true,
       upload: { select: { id: true, createdAt: true, target: true, catalogVersion: true, scoreFormula: true } },
       findings: {
-        select: { id: true, ruleId: true, severity: true, remedy: true, container: true, path: true, message: true, fingerprint: true },
+        select: { id: true, ruleId: true, severity: true, remedy: true, container: true, path: true, message: true, fingerprint: true, waiverId: true },
         orderBy: [{ ruleId: "asc" }, { id: "asc" }],
       },
     },
   });
   if (!workload) return null;
+  const waiverIds = [...new Set(workload.findings.flatMap((f) => (f.waiverId === null ? [] : [f.waiverId])))];
+  const waivers =
+    waiverIds.length === 0
+      ? []
+      : await db.waiver.findMany({ where: { id: { in: waiverIds } }, select: { id: true, ruleId: true, reason: true, approver: true, expiresAt: true } });
   return {
     ...workload,
+    waivers: new Map(waivers.map((waiver) => [waiver.id, waiver])),
     spec: parseStoredWorkload(parseStoredJson(workload.spec)),
     sizing: parseStoredJson(workload.sizing),
     findings: workload.findings.map((f) => ({ ...f, severity: toSeverity(f.severity), remedy: toRemedy(f.remedy) })),

@@ -22,6 +22,7 @@ describe("parseWorkloadsSearchParams", () => {
       page: 1,
       perPage: DEFAULT_PER_PAGE,
       cols: [],
+      waivers: "on",
     });
   });
 
@@ -31,6 +32,14 @@ describe("parseWorkloadsSearchParams", () => {
     expect(parseWorkloadsSearchParams({ overdue: ["1", "0"] }).overdue).toBe(true);
     expect(serializeWorkloadsSearchParams(parseWorkloadsSearchParams({ overdue: "1", team: "a" }))).toBe("team=a&overdue=1");
     expect(hasActiveFilters(parseWorkloadsSearchParams({ overdue: "1" }))).toBe(true);
+  });
+
+  it("reads waivers=off, and anything else as the figures with waivers", () => {
+    expect(parseWorkloadsSearchParams({ waivers: "off" }).waivers).toBe("off");
+    expect(parseWorkloadsSearchParams({ waivers: ["off", "on"] }).waivers).toBe("on");
+    expect(parseWorkloadsSearchParams({ waivers: "OFF" }).waivers).toBe("on");
+    expect(serializeWorkloadsSearchParams(parseWorkloadsSearchParams({ waivers: "off", page: "2" }))).toBe("page=2&waivers=off");
+    expect(serializeWorkloadsSearchParams(parseWorkloadsSearchParams({ waivers: "on" }))).toBe("");
   });
 
   it("coerces numbers and splits comma lists", () => {

@@ -86,6 +86,11 @@ const perPageParam = z.coerce
   .refine((n) => (PER_PAGE_OPTIONS as readonly number[]).includes(n))
   .catch(DEFAULT_PER_PAGE);
 
+/** `waivers=off`: figures without any waiver (the raw columns). */
+export const WAIVERS_MODES = ["on", "off"] as const;
+export type WaiversMode = (typeof WAIVERS_MODES)[number];
+export const waiversModeParam = z.enum(WAIVERS_MODES).catch("on").default("on");
+
 export const workloadsSearchParamsSchema = z.object({
   q: textParam,
   cluster: listParam,
@@ -100,11 +105,12 @@ export const workloadsSearchParamsSchema = z.object({
   page: pageParam,
   perPage: perPageParam,
   cols: enumListParam(WORKLOAD_HIDEABLE_COLUMNS),
+  waivers: waiversModeParam,
 });
 
 export type WorkloadsSearchParams = z.infer<typeof workloadsSearchParamsSchema>;
 /** The filter part of the search params: what the where-builder and the facets read. */
-export type WorkloadFilters = Pick<WorkloadsSearchParams, "q" | WorkloadFacet> & { overdue?: boolean };
+export type WorkloadFilters = Pick<WorkloadsSearchParams, "q" | WorkloadFacet> & { overdue?: boolean; waivers?: WaiversMode };
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -134,6 +140,7 @@ export function serializeWorkloadsSearchParams(params: WorkloadsSearchParams): s
   if (params.page !== 1) search.set("page", String(params.page));
   if (params.perPage !== DEFAULT_PER_PAGE) search.set("perPage", String(params.perPage));
   if (params.cols.length > 0) search.set("cols", params.cols.join(","));
+  if (params.waivers === "off") search.set("waivers", "off");
   return search.toString();
 }
 

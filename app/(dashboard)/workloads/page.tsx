@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { NoDataEmptyState } from "@/components/uploads/no-data-empty-state";
 import { WorkloadsTable } from "@/components/workloads/workloads-table";
+import { WaiversToggle } from "@/components/waivers/waivers-toggle";
 import { WorkloadsTableToolbar, type LabelledFacets } from "@/components/workloads/workloads-table-toolbar";
 import { getWorkloadFacets, getWorkloads, hasAnyWorkloads, type WorkloadFacets } from "@/lib/data/workloads";
 import { labelOfTerm } from "@/lib/domain";
@@ -35,7 +36,8 @@ function labelFacets(facets: WorkloadFacets): LabelledFacets {
 }
 
 export default async function WorkloadsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params = parseWorkloadsSearchParams(await searchParams);
+  const raw = await searchParams;
+  const params = parseWorkloadsSearchParams(raw);
 
   if (!(await hasAnyWorkloads())) {
     return (
@@ -57,7 +59,12 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Workloads"
         description="Current workloads of every cluster, with their Kata readiness under each upload's target profile."
-        actions={<DownloadMenu href="/api/exports/workloads" query={exportQuery} label="Download filtered" />}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <WaiversToggle pathname="/workloads" query={raw} mode={params.waivers} />
+            <DownloadMenu href="/api/exports/workloads" query={exportQuery} label="Download filtered" />
+          </div>
+        }
       />
       <div className="flex flex-col gap-4">
         <WorkloadsTableToolbar filters={params} facetsPromise={getWorkloadFacets(params).then(labelFacets)} />

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { getReportModel, getReportScopes } from "@/lib/data/reports";
+import { refreshExpiredWaivers } from "@/lib/data/tracking";
+import { getAcceptedRisks } from "@/lib/data/waivers";
 import type { ReportModel } from "@/lib/export/report-model";
 import { reportParamsSchema, type ReportParams } from "@/lib/validations/reports";
 
@@ -24,7 +26,9 @@ export async function readReportRequest(request: Request): Promise<ReportRequest
   if (params.team && !scopes.teams.includes(params.team)) {
     return { ok: false, response: Response.json({ error: `No current workload belongs to team ${JSON.stringify(params.team)}.` }, { status: 404 }) };
   }
-  return { ok: true, params, model: await getReportModel(params) };
+  const now = new Date();
+  await refreshExpiredWaivers(now);
+  return { ok: true, params, model: await getReportModel(params, { now, acceptedRisks: await getAcceptedRisks(params, now) }) };
 }
 
 /** `attachment; filename=…` with an ASCII fallback and the RFC 5987 form. */

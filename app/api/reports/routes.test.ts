@@ -56,6 +56,23 @@ describe("GET /api/reports/html", () => {
   });
 });
 
+describe("accepted risks", () => {
+  it("lists the waivers in force from the database, within the report's scope", async () => {
+    const { createWaiver } = await import("@/lib/data/waivers");
+    const { createWaiverSchema } = await import("@/lib/validations/waivers");
+    const waiver = (fields: Record<string, string>) =>
+      createWaiver(createWaiverSchema.parse({ ruleId: "host-network", reason: "node agent <b>", approver: "cto", expires: "2099-01-31", ...fields }));
+    expect(await waiver({ workload: "prod-eu/default/Deployment/agent" })).toMatchObject({ ok: true, workloadsChanged: 1 });
+    expect(await waiver({ cluster: "elsewhere" })).toMatchObject({ ok: true, workloadsChanged: 0 });
+
+    const html = await (await getHtml(get("/api/reports/html?cluster=prod-eu"))).text();
+    expect(html).toContain('<h2 id="risks">Accepted risks</h2>');
+    expect(html).toContain("<td>workload prod-eu/default/Deployment/agent</td><td>node agent &lt;b&gt;</td><td>cto</td><td class=\"num\">1</td>");
+    expect(html).not.toContain("cluster elsewhere");
+    expect(await (await getHtml(get("/api/reports/html"))).text()).toContain("<td>cluster elsewhere</td>");
+  });
+});
+
 describe("GET /api/reports/pdf", () => {
   it("answers 503 with the install instruction when Chromium is missing", async () => {
     process.env.CHROMIUM_PATH = "/nonexistent/chromium";

@@ -52,7 +52,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
   const workload = await loadWorkload((await params).id);
   // Findings of a rule this catalog no longer has are listed, but neither scored nor patched.
   const catalogFindings = workload.findings.filter((finding): finding is typeof finding & { ruleId: RuleId } => isRuleId(finding.ruleId));
-  const assessment = assessWorkload(catalogFindings);
+  const assessment = assessWorkload(catalogFindings, new Set(workload.findings.flatMap((f) => (f.waiverId === null ? [] : [f.ruleId]))));
   const profile = findProfile(workload.upload.target);
   const runtimeClassName = profile?.id ?? DEFAULT_PROFILE_ID;
 
@@ -125,7 +125,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
               <span className="text-sm text-slate-500">/ 100</span>
               <ScoreBar score={workload.score} readiness={workload.readiness} showValue={false} className="ml-auto" />
             </div>
-            <ScoreBreakdown breakdown={assessment.breakdown} />
+            <ScoreBreakdown breakdown={assessment.breakdown} waivers={[...workload.waivers.values()]} />
             {assessment.score !== workload.score ? (
               <p className="text-xs text-amber-800">
                 The stored score ({workload.score}) was computed by formula {workload.upload.scoreFormula}; these findings give {assessment.score} today.
@@ -150,7 +150,14 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
         </div>
 
         <PageSection title="Findings">
-          <WorkloadFindings findings={workload.findings} lineOf={lineOf} items={items} editable={workload.isCurrent} />
+          <WorkloadFindings
+            findings={workload.findings}
+            lineOf={lineOf}
+            items={items}
+            editable={workload.isCurrent}
+            waivers={workload.waivers}
+            waiveHref={workload.isCurrent ? (ruleId) => `/waivers?${new URLSearchParams({ ruleId, workload: workload.identity })}` : undefined}
+          />
         </PageSection>
 
         {resolved.length > 0 ? (
