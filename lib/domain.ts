@@ -2,6 +2,7 @@
 // list, type, label and colour of severities, readiness states, remedies and platforms comes from here:
 // the core, the CLI and the web import it, so it stays pure (no React, Next or Prisma).
 import type { RuleId } from "./rules/ids";
+import type { MigrationPath } from "./scoring/migration-path";
 
 /** Highest first. */
 export const SEVERITIES = ["blocker", "warning", "info"] as const;
@@ -145,4 +146,12 @@ export const WAIVER_STATUS_STYLES: Record<WaiverStatus, { label: string; badge: 
   active: { label: "Active", badge: "bg-violet-50 text-violet-800 ring-violet-600/30" },
   expired: { label: "Expired", badge: "bg-slate-100 text-slate-700 ring-slate-500/30" },
   revoked: { label: "Revoked", badge: "bg-slate-100 text-slate-500 ring-slate-500/20 line-through" },
+};
+
+/** The four migration paths (lib/scoring/migration-path.ts): labels, and the colour of each in charts and reports. */
+export const MIGRATION_PATH_STYLES: Record<MigrationPath, { label: string; color: string }> = {
+  ready: { label: "Ready", color: "#15803d" },
+  "manifest-fixes": { label: "Manifest fixes", color: "#1d4ed8" },
+  "platform-work": { label: "Platform work", color: "#6d28d9" },
+  "stays-on-runc": { label: "Stays on runc", color: "#475569" },
 };

@@ -1,10 +1,10 @@
 // A Markdown summary for pull-request comments and CI job summaries: counts, migration paths, top
 // blocking rules and the blocked workloads with their fix. Lists are capped ("and N more") and the
 // whole text stays under MAX_MARKDOWN_CHARS, below what code hosts accept in one comment.
+import { MIGRATION_PATH_STYLES, REMEDY_STYLES } from "../domain";
 import { findRule } from "../rules/catalog";
-import type { Remedy } from "../rules/types";
 import { MIGRATION_PATHS, type MigrationPath } from "../scoring/migration-path";
-import type { Encoder, ExportMeta, ExportWorkload } from "./model";
+import type { Encoder, ExportMeta } from "./model";
 
 export const MAX_MARKDOWN_CHARS = 60_000;
 export const MAX_TOP_RULES = 10;
@@ -12,14 +12,6 @@ export const MAX_BLOCKED_WORKLOADS = 25;
 const MAX_BLOCKERS_PER_WORKLOAD = 5;
 const MAX_CELL = 200;
 
-const PATH_LABEL: Record<MigrationPath, string> = {
-  ready: "Ready",
-  "manifest-fixes": "Manifest fixes",
-  "platform-work": "Platform work",
-  "stays-on-runc": "Stays on runc",
-};
-
-const REMEDY_LABEL: Record<Remedy, string> = { manifest: "change the manifest", platform: "platform work", "keep-on-runc": "keep on runc" };
 
 /** Inline text from a manifest: one line, capped, Markdown and HTML syntax escaped. */
 export function escapeMarkdown(text: string, max = MAX_CELL): string {
@@ -79,14 +71,14 @@ export function markdownEncoder(meta: ExportMeta): Encoder {
       out.push("| Workloads | Ready | Needs changes | Blocked | Already on Kata | Waived findings |", "| ---: | ---: | ---: | ---: | ---: | ---: |");
       out.push(`| ${counts.workloads} | ${counts.ready} (${pct(counts.ready)}) | ${counts.needsChanges} (${pct(counts.needsChanges)}) | ${counts.blocked} (${pct(counts.blocked)}) | ${counts.migrated} | ${counts.waived} |`, "");
       out.push("### Migration paths", "", "| Path | Workloads |", "| --- | ---: |");
-      for (const path of MIGRATION_PATHS) out.push(`| ${PATH_LABEL[path]} | ${paths[path]} (${pct(paths[path])}) |`);
+      for (const path of MIGRATION_PATHS) out.push(`| ${MIGRATION_PATH_STYLES[path].label} | ${paths[path]} (${pct(paths[path])}) |`);
       out.push("");
       const rules = [...blockingRules].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       if (rules.length > 0) {
         out.push("### Top blocking rules", "", "| Rule | Workloads | Remedy |", "| --- | ---: | --- |");
         for (const [ruleId, n] of rules.slice(0, MAX_TOP_RULES)) {
           const rule = findRule(ruleId);
-          out.push(`| \`${ruleId}\` ${rule ? escapeMarkdown(rule.title) : ""} | ${n} | ${rule?.remedy ? REMEDY_LABEL[rule.remedy] : ""} |`);
+          out.push(`| \`${ruleId}\` ${rule ? escapeMarkdown(rule.title) : ""} | ${n} | ${rule?.remedy ? REMEDY_STYLES[rule.remedy].label.toLowerCase() : ""} |`);
         }
         if (rules.length > MAX_TOP_RULES) out.push("", `…and ${rules.length - MAX_TOP_RULES} more blocking rules.`);
         out.push("");

@@ -1,9 +1,9 @@
 // The readiness report as one self-contained HTML file: inline CSS and SVG, no scripts, no fonts,
 // images or stylesheets to fetch, so it opens offline and prints (to PDF too) as it is.
-import { REMEDY_STYLES } from "../domain";
+import { MIGRATION_PATH_STYLES, REMEDY_STYLES } from "../domain";
 import { formatCount, formatCountOf, formatGiB, formatVcpuTotal } from "../format";
 import { parseMarkdown, type Block, type Inline } from "../markdown";
-import type { MigrationPath } from "../scoring/migration-path";
+import { MIGRATION_PATHS } from "../scoring/migration-path";
 import { describeSizingSummary } from "../scoring/sizing";
 import { escapeHtml as esc } from "./report-escape";
 import { readinessPercent, type ReportGroup, type ReportModel } from "./report-model";
@@ -15,19 +15,7 @@ const COLORS = {
   blocked: "#b91c1c",
 } as const;
 
-const PATH_LABELS: Record<MigrationPath, string> = {
-  ready: "Ready",
-  "manifest-fixes": "Manifest fixes",
-  "platform-work": "Platform work",
-  "stays-on-runc": "Stays on runc",
-};
-const PATH_COLORS: Record<MigrationPath, string> = {
-  ready: "#15803d",
-  "manifest-fixes": "#1d4ed8",
-  "platform-work": "#6d28d9",
-  "stays-on-runc": "#475569",
-};
-const PATHS = Object.keys(PATH_LABELS) as MigrationPath[];
+const PATHS = MIGRATION_PATHS;
 
 const NO_TEAM = "(no team)";
 
@@ -150,7 +138,7 @@ function renderSummary(model: ReportModel): string {
     { label: "Needs changes", value: counts.needsChanges, color: COLORS.needsChanges },
     { label: "Blocked", value: counts.blocked, color: COLORS.blocked },
   ];
-  const pathBars: Bar[] = PATHS.map((path) => ({ label: PATH_LABELS[path], value: paths[path], color: PATH_COLORS[path] }));
+  const pathBars: Bar[] = PATHS.map((path) => ({ label: MIGRATION_PATH_STYLES[path].label, value: paths[path], color: MIGRATION_PATH_STYLES[path].color }));
   return (
     `<section aria-labelledby="summary"><h2 id="summary">Summary</h2><ul class="stats">` +
     stat("Workloads", formatCount(counts.workloads)) +
@@ -232,7 +220,7 @@ function renderGroups(heading: string, id: string, groups: readonly ReportGroup[
     `<tr><td colspan="7"></td><th scope="colgroup" colspan="${PATHS.length}" class="group">Migration path</th></tr>` +
     `<tr><th scope="col">${heading.slice(0, -1)}</th><th scope="col" class="num">Workloads</th><th scope="col" class="num">Ready</th>` +
     `<th scope="col" class="num">Needs changes</th><th scope="col" class="num">Blocked</th><th scope="col" class="num">Migrated</th>` +
-    `<th scope="col" class="num">Readiness</th>${PATHS.map((path) => `<th scope="col" class="num">${esc(PATH_LABELS[path])}</th>`).join("")}</tr>`;
+    `<th scope="col" class="num">Readiness</th>${PATHS.map((path) => `<th scope="col" class="num">${esc(MIGRATION_PATH_STYLES[path].label)}</th>`).join("")}</tr>`;
   const rows = groups
     .map(
       (group) =>
@@ -263,7 +251,7 @@ function* renderBlocked(model: ReportModel): Generator<string> {
       .join("");
     yield (
       `<article class="workload"><h3>${esc(workload.name)}</h3>` +
-      `<p class="workload-meta">${where} · team ${esc(workload.team ?? NO_TEAM)} · score ${workload.score} · path <span class="badge">${esc(PATH_LABELS[workload.path])}</span></p>` +
+      `<p class="workload-meta">${where} · team ${esc(workload.team ?? NO_TEAM)} · score ${workload.score} · path <span class="badge">${esc(MIGRATION_PATH_STYLES[workload.path].label)}</span></p>` +
       `<table><thead><tr><th scope="col">Rule</th><th scope="col">Container</th><th scope="col">Finding</th><th scope="col">Suggested fix</th></tr></thead><tbody>${rows}</tbody></table></article>`
     );
   }
