@@ -2,6 +2,7 @@
 // list, type, label and colour of severities, readiness states, remedies and platforms comes from here:
 // the core, the CLI and the web import it, so it stays pure (no React, Next or Prisma).
 import type { RuleId } from "./rules/ids";
+import type { MigrationPath } from "./scoring/migration-path";
 
 /** Highest first. */
 export const SEVERITIES = ["blocker", "warning", "info"] as const;
@@ -95,6 +96,14 @@ export const READINESS_STYLES: Record<
     text: "text-ready",
     borderTop: "border-t-ready",
   },
+};
+
+/** The four migration paths of the spec (lib/scoring/migration-path.ts), as the overview leads with them. */
+export const MIGRATION_PATH_STYLES: Record<MigrationPath, { label: string; hint: string; borderTop: string }> = {
+  ready: { label: "Ready", hint: "can move to Kata as they are", borderTop: "border-t-ready" },
+  "manifest-fixes": { label: "Manifest fixes", hint: "move after changes to their manifests", borderTop: "border-t-needs" },
+  "platform-work": { label: "Platform work", hint: "wait on Kata, node or RuntimeClass configuration", borderTop: "border-t-info" },
+  "stays-on-runc": { label: "Stays on runc", hint: "need what a VM sandbox cannot give", borderTop: "border-t-blocked" },
 };
 
 export const REMEDY_STYLES: Record<Remedy, { label: string; /** Beside one finding. */ hint: string }> = {

@@ -5,12 +5,15 @@ import { Histogram } from "@/components/charts/histogram";
 import { ReadinessBarChart } from "@/components/charts/stacked-bar-chart";
 import { ClusterFilter } from "@/components/overview/cluster-filter";
 import { OverviewEmptyState } from "@/components/overview/overview-empty-state";
+import { MigrationPaths } from "@/components/overview/migration-paths";
+import { BlockersByTeam, ClusterBurnDowns, TeamBurnDownChart } from "@/components/overview/progress-charts";
 import { SizingImpact } from "@/components/overview/sizing-impact";
 import { SummaryStats } from "@/components/overview/summary-stats";
 import { workloadsHref } from "@/components/overview/workloads-href";
 import { PageHeader } from "@/components/ui/page-header";
 import { OlderCatalogNote } from "@/components/uploads/older-catalog-note";
 import { getOverview } from "@/lib/data/overview";
+import { getBlockersByTeam, getClusterBurnDowns, getMigrationPathCounts, getTeamBurnDown } from "@/lib/data/progress";
 import { getSnapshotsScoredByOlderCatalog } from "@/lib/data/uploads";
 import { overviewSearchParamsSchema } from "@/lib/validations/overview";
 import { formatCount } from "@/lib/format";
@@ -18,6 +21,8 @@ import { formatCount } from "@/lib/format";
 export const metadata: Metadata = { title: "Overview" };
 
 const NO_NAMESPACE_LABEL = "(no namespace)";
+/** Burn-down charts side by side without a cluster picked; the filter shows any one of them. */
+const MAX_BURN_DOWNS = 6;
 
 interface OverviewPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -30,7 +35,15 @@ function scoreColor(from: number): string {
 
 export default async function OverviewPage({ searchParams }: OverviewPageProps) {
   const { cluster } = overviewSearchParamsSchema.parse(await searchParams);
-  const [overview, olderSnapshots] = await Promise.all([getOverview({ cluster }), getSnapshotsScoredByOlderCatalog()]);
+  const [overview, olderSnapshots, paths, blockersByTeam, burnDowns, teamBurnDown] = await Promise.all([
+    getOverview({ cluster }),
+    getSnapshotsScoredByOlderCatalog(),
+    getMigrationPathCounts(cluster ?? null),
+    getBlockersByTeam(cluster ?? null),
+    getClusterBurnDowns(cluster ?? null),
+    // Per team reads workload rows of several uploads: one cluster at a time.
+    cluster ? getTeamBurnDown(cluster) : null,
+  ]);
 
   if (overview.clusters.length === 0) {
     return (
@@ -66,7 +79,16 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
 
       <OlderCatalogNote snapshots={overview.cluster ? olderSnapshots.filter((s) => s.cluster === overview.cluster) : olderSnapshots} />
 
+      <MigrationPaths counts={paths} />
+
       <SummaryStats totals={totals} cluster={overview.cluster} />
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <BlockersByTeam teams={blockersByTeam.teams} otherTeams={blockersByTeam.otherTeams} cluster={overview.cluster} />
+        {overview.cluster && teamBurnDown ? <TeamBurnDownChart cluster={overview.cluster} burnDown={teamBurnDown} /> : null}
+        <ClusterBurnDowns burnDowns={burnDowns.slice(0, MAX_BURN_DOWNS)} />
+      </div>
+      {overview.cluster ? null : <p className="-mt-3 text-xs text-slate-500">Pick a cluster above to see its progress per team.</p>}
 
       <div className="grid gap-6 xl:grid-cols-2">
         <ReadinessBarChart
