@@ -7,6 +7,7 @@ const NAV = [
   { href: "/uploads", label: "Uploads" },
   { href: "/rules", label: "Rules" },
   { href: "/reports", label: "Reports" },
+  { href: "/settings/owners", label: "Owners" },
 ] as const;
 
 export function Sidebar() {

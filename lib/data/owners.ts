@@ -246,3 +246,8 @@ export async function getOwnersSettings(): Promise<OwnersSettings> {
   ]);
   return { labelKeys, clusters, namespaceTeams: namespaceTeams.map((n) => ({ clusterId: n.clusterId, cluster: n.cluster.name, namespace: n.namespace, team: n.team })), overrides };
 }
+
+/** The override stored for a workload (cluster + identity), if any. */
+export async function getWorkloadOwnerOverride(clusterName: string, identity: string): Promise<{ team: string | null; owner: string | null } | null> {
+  return db.workloadOwner.findFirst({ where: { cluster: { name: clusterName }, identity }, select: { team: true, owner: true } });
+}

@@ -13,6 +13,8 @@ import { ScoreBreakdown } from "@/components/workloads/score-breakdown";
 import { SizingSummary } from "@/components/workloads/sizing-summary";
 import { SuggestedChanges } from "@/components/workloads/suggested-changes";
 import { WorkloadFindings } from "@/components/workloads/workload-findings";
+import { WorkloadOwnerForm } from "@/components/workloads/workload-owner-form";
+import { getWorkloadOwnerOverride } from "@/lib/data/owners";
 import { getWorkload } from "@/lib/data/workloads";
 import { labelOfTerm } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
@@ -46,6 +48,7 @@ export async function generateMetadata({ params }: WorkloadPageProps): Promise<M
 
 export default async function WorkloadPage({ params }: WorkloadPageProps) {
   const workload = await loadWorkload((await params).id);
+  const ownerOverride = workload.isCurrent ? await getWorkloadOwnerOverride(workload.clusterName, workload.identity) : null;
   // Findings of a rule this catalog no longer has are listed, but neither scored nor patched.
   const catalogFindings = workload.findings.filter((finding): finding is typeof finding & { ruleId: RuleId } => isRuleId(finding.ruleId));
   const assessment = assessWorkload(catalogFindings);
@@ -132,6 +135,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
                 </div>
               ))}
             </dl>
+            {workload.isCurrent ? <WorkloadOwnerForm workloadId={workload.id} team={ownerOverride?.team ?? null} owner={ownerOverride?.owner ?? null} /> : null}
           </Card>
           <Card className="flex flex-col gap-3">
             <CardTitle>Sizing under Kata</CardTitle>
