@@ -21,8 +21,8 @@ import { formatCount } from "@/lib/format";
 export const metadata: Metadata = { title: "Overview" };
 
 const NO_NAMESPACE_LABEL = "(no namespace)";
-/** Burn-down charts side by side without a cluster picked; the filter shows any one of them. */
-const MAX_BURN_DOWNS = 6;
+/** Burn-down charts without a cluster picked (clusters with a trend, i.e. two snapshots or more); the filter shows any one. */
+const MAX_BURN_DOWNS = 4;
 
 interface OverviewPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -86,7 +86,7 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
       <div className="grid gap-6 xl:grid-cols-2">
         <BlockersByTeam teams={blockersByTeam.teams} otherTeams={blockersByTeam.otherTeams} cluster={overview.cluster} />
         {overview.cluster && teamBurnDown ? <TeamBurnDownChart cluster={overview.cluster} burnDown={teamBurnDown} /> : null}
-        <ClusterBurnDowns burnDowns={burnDowns.slice(0, MAX_BURN_DOWNS)} />
+        <ClusterBurnDowns burnDowns={overview.cluster ? burnDowns : burnDowns.filter((burn) => burn.points.length >= 2).slice(0, MAX_BURN_DOWNS)} />
       </div>
       {overview.cluster ? null : <p className="-mt-3 text-xs text-slate-500">Pick a cluster above to see its progress per team.</p>}
 

@@ -14,8 +14,8 @@ export function OwnersImport() {
     <div className="flex flex-col gap-4">
       <form action={previewAction} className="flex flex-col gap-2">
         <label htmlFor="owners-file" className="text-sm text-slate-700">
-          CSV file (<code className="font-mono text-xs">cluster,namespace,kind,name,team,owner</code> or{" "}
-          <code className="font-mono text-xs">cluster,namespace,team</code>)
+          CSV file (<code className="break-all font-mono text-xs">cluster,namespace,kind,name,team,owner</code> or{" "}
+          <code className="break-all font-mono text-xs">cluster,namespace,team</code>)
         </label>
         <input id="owners-file" name="file" type="file" accept=".csv,text/csv" className="max-w-full text-sm" />
         <label htmlFor="owners-csv" className="text-sm text-slate-700">
