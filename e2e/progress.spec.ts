@@ -66,7 +66,16 @@ test("an owners CSV with one bad row is previewed, then its good rows imported",
   await expect(page.getByTestId("namespace-teams").getByRole("row", { name: new RegExp(`${clusterName}.*payments`) })).toBeVisible();
 
   await page.goto(`/workloads?cluster=${clusterName}&team=payments`);
-  await expect(page.getByRole("link", { name: "web", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "web", exact: true }).click();
+
+  // The per-workload override wins over the namespace's team.
+  const form = page.getByRole("form", { name: "Owner override" });
+  await form.getByLabel("Team override").fill("storefront");
+  await form.getByLabel("Owner").fill("alice");
+  await form.getByRole("button", { name: "Set owner" }).click();
+  await expect(form.getByRole("status")).toHaveText("Owner saved.");
+  await page.reload();
+  await expect(page.getByText("storefront", { exact: true }).first()).toBeVisible();
 });
 
 test("deleting the current upload asks first, then falls back to the previous one", async ({ page, inventory }) => {

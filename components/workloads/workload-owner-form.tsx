@@ -13,9 +13,10 @@ export function WorkloadOwnerForm({ workloadId, team, owner }: { workloadId: num
   return (
     <form action={formAction} aria-label="Owner override" className="flex flex-col gap-2">
       <input type="hidden" name="workloadId" value={workloadId} />
+      <p className="text-xs text-slate-500">Override: wins over team labels and the namespace&apos;s team; empty both to remove it.</p>
       <div className="grid gap-2 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm text-slate-700">
-          Team
+          Team override
           <input name="team" defaultValue={team ?? ""} className={INPUT} maxLength={253} />
         </label>
         <label className="flex flex-col gap-1 text-sm text-slate-700">
