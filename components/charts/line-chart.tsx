@@ -40,14 +40,11 @@ export function LineChart({ title, description, xLabels, series, empty }: LineCh
       title={title}
       description={description}
       dataTable={
-        // A table with a column per team is wider than the page: the 1px box clips it, so it cannot add sideways scrolling.
-        <div className="sr-only">
-          <ChartDataTable
-            caption={title}
-            columns={["Snapshot", ...series.map((s) => s.label)]}
-            rows={xLabels.map((label, index) => ({ label, values: series.map((s) => s.values[index] ?? 0) }))}
-          />
-        </div>
+        <ChartDataTable
+          caption={title}
+          columns={["Snapshot", ...series.map((s) => s.label)]}
+          rows={xLabels.map((label, index) => ({ label, values: series.map((s) => s.values[index] ?? 0) }))}
+        />
       }
     >
       {xLabels.length === 0 ? (
