@@ -105,6 +105,14 @@ export const READINESS_STYLES: Record<
   },
 };
 
+/** The four migration paths of the spec (lib/scoring/migration-path.ts): the overview's cards, and the colour of each in charts and reports. */
+export const MIGRATION_PATH_STYLES: Record<MigrationPath, { label: string; hint: string; borderTop: string; color: string }> = {
+  ready: { label: "Ready", hint: "can move to Kata as they are", borderTop: "border-t-ready", color: "#15803d" },
+  "manifest-fixes": { label: "Manifest fixes", hint: "move after changes to their manifests", borderTop: "border-t-needs", color: "#1d4ed8" },
+  "platform-work": { label: "Platform work", hint: "wait on Kata, node or RuntimeClass configuration", borderTop: "border-t-info", color: "#6d28d9" },
+  "stays-on-runc": { label: "Stays on runc", hint: "need what a VM sandbox cannot give", borderTop: "border-t-blocked", color: "#475569" },
+};
+
 export const REMEDY_STYLES: Record<Remedy, { label: string; /** Beside one finding. */ hint: string }> = {
   manifest: { label: "Change the manifest", hint: "Fix: change the manifest" },
   platform: { label: "Configure the platform", hint: "Fix: configure Kata, the nodes or the RuntimeClass" },
@@ -146,12 +154,4 @@ export const WAIVER_STATUS_STYLES: Record<WaiverStatus, { label: string; badge: 
   active: { label: "Active", badge: "bg-violet-50 text-violet-800 ring-violet-600/30" },
   expired: { label: "Expired", badge: "bg-slate-100 text-slate-700 ring-slate-500/30" },
   revoked: { label: "Revoked", badge: "bg-slate-100 text-slate-500 ring-slate-500/20 line-through" },
-};
-
-/** The four migration paths (lib/scoring/migration-path.ts): labels, and the colour of each in charts and reports. */
-export const MIGRATION_PATH_STYLES: Record<MigrationPath, { label: string; color: string }> = {
-  ready: { label: "Ready", color: "#15803d" },
-  "manifest-fixes": { label: "Manifest fixes", color: "#1d4ed8" },
-  "platform-work": { label: "Platform work", color: "#6d28d9" },
-  "stays-on-runc": { label: "Stays on runc", color: "#475569" },
 };

@@ -16,6 +16,12 @@ export function formatCount(count: number): string {
 }
 
 /** "1 workload", "2,000 workloads". */
+/** A change between snapshots: "+3", "−2" (a real minus sign), "±0". */
+export function formatCountChange(change: number): string {
+  if (change === 0) return "±0";
+  return change > 0 ? `+${formatCount(change)}` : `\u2212${formatCount(-change)}`;
+}
+
 export function formatCountOf(count: number, singular: string, plural = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : plural}`;
 }

@@ -2,9 +2,9 @@ import { Sidebar } from "@/components/layout/sidebar";
 
 export default function DashboardLayout({ children }: { children: React.ReactNode }) {
   return (
-    <div className="flex min-h-screen">
+    <div className="flex min-h-screen flex-col md:flex-row">
       <Sidebar />
-      <main id="main" className="min-w-0 flex-1 px-8 py-6">
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
         {children}
       </main>
     </div>

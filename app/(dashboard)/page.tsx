@@ -6,6 +6,8 @@ import { ReadinessBarChart } from "@/components/charts/stacked-bar-chart";
 import { ClusterFilter } from "@/components/overview/cluster-filter";
 import { OverdueCard } from "@/components/overview/overdue-card";
 import { OverviewEmptyState } from "@/components/overview/overview-empty-state";
+import { MigrationPaths } from "@/components/overview/migration-paths";
+import { BlockersByTeam, ClusterBurnDowns, TeamBurnDownChart } from "@/components/overview/progress-charts";
 import { SizingImpact } from "@/components/overview/sizing-impact";
 import { SummaryStats } from "@/components/overview/summary-stats";
 import { workloadsHref } from "@/components/overview/workloads-href";
@@ -13,6 +15,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { WaiversToggle } from "@/components/waivers/waivers-toggle";
 import { OlderCatalogNote } from "@/components/uploads/older-catalog-note";
 import { getOverview } from "@/lib/data/overview";
+import { getBlockersByTeam, getClusterBurnDowns, getMigrationPathCounts, getTeamBurnDown } from "@/lib/data/progress";
 import { getSnapshotsScoredByOlderCatalog } from "@/lib/data/uploads";
 import { overviewSearchParamsSchema } from "@/lib/validations/overview";
 import { formatCount } from "@/lib/format";
@@ -20,6 +23,8 @@ import { formatCount } from "@/lib/format";
 export const metadata: Metadata = { title: "Overview" };
 
 const NO_NAMESPACE_LABEL = "(no namespace)";
+/** Burn-down charts without a cluster picked (clusters with a trend, i.e. two snapshots or more); the filter shows any one. */
+const MAX_BURN_DOWNS = 4;
 
 interface OverviewPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -33,7 +38,15 @@ function scoreColor(from: number): string {
 export default async function OverviewPage({ searchParams }: OverviewPageProps) {
   const query = await searchParams;
   const { cluster, waivers } = overviewSearchParamsSchema.parse(query);
-  const [overview, olderSnapshots] = await Promise.all([getOverview({ cluster, withoutWaivers: waivers === "off" }), getSnapshotsScoredByOlderCatalog()]);
+  const [overview, olderSnapshots, paths, blockersByTeam, burnDowns, teamBurnDown] = await Promise.all([
+    getOverview({ cluster, withoutWaivers: waivers === "off" }),
+    getSnapshotsScoredByOlderCatalog(),
+    getMigrationPathCounts(cluster ?? null),
+    getBlockersByTeam(cluster ?? null),
+    getClusterBurnDowns(cluster ?? null),
+    // Per team reads workload rows of several uploads: one cluster at a time.
+    cluster ? getTeamBurnDown(cluster) : null,
+  ]);
 
   if (overview.clusters.length === 0) {
     return (
@@ -74,8 +87,17 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
 
       <OlderCatalogNote snapshots={overview.cluster ? olderSnapshots.filter((s) => s.cluster === overview.cluster) : olderSnapshots} />
 
+      <MigrationPaths counts={paths} />
+
       <SummaryStats totals={totals} cluster={overview.cluster} />
       <OverdueCard cluster={overview.cluster} />
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <BlockersByTeam teams={blockersByTeam.teams} otherTeams={blockersByTeam.otherTeams} cluster={overview.cluster} />
+        {overview.cluster && teamBurnDown ? <TeamBurnDownChart cluster={overview.cluster} burnDown={teamBurnDown} /> : null}
+        <ClusterBurnDowns burnDowns={overview.cluster ? burnDowns : burnDowns.filter((burn) => burn.points.length >= 2).slice(0, MAX_BURN_DOWNS)} />
+      </div>
+      {overview.cluster ? null : <p className="-mt-3 text-xs text-slate-500">Pick a cluster above to see its progress per team.</p>}
 
       <div className="grid gap-6 xl:grid-cols-2">
         <ReadinessBarChart

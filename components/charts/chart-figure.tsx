@@ -16,7 +16,10 @@ export function ChartFigure({ title, description, dataTable, actions, className,
   const titleId = useId();
   // The figcaption is nested beside the legend, so it does not name the figure by itself.
   return (
-    <figure aria-labelledby={titleId} className={cn("flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm", className)}>
+    <figure
+      aria-labelledby={titleId}
+      className={cn("flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm", className)}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <figcaption className="flex flex-col gap-0.5">
           <span id={titleId} className="text-sm font-semibold text-slate-800">
@@ -39,28 +42,31 @@ export interface ChartDataTableProps {
 }
 
 export function ChartDataTable({ caption, columns, rows }: ChartDataTableProps) {
+  // The 1px box clips the table: a wide one (many columns) would otherwise scroll narrow pages sideways.
   return (
-    <table className="sr-only">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column} scope="col">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.label}>
-            <th scope="row">{row.label}</th>
-            {row.values.map((value, index) => (
-              <td key={columns[index + 1] ?? index}>{value}</td>
+    <div className="sr-only">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              {row.values.map((value, index) => (
+                <td key={columns[index + 1] ?? index}>{value}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

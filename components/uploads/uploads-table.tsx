@@ -1,16 +1,24 @@
 import Link from "next/link";
-import type { UploadListItem } from "@/lib/data/uploads";
+import { Badge } from "@/components/ui/badge";
+import type { UploadsListRow } from "@/lib/data/uploads";
 import { READINESS_STYLES } from "@/lib/domain";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatCount, formatCountChange, formatDateTime } from "@/lib/format";
 import { CATALOG_VERSION } from "@/lib/rules/catalog";
 
 export interface UploadsTableProps {
-  uploads: UploadListItem[];
+  uploads: UploadsListRow[];
 }
 
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const TD = "px-3 py-2 text-sm";
 const NUM = "text-right tabular-nums";
+
+/** More ready is good news, more blocked is bad news; no previous upload shows nothing. */
+function Change({ value, good }: { value: number | null; good: "up" | "down" }) {
+  if (value === null || value === 0) return null;
+  const better = good === "up" ? value > 0 : value < 0;
+  return <span className={`ml-1 text-xs ${better ? "text-green-700" : "text-red-700"}`}>({formatCountChange(value)})</span>;
+}
 
 export function UploadsTable({ uploads }: UploadsTableProps) {
   return (
@@ -19,7 +27,7 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
         <caption className="sr-only">Uploads, newest first</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={TH}>Upload</th>
+            <th scope="col" className={`${TH} whitespace-nowrap`}>Upload</th>
             <th scope="col" className={TH}>Cluster</th>
             <th scope="col" className={TH}>Uploaded</th>
             <th scope="col" className={TH}>Target</th>
@@ -35,10 +43,12 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
         <tbody className="divide-y divide-slate-100">
           {uploads.map((upload) => (
             <tr key={upload.id} className="hover:bg-slate-50">
-              <td className={TD}>
+              <td className={`${TD} whitespace-nowrap`}>
                 <Link href={`/uploads/${upload.id}`} className="font-medium text-sky-700 hover:underline">
                   #{upload.id}
                 </Link>
+                {upload.current === "cluster" ? <Badge className="ml-2 bg-sky-50 text-sky-800 ring-sky-600/20">Current</Badge> : null}
+                {upload.current === "series" ? <Badge className="ml-2">Current for {upload.target}</Badge> : null}
               </td>
               <td className={`${TD} font-medium`}>{upload.cluster}</td>
               <td className={`${TD} whitespace-nowrap text-slate-600`}>
@@ -51,9 +61,13 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
               </td>
               <td className={`${TD} ${NUM}`}>{formatCount(upload.fileCount)}</td>
               <td className={`${TD} ${NUM}`}>{formatCount(upload.workloadCount)}</td>
-              <td className={`${TD} ${NUM} ${READINESS_STYLES.ready.text}`}>{formatCount(upload.readyCount)}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.ready.text}`}>{formatCount(upload.readyCount)}
+                <Change value={upload.readyChange} good="up" />
+              </td>
               <td className={`${TD} ${NUM} ${READINESS_STYLES["needs-changes"].text}`}>{formatCount(upload.needsChangesCount)}</td>
-              <td className={`${TD} ${NUM} ${READINESS_STYLES.blocked.text}`}>{formatCount(upload.blockedCount)}</td>
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.blocked.text}`}>{formatCount(upload.blockedCount)}
+                <Change value={upload.blockedChange} good="down" />
+              </td>
               <td className={`${TD} ${NUM} ${upload.errorCount > 0 ? "font-semibold text-red-700" : "text-slate-500"}`}>{formatCount(upload.errorCount)}</td>
             </tr>
           ))}

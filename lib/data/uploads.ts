@@ -37,8 +37,16 @@ export interface UploadListItem extends UploadCounts {
   fileCount: number;
 }
 
+export interface UploadsListRow extends UploadListItem {
+  /** "cluster": the snapshot the dashboard shows for its cluster; "series": current of its series (another target). */
+  current: "cluster" | "series" | null;
+  /** Against the previous upload of the series; null for a first snapshot. */
+  readyChange: number | null;
+  blockedChange: number | null;
+}
+
 export interface UploadsPage {
-  uploads: UploadListItem[];
+  uploads: UploadsListRow[];
   total: number;
   pageCount: number;
 }
@@ -55,13 +63,31 @@ export async function getUploads({ page, perPage }: UploadsSearchParams): Promis
         target: true,
         catalogVersion: true,
         ...UPLOAD_COUNTS_SELECT,
-        cluster: { select: { name: true } },
+        seriesId: true,
+        previousUploadId: true,
+        series: { select: { currentUploadId: true } },
+        cluster: { select: { name: true, currentSeriesId: true } },
         _count: { select: { files: true } },
       },
     }),
     db.upload.count(),
   ]);
-  const uploads = rows.map(({ cluster, _count, ...upload }) => ({ ...upload, cluster: cluster.name, fileCount: _count.files }));
+  const previousIds = rows.flatMap((row) => (row.previousUploadId === null ? [] : [row.previousUploadId]));
+  const previous = new Map(
+    (await db.upload.findMany({ where: { id: { in: previousIds } }, select: { id: true, readyCount: true, blockedCount: true } })).map((row) => [row.id, row]),
+  );
+  const uploads = rows.map(({ cluster, series, _count, seriesId, previousUploadId, ...upload }): UploadsListRow => {
+    const before = previousUploadId === null ? undefined : previous.get(previousUploadId);
+    const seriesCurrent = series.currentUploadId === upload.id;
+    return {
+      ...upload,
+      cluster: cluster.name,
+      fileCount: _count.files,
+      current: seriesCurrent ? (cluster.currentSeriesId === seriesId ? "cluster" : "series") : null,
+      readyChange: before ? upload.readyCount - before.readyCount : null,
+      blockedChange: before ? upload.blockedCount - before.blockedCount : null,
+    };
+  });
   return { uploads, total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
 }
 

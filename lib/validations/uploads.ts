@@ -58,3 +58,16 @@ export const UPLOAD_FILES_PER_PAGE = 100;
 export const uploadFilesSearchParamsSchema = z.object({
   files: z.coerce.number().int().min(1).max(1_000_000).catch(1),
 });
+
+/** The confirmation step's hidden field: a bare POST without it deletes nothing. */
+export const deleteUploadSchema = z.object({ uploadId: uploadIdSchema, confirm: z.literal("delete") });
+
+export const UPLOAD_DIFF_LISTS = ["new", "regressed", "new-rule", "resolved", "new-workloads", "removed-workloads"] as const;
+export type UploadDiffList = (typeof UPLOAD_DIFF_LISTS)[number];
+export const UPLOAD_DIFF_PER_PAGE = 50;
+
+/** `?diff=new&diffPage=N` on /uploads/[id]: which list of changes, and its page. */
+export const uploadDiffSearchParamsSchema = z.object({
+  diff: z.enum(UPLOAD_DIFF_LISTS).catch("new"),
+  diffPage: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});

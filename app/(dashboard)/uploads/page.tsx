@@ -6,13 +6,17 @@ import { NoDataEmptyState } from "@/components/uploads/no-data-empty-state";
 import { OlderCatalogNote } from "@/components/uploads/older-catalog-note";
 import { UploadsTable } from "@/components/uploads/uploads-table";
 import { getSnapshotsScoredByOlderCatalog, getUploads } from "@/lib/data/uploads";
-import { uploadsSearchParamsSchema } from "@/lib/validations/uploads";
+import { uploadIdSchema, uploadsSearchParamsSchema } from "@/lib/validations/uploads";
 import { formatCount, formatCountOf } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Uploads" };
 
+const deletedNoticeSchema = uploadIdSchema;
+
 export default async function UploadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = uploadsSearchParamsSchema.parse(await searchParams);
+  const query = await searchParams;
+  const params = uploadsSearchParamsSchema.parse(query);
+  const deleted = deletedNoticeSchema.safeParse(query.deleted);
   const [{ uploads, total, pageCount }, olderSnapshots] = await Promise.all([getUploads(params), getSnapshotsScoredByOlderCatalog()]);
 
   return (
@@ -26,6 +30,11 @@ export default async function UploadsPage({ searchParams }: { searchParams: Prom
           </Link>
         }
       />
+      {deleted.success ? (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          Upload #{deleted.data} was deleted. Remediation items, waivers, owners and history were kept.
+        </p>
+      ) : null}
       {total === 0 ? (
         <NoDataEmptyState title="No uploads yet">
           <p>Upload a kubectl, docker inspect or Compose inventory, or start with the sample.</p>

@@ -13,10 +13,19 @@ import { UploadChanges } from "@/components/uploads/upload-changes";
 import { UploadCounts } from "@/components/uploads/upload-counts";
 import { RescoreButton } from "@/components/uploads/rescore-button";
 import { UploadFilesTable } from "@/components/uploads/upload-files-table";
+import { DeleteUploadButton } from "@/components/uploads/delete-upload-button";
+import { UploadDiffLists } from "@/components/uploads/upload-diff-lists";
 import { getUpload } from "@/lib/data/uploads";
+import { getUploadDiffPage } from "@/lib/data/upload-diff";
 import { CATALOG_VERSION, rulesNewerThan } from "@/lib/rules/catalog";
 import { findProfile } from "@/lib/scoring/profiles";
-import { UPLOAD_FILES_PER_PAGE, uploadFilesSearchParamsSchema, uploadIdSchema } from "@/lib/validations/uploads";
+import {
+  UPLOAD_DIFF_PER_PAGE,
+  UPLOAD_FILES_PER_PAGE,
+  uploadDiffSearchParamsSchema,
+  uploadFilesSearchParamsSchema,
+  uploadIdSchema,
+} from "@/lib/validations/uploads";
 
 interface UploadPageProps {
   params: Promise<{ id: string }>;
@@ -31,9 +40,12 @@ export async function generateMetadata({ params }: UploadPageProps): Promise<Met
 export default async function UploadPage({ params, searchParams }: UploadPageProps) {
   const id = uploadIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const { files: filesPage } = uploadFilesSearchParamsSchema.parse(await searchParams);
+  const query = await searchParams;
+  const { files: filesPage } = uploadFilesSearchParamsSchema.parse(query);
+  const { diff, diffPage } = uploadDiffSearchParamsSchema.parse(query);
   const upload = await getUpload(id.data, filesPage, UPLOAD_FILES_PER_PAGE);
   if (!upload) notFound();
+  const changes = await getUploadDiffPage(upload.id, upload.changes.previousUploadId, diff, (diffPage - 1) * UPLOAD_DIFF_PER_PAGE, UPLOAD_DIFF_PER_PAGE);
 
   const profile = findProfile(upload.target);
   const workloadsHref = `/workloads?${new URLSearchParams({ cluster: upload.cluster })}`;
@@ -51,19 +63,22 @@ export default async function UploadPage({ params, searchParams }: UploadPagePro
           </>
         }
         actions={
-          <>
+          <div className="flex flex-wrap items-start gap-2">
             <DownloadMenu href={`/api/exports/uploads/${upload.id}`} label="Download snapshot" />
             {/* The workloads page shows each cluster's current snapshot only. */}
             <Link href={workloadsHref} className={buttonClassName(upload.isCurrent ? "primary" : "secondary")}>
               {upload.isCurrent ? `View ${upload.cluster} workloads` : `View current ${upload.cluster} workloads`}
             </Link>
-          </>
+            <DeleteUploadButton uploadId={upload.id} isCurrent={upload.isCurrent} />
+          </div>
         }
       />
 
       <UploadCounts counts={upload} />
 
       <UploadChanges changes={upload.changes} />
+
+      <UploadDiffLists uploadId={upload.id} changes={upload.changes} page={changes} pageNumber={diffPage} perPage={UPLOAD_DIFF_PER_PAGE} />
 
       <Card className="flex flex-col gap-3">
         <CardTitle>Assessment</CardTitle>

@@ -17,6 +17,8 @@ import { AuditHistory } from "@/components/workloads/audit-history";
 import { DeclaredRequirements } from "@/components/workloads/declared-requirements";
 import { getDeclaredStates } from "@/lib/data/declared";
 import { getRemediationItems, getResolvedItems, getWorkloadHistory } from "@/lib/data/remediation";
+import { WorkloadOwnerForm } from "@/components/workloads/workload-owner-form";
+import { getWorkloadOwnerOverride } from "@/lib/data/owners";
 import { getWorkload } from "@/lib/data/workloads";
 import { isRemediationStatus, labelOfTerm, REMEDIATION_STATUS_STYLES } from "@/lib/domain";
 import { formatDateTime } from "@/lib/format";
@@ -50,6 +52,7 @@ export async function generateMetadata({ params }: WorkloadPageProps): Promise<M
 
 export default async function WorkloadPage({ params }: WorkloadPageProps) {
   const workload = await loadWorkload((await params).id);
+  const ownerOverride = workload.isCurrent ? await getWorkloadOwnerOverride(workload.clusterName, workload.identity) : null;
   // Findings of a rule this catalog no longer has are listed, but neither scored nor patched.
   const catalogFindings = workload.findings.filter((finding): finding is typeof finding & { ruleId: RuleId } => isRuleId(finding.ruleId));
   const assessment = assessWorkload(catalogFindings, new Set(workload.findings.flatMap((f) => (f.waiverId === null ? [] : [f.ruleId]))));
@@ -142,6 +145,7 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
                 </div>
               ))}
             </dl>
+            {workload.isCurrent ? <WorkloadOwnerForm workloadId={workload.id} team={ownerOverride?.team ?? null} owner={ownerOverride?.owner ?? null} /> : null}
           </Card>
           <Card className="flex flex-col gap-3">
             <CardTitle>Sizing under Kata</CardTitle>
