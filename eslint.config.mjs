@@ -17,6 +17,11 @@ export default defineConfig([
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
+  {
+    // CommonJS entry points load the bundles with require().
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   // Formatting is Prettier's job (npm run lint runs both).
   prettier,
   globalIgnores([

@@ -95,7 +95,10 @@ function measure(mode: Mode, format: Format, files: string[], repeat: number, pr
     if (mode === "parse") {
       workloads = files.map((_, i) => parseBare(format, read(i))).reduce((n, values) => n + values.length, 0);
     } else {
-      const result = scan(files.map((file, i) => ({ name: file, load: () => read(i) })), { cluster: "bench" });
+      const result = scan(
+        files.map((file, i) => ({ name: file, load: () => read(i) })),
+        { cluster: "bench" },
+      );
       workloads = result.summary.workloads;
       errors = result.errors.length;
     }
@@ -117,7 +120,14 @@ function measure(mode: Mode, format: Format, files: string[], repeat: number, pr
 async function measureCli(files: string[]): Promise<ChildResult> {
   const report = join(OUT, `cli-report-${process.pid}.json`);
   const discard = { write: () => undefined };
-  const io: CliIo = { argv: ["scan", "--format", "json", "--output", report, ...files], stdout: discard, stderr: discard, readStdin: async () => new Uint8Array(), env: {}, cwd: process.cwd() };
+  const io: CliIo = {
+    argv: ["scan", "--format", "json", "--output", report, ...files],
+    stdout: discard,
+    stderr: discard,
+    readStdin: async () => new Uint8Array(),
+    env: {},
+    cwd: process.cwd(),
+  };
   const start = performance.now();
   const startCpu = process.cpuUsage();
   const exitCode = await runCli(io);
@@ -184,7 +194,23 @@ function cell(result: ChildResult | string, pick: (r: ChildResult) => string): s
 }
 
 function printTable(results: CaseResult[]): void {
-  const header = ["size", "format", "files", "MB", "parse", "scan cold", "scan warm", "warm/parse", "cold/parse", "workloads/s", "RSS parse", "RSS scan", "CPU parse", "CPU cold", "CPU warm"];
+  const header = [
+    "size",
+    "format",
+    "files",
+    "MB",
+    "parse",
+    "scan cold",
+    "scan warm",
+    "warm/parse",
+    "cold/parse",
+    "workloads/s",
+    "RSS parse",
+    "RSS scan",
+    "CPU parse",
+    "CPU cold",
+    "CPU warm",
+  ];
   const rows = results.map((r) => [
     r.size.toLocaleString("en"),
     r.format,
@@ -207,7 +233,10 @@ function printTable(results: CaseResult[]): void {
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   for (const r of results) {
-    for (const [mode, result] of [["parse", r.parse], ["scan", r.scan]] as const) {
+    for (const [mode, result] of [
+      ["parse", r.parse],
+      ["scan", r.scan],
+    ] as const) {
       if (typeof result === "string") console.log(`  ${r.size} ${r.format} ${mode}: ${result}`);
       else if (mode === "scan" && (result.workloads !== r.size || result.errors > 0)) {
         console.log(`  ${r.size} ${r.format} scan: found ${result.workloads} workloads (expected ${r.size}), ${result.errors} errors`);
@@ -222,7 +251,10 @@ function printCli(results: CaseResult[]): void {
   console.log("\nCLI end to end (`kata-readiness scan --format json --output <file>`, one call in a fresh process):");
   for (const r of measured) {
     const cli = r.cli as ChildResult | string;
-    const figures = typeof cli === "string" ? cli : `${formatMs(cli.ms)}, CPU ${formatMs(cli.cpuMs)}, peak RSS ${Math.round(cli.maxRssMiB)} MB, ${cli.workloads.toLocaleString("en")} workloads`;
+    const figures =
+      typeof cli === "string"
+        ? cli
+        : `${formatMs(cli.ms)}, CPU ${formatMs(cli.cpuMs)}, peak RSS ${Math.round(cli.maxRssMiB)} MB, ${cli.workloads.toLocaleString("en")} workloads`;
     console.log(`  ${r.size.toLocaleString("en")} ${r.format}: ${figures}`);
   }
 }
@@ -237,14 +269,18 @@ function printTargets(results: CaseResult[], useCpu: boolean): void {
   console.log(`\nTargets (judged on ${useCpu ? "CPU time: the machine was busy" : "wall-clock time"})`);
   for (const r of results) {
     if (typeof r.parse === "string" || typeof r.scan === "string") {
-      console.log(`  ${verdict(false)}  scan within 1.5x of bare parsing, ${r.size} ${r.format}: ${typeof r.scan === "string" ? r.scan : r.parse}`);
+      console.log(
+        `  ${verdict(false)}  scan within 1.5x of bare parsing, ${r.size} ${r.format}: ${typeof r.scan === "string" ? r.scan : r.parse}`,
+      );
       continue;
     }
     const parse = timesOf(r.parse, useCpu).best;
     const scanned = timesOf(r.scan, useCpu);
     const ratio = scanned.best / parse;
     const cold = scanned.first / parse;
-    console.log(`  ${verdict(ratio <= 1.5)}  scan within 1.5x of bare parsing, ${r.size} ${r.format}: ${ratio.toFixed(2)}x warm (${cold.toFixed(2)}x cold)`);
+    console.log(
+      `  ${verdict(ratio <= 1.5)}  scan within 1.5x of bare parsing, ${r.size} ${r.format}: ${ratio.toFixed(2)}x warm (${cold.toFixed(2)}x cold)`,
+    );
   }
   const json10k = results.find((r) => r.size === 10_000 && r.format === "json");
   if (json10k) {
@@ -258,11 +294,15 @@ function printTargets(results: CaseResult[], useCpu: boolean): void {
   for (const r of results.filter((c) => c.size === 50_000)) {
     const scanned = r.scan;
     const ok = typeof scanned !== "string" && scanned.maxRssMiB < 512;
-    console.log(`  ${verdict(ok)}  peak RSS < 512 MB at 50k ${r.format}: ${typeof scanned === "string" ? scanned : `${Math.round(scanned.maxRssMiB)} MB`}`);
+    console.log(
+      `  ${verdict(ok)}  peak RSS < 512 MB at 50k ${r.format}: ${typeof scanned === "string" ? scanned : `${Math.round(scanned.maxRssMiB)} MB`}`,
+    );
     if (r.cli !== undefined) {
       const cli = r.cli;
       const cliOk = typeof cli !== "string" && cli.maxRssMiB < 512;
-      console.log(`  ${verdict(cliOk)}  peak RSS < 512 MB at 50k ${r.format}, CLI end to end: ${typeof cli === "string" ? cli : `${Math.round(cli.maxRssMiB)} MB`}`);
+      console.log(
+        `  ${verdict(cliOk)}  peak RSS < 512 MB at 50k ${r.format}, CLI end to end: ${typeof cli === "string" ? cli : `${Math.round(cli.maxRssMiB)} MB`}`,
+      );
     }
   }
 }
@@ -276,7 +316,9 @@ function main(): void {
   }
   if (process.argv.includes("--help")) {
     // The usage is the comment block at the top of this file.
-    const header = readFileSync(SCRIPT, "utf8").split("\n").filter((line) => line.startsWith("//"));
+    const header = readFileSync(SCRIPT, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("//"));
     console.log(header.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
     return;
   }
@@ -288,7 +330,11 @@ function main(): void {
   const cpus = availableParallelism();
   console.log(`Core benchmark: scan() vs bare parsing (node ${process.version}, ${cpus} CPUs, load ${load.toFixed(1)}).`);
   console.log("Wall-clock times, then CPU times. cold = first run in a fresh process (one CLI call);");
-  console.log(process.argv.includes("--preread") ? "files read before timing (--preread);" : "files read one at a time inside the timed run, as the CLI does;");
+  console.log(
+    process.argv.includes("--preread")
+      ? "files read before timing (--preread);"
+      : "files read one at a time inside the timed run, as the CLI does;",
+  );
   console.log("warm = best run (20 runs below 10k, 3 at 10k, 1 at 50k). RSS = peak of the first run.");
   console.log("Targets use wall clock, or CPU time on a busy machine (or --cpu).");
   const busy = load > cpus;

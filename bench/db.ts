@@ -24,10 +24,30 @@ const KINDS = [
   ["Job", 0.06],
   ["Container", 0.04],
 ] as const;
-const BLOCKER_RULES = ["host-network", "subpath", "host-devices", "hostpath-socket", "mount-propagation", "host-pid", "gpu", "docker-in-docker"];
-const WARNING_RULES = ["resource-limits", "hostpath-volume", "memory-emptydir", "privileged", "socket-on-disk-emptydir", "large-configmap-inotify", "guest-lsm"];
+const BLOCKER_RULES = [
+  "host-network",
+  "subpath",
+  "host-devices",
+  "hostpath-socket",
+  "mount-propagation",
+  "host-pid",
+  "gpu",
+  "docker-in-docker",
+];
+const WARNING_RULES = [
+  "resource-limits",
+  "hostpath-volume",
+  "memory-emptydir",
+  "privileged",
+  "socket-on-disk-emptydir",
+  "large-configmap-inotify",
+  "guest-lsm",
+];
 const INFO_RULES = ["guest-lsm", "cpuset", "block-device", "nodes-not-kata-labelled"];
-const TEAMS = Array.from({ length: 40 }, (_, i) => `team-${["payments", "search", "checkout", "data", "platform", "ml", "mobile", "growth"][i % 8]}-${Math.floor(i / 8) + 1}`);
+const TEAMS = Array.from(
+  { length: 40 },
+  (_, i) => `team-${["payments", "search", "checkout", "data", "platform", "ml", "mobile", "growth"][i % 8]}-${Math.floor(i / 8) + 1}`,
+);
 const NAME_PARTS = ["api", "worker", "web", "gateway", "cache", "indexer", "scheduler", "exporter", "proxy", "sync", "consumer", "cron"];
 
 // Deterministic pseudo-random numbers, so every run seeds the same data.
@@ -66,12 +86,18 @@ async function time(label: string, run: () => Promise<unknown>, target = TARGET_
   return ms;
 }
 
-function seedWorkloads(file: string, uploads: { id: number; cluster: string; workloads: number }[]): { workloads: number; findings: number } {
+function seedWorkloads(
+  file: string,
+  uploads: { id: number; cluster: string; workloads: number }[],
+): { workloads: number; findings: number } {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
-  const insertWorkload = sqlite.prepare(`INSERT INTO "Workload" ("id","uploadId","clusterName","isCurrent","identity","platform","kind","namespace","name","team","source","score","readiness","migrated","blockerCount","warningCount","infoCount","spec","sizing","vmMemoryMiB","vmVcpus","overheadMemoryMiB","overheadMilliCpu","replicas","perNode")
+  const insertWorkload =
+    sqlite.prepare(`INSERT INTO "Workload" ("id","uploadId","clusterName","isCurrent","identity","platform","kind","namespace","name","team","source","score","readiness","migrated","blockerCount","warningCount","infoCount","spec","sizing","vmMemoryMiB","vmVcpus","overheadMemoryMiB","overheadMilliCpu","replicas","perNode")
     VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-  const insertFinding = sqlite.prepare(`INSERT INTO "Finding" ("workloadId","uploadId","isCurrent","ruleId","severity","remedy","container","path","message","fingerprint") VALUES (?,?,1,?,?,?,?,?,?,?)`);
+  const insertFinding = sqlite.prepare(
+    `INSERT INTO "Finding" ("workloadId","uploadId","isCurrent","ruleId","severity","remedy","container","path","message","fingerprint") VALUES (?,?,1,?,?,?,?,?,?,?)`,
+  );
   let id = 0;
   let findings = 0;
   sqlite.transaction(() => {
@@ -95,14 +121,43 @@ function seedWorkloads(file: string, uploads: { id: number; cluster: string; wor
         ];
         const spec = JSON.stringify({ id: `${upload.cluster}/${namespace}/${kind}/${name}`, kind, name, namespace, labels: { app: name } });
         insertWorkload.run(
-          id, upload.id, upload.cluster, `${upload.cluster}/${namespace}/${kind}/${name}`, kind === "Container" ? "docker" : "kubernetes",
-          kind, namespace, name, random() < 0.85 ? pick(TEAMS) : null, `inventory-${i % 20}.yaml`, score, readiness,
-          random() < 0.03 ? 1 : 0, blockers.length, warnings.length, infos.length, spec,
-          JSON.stringify({ vmVcpus: 1.2, vmMemoryMiB: 2080, overheadMemoryMiB: 320, overheadMilliCpu: 250 }), 2080, 1.2, 320, 250,
-          kind === "DaemonSet" ? 1 : 1 + Math.floor(random() * 6), kind === "DaemonSet" ? 1 : 0,
+          id,
+          upload.id,
+          upload.cluster,
+          `${upload.cluster}/${namespace}/${kind}/${name}`,
+          kind === "Container" ? "docker" : "kubernetes",
+          kind,
+          namespace,
+          name,
+          random() < 0.85 ? pick(TEAMS) : null,
+          `inventory-${i % 20}.yaml`,
+          score,
+          readiness,
+          random() < 0.03 ? 1 : 0,
+          blockers.length,
+          warnings.length,
+          infos.length,
+          spec,
+          JSON.stringify({ vmVcpus: 1.2, vmMemoryMiB: 2080, overheadMemoryMiB: 320, overheadMilliCpu: 250 }),
+          2080,
+          1.2,
+          320,
+          250,
+          kind === "DaemonSet" ? 1 : 1 + Math.floor(random() * 6),
+          kind === "DaemonSet" ? 1 : 0,
         );
         for (const [ruleId, severity, remedy] of rows) {
-          insertFinding.run(id, upload.id, ruleId, severity, remedy, "app", "spec.template.spec.containers[0]", `${ruleId} on container app`, `${id}|${ruleId}`);
+          insertFinding.run(
+            id,
+            upload.id,
+            ruleId,
+            severity,
+            remedy,
+            "app",
+            "spec.template.spec.containers[0]",
+            `${ruleId} on container app`,
+            `${id}|${ruleId}`,
+          );
           findings++;
         }
       }
@@ -147,7 +202,7 @@ function generateInventory(count: number): string {
       "      containers:",
       `        - name: app`,
       `          image: registry.example.com/app-${i % 50}:1.${i % 7}`,
-      roll < 12 ? "          resources:\n            limits: { cpu: \"1\", memory: 512Mi }" : "",
+      roll < 12 ? '          resources:\n            limits: { cpu: "1", memory: 512Mi }' : "",
       roll === 3 ? "          volumeMounts:\n            - { name: cfg, mountPath: /etc/app/app.conf, subPath: app.conf }" : "",
       roll === 3 ? "      volumes:\n        - name: cfg\n          configMap: { name: app-config }" : "",
     ].filter(Boolean);
@@ -181,12 +236,19 @@ async function main() {
   const uploads = [];
   for (const cluster of CLUSTERS) {
     const { id: clusterId } = await db.cluster.create({ data: { name: cluster.name } });
-    const created = await createSeedUpload(db, { clusterId, contentSha256: cluster.name, catalogVersion: "bench", workloadCount: cluster.workloads });
+    const created = await createSeedUpload(db, {
+      clusterId,
+      contentSha256: cluster.name,
+      catalogVersion: "bench",
+      workloadCount: cluster.workloads,
+    });
     uploads.push({ id: created.id, cluster: cluster.name, workloads: cluster.workloads });
   }
   let start = performance.now();
   const seeded = seedWorkloads(file, uploads);
-  console.log(`seeded ${seeded.workloads} workloads, ${seeded.findings} findings in ${(performance.now() - start).toFixed(0)} ms (${file})`);
+  console.log(
+    `seeded ${seeded.workloads} workloads, ${seeded.findings} findings in ${(performance.now() - start).toFixed(0)} ms (${file})`,
+  );
   seedRemediation(file);
   new Database(file).exec("ANALYZE").close();
 
@@ -221,16 +283,23 @@ async function main() {
     await time("report model: all clusters", () => getReportModel(), REPORT_TARGET_MS),
     await time("report model: one cluster", () => getReportModel({ cluster: "bench-staging" }), REPORT_TARGET_MS),
     await time("report model: one team", () => getReportModel({ team: TEAMS[3] }), REPORT_TARGET_MS),
-    await time("report model + HTML: all clusters", async () => {
-      let bytes = 0;
-      for (const chunk of htmlReportChunks(await getReportModel())) bytes += chunk.length;
-      return bytes;
-    }, REPORT_TARGET_MS),
+    await time(
+      "report model + HTML: all clusters",
+      async () => {
+        let bytes = 0;
+        for (const chunk of htmlReportChunks(await getReportModel())) bytes += chunk.length;
+        return bytes;
+      },
+      REPORT_TARGET_MS,
+    ),
   ];
   console.log(`\ndownloads of all ${seeded.workloads} workloads (the dashboard's streamed route response, read to the end):`);
   const { exportResponse } = await import("../lib/data/exports");
   const { buildWorkloadWhere } = await import("../lib/data/workloads");
-  for (const [format, csv] of [["csv", "findings"], ["sarif", "findings"]] as const) {
+  for (const [format, csv] of [
+    ["csv", "findings"],
+    ["sarif", "findings"],
+  ] as const) {
     global.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;
@@ -245,7 +314,9 @@ async function main() {
       peak = Math.max(peak, process.memoryUsage().rss);
     }
     const label = `export ${format}${format === "csv" ? ` (${csv})` : ""}`;
-    console.log(`${label.padEnd(58)} ${(performance.now() - start).toFixed(0).padStart(8)} ms  (${(bytes / 2 ** 20).toFixed(1)} MB; RSS ${Math.round(before / 2 ** 20)} -> peak ${Math.round(peak / 2 ** 20)} MB)`);
+    console.log(
+      `${label.padEnd(58)} ${(performance.now() - start).toFixed(0).padStart(8)} ms  (${(bytes / 2 ** 20).toFixed(1)} MB; RSS ${Math.round(before / 2 ** 20)} -> peak ${Math.round(peak / 2 ** 20)} MB)`,
+    );
   }
 
   console.log(`\nimport of ${IMPORT_WORKLOADS} workloads (one multi-document YAML):`);
@@ -261,7 +332,9 @@ async function main() {
   if (!imported.ok) throw new Error(`import failed: ${imported.message}`);
   const findings = scanned.workloads.reduce((sum, workload) => sum + workload.findings.length, 0);
   console.log(`scan() alone                                               ${scanMs.toFixed(0).padStart(8)} ms`);
-  console.log(`importUpload (scan + one transaction)                      ${importMs.toFixed(0).padStart(8)} ms  (${imported.counts.workloads} workloads, ${findings} findings)`);
+  console.log(
+    `importUpload (scan + one transaction)                      ${importMs.toFixed(0).padStart(8)} ms  (${imported.counts.workloads} workloads, ${findings} findings)`,
+  );
 
   await db.$disconnect();
   const over = results.filter((ms) => ms >= TARGET_MS).length;

@@ -42,7 +42,14 @@ function child(index: number, files: string[]): ChildResult {
   const { format, csv } = FORMATS[index];
   const result = scan(files.map((file) => ({ name: file, load: () => readFileSync(file) })));
   const scanRssMiB = rssMiB();
-  const meta: ExportMeta = { toolVersion: "bench", target: result.target, catalogVersion: result.catalogVersion, scoreFormula: result.scoreFormula, scope: "bench", summary: result.summary };
+  const meta: ExportMeta = {
+    toolVersion: "bench",
+    target: result.target,
+    catalogVersion: result.catalogVersion,
+    scoreFormula: result.scoreFormula,
+    scope: "bench",
+    summary: result.summary,
+  };
   const out = join(OUT, `export-${process.pid}`);
   const fd = openSync(out, "w");
   const start = performance.now();
@@ -75,11 +82,17 @@ function main(): void {
     writeFileSync(file, toKubectlJson(part));
     return file;
   });
-  console.log(`Exports of ${size.toLocaleString("en")} workloads (scan not timed; RSS = peak of the process; growth = export's addition to the scan's peak)`);
+  console.log(
+    `Exports of ${size.toLocaleString("en")} workloads (scan not timed; RSS = peak of the process; growth = export's addition to the scan's peak)`,
+  );
   console.log("format            time      output     peak RSS   growth");
   try {
     FORMATS.forEach((entry, index) => {
-      const run = spawnSync(process.execPath, ["--import", "tsx", SCRIPT, "--child", String(index), ...files], { encoding: "utf8", timeout: 300_000, maxBuffer: 16 * MIB });
+      const run = spawnSync(process.execPath, ["--import", "tsx", SCRIPT, "--child", String(index), ...files], {
+        encoding: "utf8",
+        timeout: 300_000,
+        maxBuffer: 16 * MIB,
+      });
       if (run.status !== 0) {
         console.log(`${entry.label.padEnd(16)}  failed: ${run.stderr.trim().split("\n").slice(-2).join(" | ").slice(0, 200)}`);
         return;

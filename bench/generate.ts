@@ -22,7 +22,10 @@ const TEAMS = ["storefront", "checkout", "discovery", "iam", "warehouse", "scien
 const IMAGES = ["nginx:1.27", "redis:7.4", "postgres:16", "example.com/api:3.2.1", "example.com/worker:1.9.0", "envoyproxy/envoy:v1.31"];
 
 function uid(rand: () => number): string {
-  const hex = () => Math.floor(rand() * 0xffff).toString(16).padStart(4, "0");
+  const hex = () =>
+    Math.floor(rand() * 0xffff)
+      .toString(16)
+      .padStart(4, "0");
   return `${hex()}${hex()}-${hex()}-${hex()}-${hex()}-${hex()}${hex()}${hex()}`;
 }
 
@@ -34,7 +37,10 @@ function managedFields(kind: string): Json[] {
       apiVersion: kind === "Pod" ? "v1" : "apps/v1",
       time: "2026-10-02T09:14:11Z",
       fieldsType: "FieldsV1",
-      fieldsV1: { "f:metadata": { "f:labels": { ".": {}, "f:app": {} } }, "f:spec": { "f:template": { "f:spec": { "f:containers": {} } } } },
+      fieldsV1: {
+        "f:metadata": { "f:labels": { ".": {}, "f:app": {} } },
+        "f:spec": { "f:template": { "f:spec": { "f:containers": {} } } },
+      },
     },
     {
       manager: "kube-controller-manager",
@@ -143,8 +149,22 @@ function controllerStatus(replicas: number): JsonObject {
     readyReplicas: replicas,
     availableReplicas: replicas,
     conditions: [
-      { type: "Available", status: "True", lastUpdateTime: "2026-11-20T17:40:03Z", lastTransitionTime: "2026-10-02T09:15:00Z", reason: "MinimumReplicasAvailable", message: "Deployment has minimum availability." },
-      { type: "Progressing", status: "True", lastUpdateTime: "2026-11-20T17:40:03Z", lastTransitionTime: "2026-10-02T09:14:11Z", reason: "NewReplicaSetAvailable", message: `ReplicaSet has successfully progressed.` },
+      {
+        type: "Available",
+        status: "True",
+        lastUpdateTime: "2026-11-20T17:40:03Z",
+        lastTransitionTime: "2026-10-02T09:15:00Z",
+        reason: "MinimumReplicasAvailable",
+        message: "Deployment has minimum availability.",
+      },
+      {
+        type: "Progressing",
+        status: "True",
+        lastUpdateTime: "2026-11-20T17:40:03Z",
+        lastTransitionTime: "2026-10-02T09:14:11Z",
+        reason: "NewReplicaSetAvailable",
+        message: `ReplicaSet has successfully progressed.`,
+      },
     ],
   };
 }
@@ -202,7 +222,16 @@ export function generateInventory(workloads: number, seed = 42): GeneratedInvent
             kind: "Pod",
             metadata: metadata(rand, "Pod", podName, namespace, {
               labels: { app: name, "pod-template-hash": hash },
-              ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: `${name}-${hash}`, uid: uid(rand), controller: true, blockOwnerDeletion: true }],
+              ownerReferences: [
+                {
+                  apiVersion: "apps/v1",
+                  kind: "ReplicaSet",
+                  name: `${name}-${hash}`,
+                  uid: uid(rand),
+                  controller: true,
+                  blockOwnerDeletion: true,
+                },
+              ],
             }),
             spec: { ...podSpec(rand, feature, name), nodeName: `node-${p}` },
             status: podStatus(),
@@ -232,7 +261,11 @@ export function generateInventory(workloads: number, seed = 42): GeneratedInvent
         apiVersion: "batch/v1",
         kind: "CronJob",
         metadata: metadata(rand, "CronJob", name, namespace),
-        spec: { schedule: "17 3 * * *", concurrencyPolicy: "Forbid", jobTemplate: { spec: { backoffLimit: 2, template: { metadata: {}, spec } } } },
+        spec: {
+          schedule: "17 3 * * *",
+          concurrencyPolicy: "Forbid",
+          jobTemplate: { spec: { backoffLimit: 2, template: { metadata: {}, spec } } },
+        },
         status: { lastScheduleTime: "2026-11-28T03:17:00Z" },
       });
     } else if (r < 0.85) {
@@ -274,7 +307,10 @@ export function generateInventory(workloads: number, seed = 42): GeneratedInvent
     items.push({
       apiVersion: "v1",
       kind: "Node",
-      metadata: { name: `node-${n}`, labels: { "kubernetes.io/hostname": `node-${n}`, "katacontainers.io/kata-runtime": n < 4 ? "true" : "false" } },
+      metadata: {
+        name: `node-${n}`,
+        labels: { "kubernetes.io/hostname": `node-${n}`, "katacontainers.io/kata-runtime": n < 4 ? "true" : "false" },
+      },
       status: { nodeInfo: { containerRuntimeVersion: "containerd://2.0.4", kubeletVersion: "v1.32.3" } },
     });
   }

@@ -28,7 +28,9 @@ function createDatabase(): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "kata-readiness-bench-")), "bench.db");
   const sqlite = new Database(file);
   const migrations = path.join(__dirname, "..", "prisma", "migrations");
-  for (const dir of readdirSync(migrations).filter((d) => /^\d/.test(d)).sort()) {
+  for (const dir of readdirSync(migrations)
+    .filter((d) => /^\d/.test(d))
+    .sort()) {
     sqlite.exec(readFileSync(path.join(migrations, dir, "migration.sql"), "utf8"));
   }
   sqlite.close();
@@ -100,8 +102,12 @@ async function inProcess(content: string): Promise<boolean> {
   if (!result.ok) throw new Error(`import failed: ${result.message}`);
 
   const ok = worst < TARGET_MS && lag < TARGET_MS;
-  console.log(`in process: importUpload of ${(content.length / 2 ** 20).toFixed(0)} MB, ${result.counts.workloads} workloads: ${importMs.toFixed(0)} ms`);
-  console.log(`  slowest of ${count} HTTP answers on the request thread: ${worst.toFixed(0)} ms; event-loop lag at most ${lag.toFixed(0)} ms`);
+  console.log(
+    `in process: importUpload of ${(content.length / 2 ** 20).toFixed(0)} MB, ${result.counts.workloads} workloads: ${importMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  slowest of ${count} HTTP answers on the request thread: ${worst.toFixed(0)} ms; event-loop lag at most ${lag.toFixed(0)} ms`,
+  );
   console.log(`  process RSS ${mb(rssBefore)} before, peak ${mb(peakRss)} (worker included)`);
   console.log(`  ${verdict(ok)}  other requests answered in under ${TARGET_MS} ms during the import`);
   return ok;
@@ -114,7 +120,9 @@ function mb(bytes: number): string {
 /** RSS of the process listening on the URL's port (Linux, best effort). */
 function serverRss(port: string): number | null {
   try {
-    const pids = execFileSync("sh", ["-c", `ss -ltnpH 'sport = :${port}' | grep -o 'pid=[0-9]*' | cut -d= -f2`], { encoding: "utf8" }).trim().split(/\s+/);
+    const pids = execFileSync("sh", ["-c", `ss -ltnpH 'sport = :${port}' | grep -o 'pid=[0-9]*' | cut -d= -f2`], { encoding: "utf8" })
+      .trim()
+      .split(/\s+/);
     const status = readFileSync(`/proc/${pids[0]}/status`, "utf8");
     const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
     return kb ? Number(kb) * 1024 : null;
@@ -145,8 +153,12 @@ async function againstServer(base: string, content: string): Promise<boolean> {
   if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${body.error}`);
 
   const ok = pageResult.worst < TARGET_MS && assetResult.worst < TARGET_MS;
-  console.log(`\n${base}: POST /api/uploads of ${(content.length / 2 ** 20).toFixed(0)} MB, ${body.counts?.workloads} workloads: ${uploadMs.toFixed(0)} ms`);
-  console.log(`  slowest of ${pageResult.count} GET /uploads: ${pageResult.worst.toFixed(0)} ms; slowest of ${assetResult.count} static file: ${assetResult.worst.toFixed(0)} ms`);
+  console.log(
+    `\n${base}: POST /api/uploads of ${(content.length / 2 ** 20).toFixed(0)} MB, ${body.counts?.workloads} workloads: ${uploadMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  slowest of ${pageResult.count} GET /uploads: ${pageResult.worst.toFixed(0)} ms; slowest of ${assetResult.count} static file: ${assetResult.worst.toFixed(0)} ms`,
+  );
   if (rssBefore !== null) console.log(`  server RSS ${mb(rssBefore)} before, peak ${mb(peakRss)}`);
   console.log(`  ${verdict(ok)}  other requests answered in under ${TARGET_MS} ms during the upload`);
   return ok;

@@ -30,6 +30,8 @@ describe("Markdown", () => {
   });
 
   it("renders a one-line summary without a paragraph", () => {
-    expect(renderToStaticMarkup(createElement(InlineMarkdown, { source: "Uses `hostPID`." }))).toMatch(/^Uses <code[^>]*>hostPID<\/code>\.$/);
+    expect(renderToStaticMarkup(createElement(InlineMarkdown, { source: "Uses `hostPID`." }))).toMatch(
+      /^Uses <code[^>]*>hostPID<\/code>\.$/,
+    );
   });
 });

@@ -92,7 +92,9 @@ test.describe("POST /api/uploads", () => {
     expect(status).toBe(201);
     const upload = body as UploadBody;
     expect(upload.counts.workloads).toBe(2);
-    expect(upload.errors).toEqual([expect.objectContaining({ source: "broken.yaml", line: expect.any(Number), message: expect.any(String) })]);
+    expect(upload.errors).toEqual([
+      expect.objectContaining({ source: "broken.yaml", line: expect.any(Number), message: expect.any(String) }),
+    ]);
   });
 
   test("refuses an upload where nothing could be read (400), with per-file errors", async ({ inventory }) => {
@@ -251,16 +253,29 @@ test.describe("POST /api/uploads", () => {
     }
   });
 
-  test("refuses objects over Kubernetes' size limits with their line, and cuts long values on the pages", async ({ inventory, request, clusterName }) => {
+  test("refuses objects over Kubernetes' size limits with their line, and cuts long values on the pages", async ({
+    inventory,
+    request,
+    clusterName,
+  }) => {
     // A 30 MB metadata.name was once stored; /workloads then weighed 63 MB for everyone.
     const hugeName = "a".repeat(1_000_000);
     const docker = JSON.stringify([
-      { Id: "c0ffee", Name: "/labelled", Config: { Image: "web:1", Labels: { team: "t".repeat(100_000) } }, HostConfig: {}, State: { Status: "running" } },
+      {
+        Id: "c0ffee",
+        Name: "/labelled",
+        Config: { Image: "web:1", Labels: { team: "t".repeat(100_000) } },
+        HostConfig: {},
+        State: { Status: "running" },
+      },
     ]);
     const { status, body } = await inventory.upload({
       files: [
         { name: "shop.yaml", content: DEPLOYMENTS },
-        { name: "huge.yaml", content: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${hugeName}\nspec: { containers: [{ name: a, image: a }] }\n` },
+        {
+          name: "huge.yaml",
+          content: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${hugeName}\nspec: { containers: [{ name: a, image: a }] }\n`,
+        },
         { name: "inspect.json", content: docker },
       ],
     });
@@ -269,7 +284,12 @@ test.describe("POST /api/uploads", () => {
     const upload = body as UploadBody;
     expect(upload.counts.workloads).toBe(3);
     expect(upload.errors).toEqual([
-      expect.objectContaining({ source: "huge.yaml", file: 1, line: 1, message: expect.stringContaining("metadata.name is 1000000 characters long (at most 253)") }),
+      expect.objectContaining({
+        source: "huge.yaml",
+        file: 1,
+        line: 1,
+        message: expect.stringContaining("metadata.name is 1000000 characters long (at most 253)"),
+      }),
     ]);
     expect(JSON.stringify(body).length).toBeLessThan(10_000);
 

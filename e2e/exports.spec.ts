@@ -61,7 +61,10 @@ test("downloads exactly the rows the filtered table shows", async ({ page, workl
 
   const menu = page.getByTestId("download-menu");
   await menu.getByText("Download filtered").click();
-  const [download] = await Promise.all([page.waitForEvent("download"), menu.getByRole("link", { name: "CSV: one row per workload" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    menu.getByRole("link", { name: "CSV: one row per workload" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^kata-readiness-workloads-\d{4}-\d{2}-\d{2}-workloads\.csv$/);
   const rows = parseCsv(await readFile(await download.path()), { columns: true }) as Record<string, string>[];
   // The formula-looking name is neutralised in the file; strip the quote to compare.

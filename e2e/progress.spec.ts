@@ -33,7 +33,10 @@ test("an upload page lists what changed against the previous snapshot", async ({
   await expect(fresh.getByRole("link", { name: `${clusterName}/shop/Deployment/api` })).toBeVisible();
   await expect(fresh.getByRole("link", { name: "host-pid" })).toBeVisible();
 
-  await page.getByRole("navigation", { name: "Lists of changes" }).getByRole("link", { name: /^Resolved/ }).click();
+  await page
+    .getByRole("navigation", { name: "Lists of changes" })
+    .getByRole("link", { name: /^Resolved/ })
+    .click();
   const resolved = page.getByTestId("diff-list-resolved");
   await expect(resolved.getByRole("link", { name: "host-network" })).toBeVisible();
   await resolved.getByRole("link", { name: `${clusterName}/shop/Deployment/web` }).click();

@@ -29,9 +29,13 @@ function storeAsCatalog1(uploadId: number) {
   try {
     sqlite.transaction(() => {
       sqlite.prepare(`DELETE FROM "Finding" WHERE "workloadId" IN (SELECT "id" FROM "Workload" WHERE "uploadId" = ?)`).run(uploadId);
-      sqlite.prepare(`UPDATE "Workload" SET "score" = 100, "readiness" = 'ready', "blockerCount" = 0, "warningCount" = 0 WHERE "uploadId" = ?`).run(uploadId);
       sqlite
-        .prepare(`UPDATE "Upload" SET "catalogVersion" = '1', "readyCount" = "workloadCount", "blockedCount" = 0, "needsChangesCount" = 0, "inventoryContext" = NULL WHERE "id" = ?`)
+        .prepare(`UPDATE "Workload" SET "score" = 100, "readiness" = 'ready', "blockerCount" = 0, "warningCount" = 0 WHERE "uploadId" = ?`)
+        .run(uploadId);
+      sqlite
+        .prepare(
+          `UPDATE "Upload" SET "catalogVersion" = '1', "readyCount" = "workloadCount", "blockedCount" = 0, "needsChangesCount" = 0, "inventoryContext" = NULL WHERE "id" = ?`,
+        )
         .run(uploadId);
     })();
   } finally {
@@ -39,7 +43,13 @@ function storeAsCatalog1(uploadId: number) {
   }
 }
 
-test("an upload scored by catalog 1 says so, and one click re-scores it under catalog 1.2", async ({ page, inventory, uploadPage, workloadsPage, clusterName }) => {
+test("an upload scored by catalog 1 says so, and one click re-scores it under catalog 1.2", async ({
+  page,
+  inventory,
+  uploadPage,
+  workloadsPage,
+  clusterName,
+}) => {
   const { body } = await inventory.uploadOrFail({ files: [{ name: "shop/compose.yaml", content: COMPOSE }] });
   const uploadId = (body as { uploadId: number }).uploadId;
   storeAsCatalog1(uploadId);
@@ -56,10 +66,9 @@ test("an upload scored by catalog 1 says so, and one click re-scores it under ca
   await page.goto(`/uploads/${uploadId}`);
   await expect(uploadPage.catalogVersion).toHaveText("v1");
   await expect(page.getByText("scored before the running catalog v1.2")).toBeVisible();
-  await expect(page.getByText("Rules the running catalog adds since v1").getByRole("link", { name: "docker-embedded-dns" })).toHaveAttribute(
-    "href",
-    "/rules/docker-embedded-dns",
-  );
+  await expect(
+    page.getByText("Rules the running catalog adds since v1").getByRole("link", { name: "docker-embedded-dns" }),
+  ).toHaveAttribute("href", "/rules/docker-embedded-dns");
   await expect(page.getByText("inventory-level rules could not be re-evaluated")).toBeVisible();
   await expect(uploadPage.count("Blocked")).toHaveText("0");
 

@@ -35,7 +35,13 @@ test.describe("rules", () => {
     await expect(rulesPage.row("subpath")).toHaveCount(0);
   });
 
-  test("goes from the catalog to a rule, its affected workloads and the filtered workloads table", async ({ inventory, rulesPage, rulePage, clusterName, page }) => {
+  test("goes from the catalog to a rule, its affected workloads and the filtered workloads table", async ({
+    inventory,
+    rulesPage,
+    rulePage,
+    clusterName,
+    page,
+  }) => {
     await inventory.uploadOrFail({ files: ["mixed-deployments.yaml"] });
     await rulesPage.goto();
 

@@ -23,7 +23,12 @@ test("a waiver for a blocker makes the workload ready on its page and in the ove
 
   // A waiver without scope is refused with the reason, and what was typed stays in the form.
   await waivers.goto();
-  await waivers.create({ ruleId: "host-network", reason: "node exporter needs the host's network", approver: "platform lead", expires: inDays(30) });
+  await waivers.create({
+    ruleId: "host-network",
+    reason: "node exporter needs the host's network",
+    approver: "platform lead",
+    expires: inDays(30),
+  });
   await expect(waivers.status).toHaveText("The waiver was not saved: fix the fields below.");
   await expect(waivers.form.getByText("Give a scope: a workload, a namespace, a team or a cluster.")).toBeVisible();
   await expect(waivers.form.getByLabel("Reason")).toHaveValue("node exporter needs the host's network");
@@ -72,7 +77,10 @@ test("a waiver for a blocker makes the workload ready on its page and in the ove
   // Revoke: kept in the history as revoked, and the blocker counts again.
   await waivers.goto();
   page.once("dialog", (dialog) => void dialog.accept());
-  await waivers.item("Active", id).getByRole("button", { name: `Revoke waiver #${id}` }).click();
+  await waivers
+    .item("Active", id)
+    .getByRole("button", { name: `Revoke waiver #${id}` })
+    .click();
   await expect(waivers.item("Revoked", id)).toContainText("Revoked:");
   await expect(waivers.item("Active", id)).toHaveCount(0);
 

@@ -64,10 +64,31 @@ interface TermStyle {
   badge: string;
 }
 
-export const SEVERITY_STYLES: Record<Severity, TermStyle & { plural: string; /** Web: a manifest line a finding points at. */ line: string }> = {
-  blocker: { label: "Blocker", plural: "Blockers", tone: "red", badge: "bg-red-50 text-red-800 ring-red-600/30", line: "border-l-blocked bg-red-50" },
-  warning: { label: "Warning", plural: "Warnings", tone: "yellow", badge: "bg-amber-50 text-amber-800 ring-amber-600/30", line: "border-l-needs bg-amber-50" },
-  info: { label: "Info", plural: "Info", tone: "cyan", badge: "bg-blue-50 text-blue-800 ring-blue-600/30", line: "border-l-info bg-blue-50" },
+export const SEVERITY_STYLES: Record<
+  Severity,
+  TermStyle & { plural: string; /** Web: a manifest line a finding points at. */ line: string }
+> = {
+  blocker: {
+    label: "Blocker",
+    plural: "Blockers",
+    tone: "red",
+    badge: "bg-red-50 text-red-800 ring-red-600/30",
+    line: "border-l-blocked bg-red-50",
+  },
+  warning: {
+    label: "Warning",
+    plural: "Warnings",
+    tone: "yellow",
+    badge: "bg-amber-50 text-amber-800 ring-amber-600/30",
+    line: "border-l-needs bg-amber-50",
+  },
+  info: {
+    label: "Info",
+    plural: "Info",
+    tone: "cyan",
+    badge: "bg-blue-50 text-blue-800 ring-blue-600/30",
+    line: "border-l-info bg-blue-50",
+  },
 };
 
 export const READINESS_STYLES: Record<
@@ -108,8 +129,18 @@ export const READINESS_STYLES: Record<
 /** The four migration paths of the spec (lib/scoring/migration-path.ts): the overview's cards, and the colour of each in charts and reports. */
 export const MIGRATION_PATH_STYLES: Record<MigrationPath, { label: string; hint: string; borderTop: string; color: string }> = {
   ready: { label: "Ready", hint: "can move to Kata as they are", borderTop: "border-t-ready", color: "#15803d" },
-  "manifest-fixes": { label: "Manifest fixes", hint: "move after changes to their manifests", borderTop: "border-t-needs", color: "#1d4ed8" },
-  "platform-work": { label: "Platform work", hint: "wait on Kata, node or RuntimeClass configuration", borderTop: "border-t-info", color: "#6d28d9" },
+  "manifest-fixes": {
+    label: "Manifest fixes",
+    hint: "move after changes to their manifests",
+    borderTop: "border-t-needs",
+    color: "#1d4ed8",
+  },
+  "platform-work": {
+    label: "Platform work",
+    hint: "wait on Kata, node or RuntimeClass configuration",
+    borderTop: "border-t-info",
+    color: "#6d28d9",
+  },
   "stays-on-runc": { label: "Stays on runc", hint: "need what a VM sandbox cannot give", borderTop: "border-t-blocked", color: "#475569" },
 };
 

@@ -90,7 +90,8 @@ describe("formatting elsewhere", () => {
         if (entry.isDirectory()) walk(path);
         else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && path !== __filename.replace(".test", "")) {
           const text = readFileSync(path, "utf8");
-          if (/\.toLocale\w*String\(|\.toFixed\(|Intl\.(DateTimeFormat|NumberFormat)|function format(GiB|MiB|Bytes|Cpu|Vcpu)/.test(text)) offenders.push(relative(root, path));
+          if (/\.toLocale\w*String\(|\.toFixed\(|Intl\.(DateTimeFormat|NumberFormat)|function format(GiB|MiB|Bytes|Cpu|Vcpu)/.test(text))
+            offenders.push(relative(root, path));
         }
       }
     };

@@ -85,7 +85,11 @@ let dateOnly: Intl.DateTimeFormat | undefined;
  * midnight starting the 23rd, which reads "through 22 Dec 2026 (UTC)"; other instants read in full.
  */
 export function formatExpiry(expiresAt: Date): string {
-  const atMidnight = expiresAt.getUTCHours() === 0 && expiresAt.getUTCMinutes() === 0 && expiresAt.getUTCSeconds() === 0 && expiresAt.getUTCMilliseconds() === 0;
+  const atMidnight =
+    expiresAt.getUTCHours() === 0 &&
+    expiresAt.getUTCMinutes() === 0 &&
+    expiresAt.getUTCSeconds() === 0 &&
+    expiresAt.getUTCMilliseconds() === 0;
   if (!atMidnight) return `until ${formatDateTime(expiresAt)}`;
   dateOnly ??= new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
   return `through ${dateOnly.format(new Date(expiresAt.getTime() - 1))} (UTC)`;

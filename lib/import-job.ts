@@ -6,7 +6,16 @@
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import type { InputError, InputFile } from "./inventory/types";
-import { makeCurrent, readDecisions, readDeclaredRequirements, readPreviousSnapshot, readResolvedBefore, sqliteDate, upsertSeries, writeRemediationItems } from "./import-tracking";
+import {
+  makeCurrent,
+  readDecisions,
+  readDeclaredRequirements,
+  readPreviousSnapshot,
+  readResolvedBefore,
+  sqliteDate,
+  upsertSeries,
+  writeRemediationItems,
+} from "./import-tracking";
 import { scan, type ScanResult } from "./scan";
 import { trackScan, type TrackedScan } from "./scoring/track";
 import type { ProfileId } from "./scoring/profiles";
@@ -167,7 +176,9 @@ function refuseEmpty(result: ScanResult, errors: UploadError[]): ImportJobResult
   const withErrors = new Set(errors.map((error) => error.file));
   const unreadable = result.files.every((file) => file.objects === 0);
   const silent = result.files.flatMap((file, index): UploadError[] =>
-    withErrors.has(index) ? [] : [{ source: file.source, file: index, message: unreadable || file.objects === 0 ? NO_OBJECTS_MESSAGE : NO_WORKLOADS_MESSAGE }],
+    withErrors.has(index)
+      ? []
+      : [{ source: file.source, file: index, message: unreadable || file.objects === 0 ? NO_OBJECTS_MESSAGE : NO_WORKLOADS_MESSAGE }],
   );
   const listed = [...errors, ...silent];
   if (unreadable) {
@@ -219,10 +230,33 @@ function unpack(count: number, from = 0): string {
 
 // Column lists follow prisma/schema.prisma. `?` parameters are bound in the order they appear.
 const WORKLOAD_DATA_COLUMNS = [
-  "identity", "platform", "kind", "namespace", "name", "team", "owner", "source", "score", "readiness", "migrationPath",
-  "rawScore", "rawReadiness", "rawMigrationPath", "waiverCheckAt", "migrated",
-  "blockerCount", "warningCount", "infoCount", "spec", "sizing", "vmMemoryMiB", "vmVcpus", "overheadMemoryMiB",
-  "overheadMilliCpu", "replicas", "perNode",
+  "identity",
+  "platform",
+  "kind",
+  "namespace",
+  "name",
+  "team",
+  "owner",
+  "source",
+  "score",
+  "readiness",
+  "migrationPath",
+  "rawScore",
+  "rawReadiness",
+  "rawMigrationPath",
+  "waiverCheckAt",
+  "migrated",
+  "blockerCount",
+  "warningCount",
+  "infoCount",
+  "spec",
+  "sizing",
+  "vmMemoryMiB",
+  "vmVcpus",
+  "overheadMemoryMiB",
+  "overheadMilliCpu",
+  "replicas",
+  "perNode",
 ] as const;
 const FINDING_DATA_COLUMNS = ["ruleId", "severity", "remedy", "container", "path", "message", "fingerprint", "change", "waiverId"] as const;
 const FILE_DATA_COLUMNS = ["name", "sha256", "bytes", "format", "syntax", "objects", "workloads", "skipped", "errors"] as const;
@@ -241,7 +275,6 @@ const INSERT_FILES = `INSERT INTO "UploadFile" ("uploadId", ${columnList(FILE_DA
   SELECT ?, ${unpack(FILE_DATA_COLUMNS.length)} FROM json_each(?)`;
 const INSERT_INVENTORY_FINDINGS = `INSERT INTO "InventoryFinding" ("uploadId", ${columnList(INVENTORY_FINDING_DATA_COLUMNS)})
   SELECT ?, ${unpack(INVENTORY_FINDING_DATA_COLUMNS.length)} FROM json_each(?)`;
-
 
 /** Readiness counts with the waivers in force, as the pages show them. */
 function countReadiness(tracked: TrackedScan): { ready: number; needsChanges: number; blocked: number } {
@@ -300,7 +333,18 @@ function findingRows(result: ScanResult, tracked: TrackedScan): string[] {
         const track = tracked.workloads[index].findings;
         for (const [findingIndex, finding] of workload.findings.entries()) {
           const { fingerprint, change, waiverId } = track[findingIndex];
-          yield [index, finding.ruleId, finding.severity, finding.remedy, finding.container, finding.path, finding.message, fingerprint, change, waiverId === null ? null : Number(waiverId)];
+          yield [
+            index,
+            finding.ruleId,
+            finding.severity,
+            finding.remedy,
+            finding.container,
+            finding.path,
+            finding.message,
+            fingerprint,
+            change,
+            waiverId === null ? null : Number(waiverId),
+          ];
         }
       }
     })(),
@@ -338,7 +382,14 @@ function writeUpload(sqlite: Database.Database, result: ScanResult, input: Write
     ]),
   );
   const inventoryBatches = batchRows(
-    result.inventoryFindings.map((finding) => [finding.ruleId, finding.severity, finding.remedy, finding.source, finding.path, finding.message]),
+    result.inventoryFindings.map((finding) => [
+      finding.ruleId,
+      finding.severity,
+      finding.remedy,
+      finding.source,
+      finding.path,
+      finding.message,
+    ]),
   );
 
   const write = sqlite.transaction((): number | { duplicateOf: number } => {
@@ -416,7 +467,9 @@ function writeUpload(sqlite: Database.Database, result: ScanResult, input: Write
     // above hold SQLite's write lock until this transaction ends. AUTOINCREMENT's high-water mark, not
     // MAX(id): ids of deleted uploads' workloads are never handed out again.
     const last = sqlite
-      .prepare(`SELECT MAX(COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Workload'), 0), COALESCE((SELECT MAX("id") FROM "Workload"), 0)) AS id`)
+      .prepare(
+        `SELECT MAX(COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Workload'), 0), COALESCE((SELECT MAX("id") FROM "Workload"), 0)) AS id`,
+      )
       .get() as { id: number };
     const firstId = last.id + 1;
     const insertWorkloads = sqlite.prepare(INSERT_WORKLOADS);

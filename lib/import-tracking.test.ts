@@ -50,7 +50,11 @@ const api = (privileged: boolean) =>
   );
 
 async function upload(cluster: string, ...docs: string[]) {
-  const result = await importUpload({ cluster, target: "kata-qemu-runtime-rs", files: [{ name: "inventory.yaml", content: docs.join("---\n") }] });
+  const result = await importUpload({
+    cluster,
+    target: "kata-qemu-runtime-rs",
+    files: [{ name: "inventory.yaml", content: docs.join("---\n") }],
+  });
   if (!result.ok) throw new Error(`upload refused: ${result.message}`);
   return result.uploadId;
 }
@@ -95,7 +99,10 @@ describe("import: snapshots of a series", () => {
 
     // host-network is back: a regression, and its item reopens.
     const third = await upload("track", web(true, "\n          imagePullPolicy: Always"), api(true));
-    expect(await db.upload.findUniqueOrThrow({ where: { id: third } })).toMatchObject({ previousUploadId: second, regressedFindingCount: 1 });
+    expect(await db.upload.findUniqueOrThrow({ where: { id: third } })).toMatchObject({
+      previousUploadId: second,
+      regressedFindingCount: 1,
+    });
     expect(await item("track", "host-network")).toMatchObject({ status: "open", resolvedInUploadId: null, lastSeenUploadId: third });
     expect(await db.finding.findFirst({ where: { uploadId: third, ruleId: "host-network" } })).toMatchObject({ change: "regressed" });
   });
@@ -116,11 +123,28 @@ describe("import: decisions in force", () => {
   it("applies a waiver in force to readiness, score and path, keeps the raw figures, and ignores an expired one", async () => {
     const future = new Date(Date.now() + 30 * 24 * 3600 * 1000);
     const past = new Date(Date.now() - 24 * 3600 * 1000);
-    await db.waiver.create({ data: { ruleId: "host-network", cluster: "waived", namespace: "shop", reason: "monitoring agent", approver: "lead", expiresAt: future, createdBy: "test" } });
-    await db.waiver.create({ data: { ruleId: "subpath", cluster: "waived", reason: "old", approver: "lead", expiresAt: past, createdBy: "test" } });
+    await db.waiver.create({
+      data: {
+        ruleId: "host-network",
+        cluster: "waived",
+        namespace: "shop",
+        reason: "monitoring agent",
+        approver: "lead",
+        expiresAt: future,
+        createdBy: "test",
+      },
+    });
+    await db.waiver.create({
+      data: { ruleId: "subpath", cluster: "waived", reason: "old", approver: "lead", expiresAt: past, createdBy: "test" },
+    });
     const id = await upload("waived", web(true));
     const workload = await db.workload.findFirstOrThrow({ where: { uploadId: id }, include: { findings: true } });
-    expect(workload).toMatchObject({ readiness: "blocked", rawReadiness: "blocked", migrationPath: "manifest-fixes", rawMigrationPath: "stays-on-runc" });
+    expect(workload).toMatchObject({
+      readiness: "blocked",
+      rawReadiness: "blocked",
+      migrationPath: "manifest-fixes",
+      rawMigrationPath: "stays-on-runc",
+    });
     expect(workload.score).toBe(workload.rawScore + 40);
     expect(workload.waiverCheckAt?.getTime()).toBe(future.getTime());
     expect(workload.findings.find((f) => f.ruleId === "host-network")?.waiverId).not.toBeNull();
@@ -130,9 +154,20 @@ describe("import: decisions in force", () => {
   it("takes the team from an override, then the labels, then the namespace's team", async () => {
     const cluster = await db.cluster.create({ data: { name: "owned" } });
     await db.namespaceTeam.create({ data: { clusterId: cluster.id, namespace: "shop", team: "shop-team" } });
-    await db.workloadOwner.create({ data: { clusterId: cluster.id, identity: "owned/shop/Deployment/api", team: "api-team", owner: "alice" } });
-    const id = await upload("owned", api(false), web(false), deployment("labelled", "shop", `      containers:\n        - name: x\n          image: x:1\n          ${LIMITS}`, "team: from-label"));
-    const rows = await db.workload.findMany({ where: { uploadId: id }, select: { name: true, team: true, owner: true }, orderBy: { name: "asc" } });
+    await db.workloadOwner.create({
+      data: { clusterId: cluster.id, identity: "owned/shop/Deployment/api", team: "api-team", owner: "alice" },
+    });
+    const id = await upload(
+      "owned",
+      api(false),
+      web(false),
+      deployment("labelled", "shop", `      containers:\n        - name: x\n          image: x:1\n          ${LIMITS}`, "team: from-label"),
+    );
+    const rows = await db.workload.findMany({
+      where: { uploadId: id },
+      select: { name: true, team: true, owner: true },
+      orderBy: { name: "asc" },
+    });
     expect(rows).toEqual([
       { name: "api", team: "api-team", owner: "alice" },
       { name: "labelled", team: "from-label", owner: null },

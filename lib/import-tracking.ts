@@ -24,7 +24,9 @@ export function upsertSeries(sqlite: Database.Database, clusterId: number, targe
   sqlite
     .prepare(`INSERT INTO "Series" ("clusterId", "target", "createdAt") VALUES (?, ?, ?) ON CONFLICT ("clusterId", "target") DO NOTHING`)
     .run(clusterId, target, now);
-  const row = sqlite.prepare(`SELECT "id", "currentUploadId" FROM "Series" WHERE "clusterId" = ? AND "target" = ?`).get(clusterId, target) as {
+  const row = sqlite
+    .prepare(`SELECT "id", "currentUploadId" FROM "Series" WHERE "clusterId" = ? AND "target" = ?`)
+    .get(clusterId, target) as {
     id: number;
     currentUploadId: number | null;
   };
@@ -78,9 +80,12 @@ export function readDeclaredRequirements(sqlite: Database.Database, cluster: str
 
 export function readDecisions(sqlite: Database.Database, clusterId: number, cluster: string, now: Date): TrackingDecisions {
   const namespaceTeams = new Map(
-    (sqlite.prepare(`SELECT "namespace", "team" FROM "NamespaceTeam" WHERE "clusterId" = ?`).all(clusterId) as { namespace: string; team: string }[]).map(
-      (row) => [row.namespace, row.team],
-    ),
+    (
+      sqlite.prepare(`SELECT "namespace", "team" FROM "NamespaceTeam" WHERE "clusterId" = ?`).all(clusterId) as {
+        namespace: string;
+        team: string;
+      }[]
+    ).map((row) => [row.namespace, row.team]),
   );
   const owners = new Map(
     (
@@ -106,7 +111,8 @@ export function readDecisions(sqlite: Database.Database, clusterId: number, clus
 }
 
 export function readPreviousSnapshot(sqlite: Database.Database, uploadId: number): PreviousSnapshot | null {
-  const upload = sqlite.prepare(`SELECT "catalogVersion" FROM "Upload" WHERE "id" = ?`).get(uploadId) as { catalogVersion: string } | undefined;
+  const upload = sqlite.prepare(`SELECT "catalogVersion" FROM "Upload" WHERE "id" = ?`).get(uploadId) as
+    { catalogVersion: string } | undefined;
   if (!upload) return null;
   const identities = (sqlite.prepare(`SELECT "identity" FROM "Workload" WHERE "uploadId" = ?`).all(uploadId) as { identity: string }[]).map(
     (row) => row.identity,
@@ -196,7 +202,18 @@ export function writeRemediationItems(
     if (!item) continue;
     close.run(uploadId, now, item.id);
     if (item.status === "open" || item.status === "in-progress") {
-      audit.run(now, actor, `fixed: verified by upload #${uploadId}`, clusterId, finding.identity, finding.fingerprint, finding.ruleId, item.id, item.status, "fixed");
+      audit.run(
+        now,
+        actor,
+        `fixed: verified by upload #${uploadId}`,
+        clusterId,
+        finding.identity,
+        finding.fingerprint,
+        finding.ruleId,
+        item.id,
+        item.status,
+        "fixed",
+      );
     }
   }
 }

@@ -5,7 +5,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { runImportJob, type ImportJobInput, type ImportJobResult, type RequestJobInput } from "./import-job";
 import { parseUploadRequest } from "./upload-request";
 
-export type ImportWorkerMessage = { ok: true; result: ImportJobResult } | { ok: false; error: { name: string; message: string; stack?: string } };
+export type ImportWorkerMessage =
+  { ok: true; result: ImportJobResult } | { ok: false; error: { name: string; message: string; stack?: string } };
 
 function run(input: ImportJobInput | RequestJobInput): ImportJobResult {
   if ("request" in input) {
@@ -21,7 +22,8 @@ function run(input: ImportJobInput | RequestJobInput): ImportJobResult {
   // Transferred Buffers arrive as plain Uint8Arrays; the parser's byte searches are fast on Buffers.
   const files = input.files.map((file) => ({
     name: file.name,
-    content: typeof file.content === "string" ? file.content : Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
+    content:
+      typeof file.content === "string" ? file.content : Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength),
   }));
   return runImportJob({ ...input, files });
 }

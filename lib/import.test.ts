@@ -120,7 +120,12 @@ describe("importUpload", () => {
 
     const sniffer = upload.workloads.find((workload) => workload.name === "sniffer");
     const scanned = expected.workloads.find((workload) => workload.name === "sniffer");
-    expect(sniffer).toMatchObject({ identity: `${cluster}/shop/Deployment/sniffer`, readiness: "blocked", team: "checkout", isCurrent: true });
+    expect(sniffer).toMatchObject({
+      identity: `${cluster}/shop/Deployment/sniffer`,
+      readiness: "blocked",
+      team: "checkout",
+      isCurrent: true,
+    });
     expect(sniffer?.findings.map((finding) => finding.ruleId).sort()).toEqual(scanned?.findings.map((finding) => finding.ruleId).sort());
     expect(sniffer?.blockerCount).toBe(scanned?.findings.filter((finding) => finding.severity === "blocker").length);
     expect(JSON.parse(sniffer!.spec)).toMatchObject({ name: "sniffer", kind: "Deployment" });
@@ -133,7 +138,10 @@ describe("importUpload", () => {
     const result = await importUpload({
       cluster,
       target: "kata-qemu-runtime-rs",
-      files: [{ name: "good.yaml", content: READY }, { name: "broken.yaml", content: BROKEN }],
+      files: [
+        { name: "good.yaml", content: READY },
+        { name: "broken.yaml", content: BROKEN },
+      ],
     });
 
     expect(result.ok).toBe(true);
@@ -155,7 +163,10 @@ describe("importUpload", () => {
     const result = await importUpload({
       cluster: uniqueCluster(),
       target: "kata-qemu-runtime-rs",
-      files: [{ name: "broken.yaml", content: BROKEN }, { name: "empty.yaml", content: "" }],
+      files: [
+        { name: "broken.yaml", content: BROKEN },
+        { name: "empty.yaml", content: "" },
+      ],
     });
 
     expect(result).toMatchObject({ ok: false, reason: "unreadable" });
@@ -257,11 +268,20 @@ describe("importUpload", () => {
       [3, "docker-compose.yml (2)"],
     ]);
     const rows = await db.uploadFile.findMany({ where: { uploadId: result.uploadId }, orderBy: { id: "asc" } });
-    expect(rows.map((row) => row.name)).toEqual(["docker-compose.yml", "docker-compose.yml (3)", "docker-compose.yml (4)", "docker-compose.yml (2)"]);
+    expect(rows.map((row) => row.name)).toEqual([
+      "docker-compose.yml",
+      "docker-compose.yml (3)",
+      "docker-compose.yml (4)",
+      "docker-compose.yml (2)",
+    ]);
     expect(rows.map((row) => JSON.parse(row.errors).length)).toEqual([0, 1, 0, 1]);
     const { hashContent } = await import("@/lib/import");
     expect(rows.map((row) => row.sha256)).toEqual(files.map((file) => hashContent(file.content)));
-    const sources = await db.workload.findMany({ where: { uploadId: result.uploadId }, select: { source: true }, orderBy: { name: "asc" } });
+    const sources = await db.workload.findMany({
+      where: { uploadId: result.uploadId },
+      select: { source: true },
+      orderBy: { name: "asc" },
+    });
     expect(sources.map((workload) => workload.source)).toEqual(["docker-compose.yml (4)", "docker-compose.yml"]);
   });
 

@@ -74,7 +74,7 @@ describe("parseOwnersCsv", () => {
   });
 
   it("keeps formula-looking values as plain text", () => {
-    const result = parseOwnersCsv("cluster,namespace,team\nprod,shop,=HYPERLINK(\"x\")");
+    const result = parseOwnersCsv('cluster,namespace,team\nprod,shop,=HYPERLINK("x")');
     expect(result.ok && result.kind === "namespaces" && result.rows[0].team).toBe('=HYPERLINK("x")');
   });
 });

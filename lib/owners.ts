@@ -13,7 +13,10 @@ export interface TeamInput {
   override?: string | null;
 }
 
-export function resolveTeam({ labels, labelKeys = DEFAULT_TEAM_LABEL_KEYS, namespaceTeam, override }: TeamInput): { team: string | null; source: TeamSource | null } {
+export function resolveTeam({ labels, labelKeys = DEFAULT_TEAM_LABEL_KEYS, namespaceTeam, override }: TeamInput): {
+  team: string | null;
+  source: TeamSource | null;
+} {
   if (override) return { team: override, source: "override" };
   for (const key of labelKeys) {
     const value = labels[key];
@@ -97,15 +100,25 @@ export function parseOwnersCsv(text: string): OwnersCsv {
   }
   if (records.length === 0) return { ok: false, errors: [{ line: 1, message: "empty file: expected a header row" }] };
   const header = records[0].record.map((name) => name.toLowerCase());
-  const kind = sameColumns(header, WORKLOAD_OWNER_COLUMNS) ? "workloads" : sameColumns(header, NAMESPACE_TEAM_COLUMNS) ? "namespaces" : null;
+  const kind = sameColumns(header, WORKLOAD_OWNER_COLUMNS)
+    ? "workloads"
+    : sameColumns(header, NAMESPACE_TEAM_COLUMNS)
+      ? "namespaces"
+      : null;
   if (kind === null) {
     return {
       ok: false,
-      errors: [{ line: records[0].info.lines, message: `header must be "${WORKLOAD_OWNER_COLUMNS.join(",")}" or "${NAMESPACE_TEAM_COLUMNS.join(",")}"` }],
+      errors: [
+        {
+          line: records[0].info.lines,
+          message: `header must be "${WORKLOAD_OWNER_COLUMNS.join(",")}" or "${NAMESPACE_TEAM_COLUMNS.join(",")}"`,
+        },
+      ],
     };
   }
   const body = records.slice(1);
-  if (body.length > MAX_OWNER_ROWS) return { ok: false, errors: [{ line: 1, message: `more than ${MAX_OWNER_ROWS} rows: split the file` }] };
+  if (body.length > MAX_OWNER_ROWS)
+    return { ok: false, errors: [{ line: 1, message: `more than ${MAX_OWNER_ROWS} rows: split the file` }] };
 
   const columns = kind === "workloads" ? WORKLOAD_OWNER_COLUMNS : NAMESPACE_TEAM_COLUMNS;
   const errors: RowError[] = [...skipped];
@@ -124,7 +137,10 @@ export function parseOwnersCsv(text: string): OwnersCsv {
       errors.push({ line, message: problem });
       continue;
     }
-    const key = kind === "workloads" ? [value.cluster, value.namespace, value.kind, value.name].join("/") : [value.cluster, value.namespace].join("/");
+    const key =
+      kind === "workloads"
+        ? [value.cluster, value.namespace, value.kind, value.name].join("/")
+        : [value.cluster, value.namespace].join("/");
     const first = seen.get(key);
     if (first !== undefined) {
       errors.push({ line, message: `${key} is already given on line ${first}` });
@@ -132,7 +148,15 @@ export function parseOwnersCsv(text: string): OwnersCsv {
     }
     seen.set(key, line);
     if (kind === "workloads") {
-      workloadRows.push({ line, cluster: value.cluster, namespace: value.namespace, kind: value.kind, name: value.name, team: value.team || null, owner: value.owner || null });
+      workloadRows.push({
+        line,
+        cluster: value.cluster,
+        namespace: value.namespace,
+        kind: value.kind,
+        name: value.name,
+        team: value.team || null,
+        owner: value.owner || null,
+      });
     } else namespaceRows.push({ line, cluster: value.cluster, namespace: value.namespace, team: value.team });
   }
   errors.sort((a, b) => a.line - b.line);

@@ -58,7 +58,13 @@ async function makeItLookLikeCatalog1(uploadId: number, { keepContext = false } 
   const count = await db.workload.count({ where: { uploadId } });
   await db.upload.update({
     where: { id: uploadId },
-    data: { catalogVersion: "1", readyCount: count, needsChangesCount: 0, blockedCount: 0, ...(keepContext ? {} : { inventoryContext: null }) },
+    data: {
+      catalogVersion: "1",
+      readyCount: count,
+      needsChangesCount: 0,
+      blockedCount: 0,
+      ...(keepContext ? {} : { inventoryContext: null }),
+    },
   });
 }
 
@@ -77,7 +83,9 @@ describe("rescoreUpload", () => {
     const id = await importFiles("ctx", "k8s.yaml", KUBERNETES);
     const upload = await db.upload.findUniqueOrThrow({ where: { id } });
     expect(upload.catalogVersion).toBe("1.2");
-    expect(JSON.parse(upload.inventoryContext ?? "null")).toMatchObject({ persistentVolumeClaims: { "shop/shared": { accessModes: ["ReadWriteMany"], volumeMode: null } } });
+    expect(JSON.parse(upload.inventoryContext ?? "null")).toMatchObject({
+      persistentVolumeClaims: { "shop/shared": { accessModes: ["ReadWriteMany"], volumeMode: null } },
+    });
   });
 
   it("re-scores a catalog 1 Compose upload: the new blocker comes back, with scores and counts", async () => {
@@ -96,13 +104,40 @@ describe("rescoreUpload", () => {
       inventoryReevaluated: false,
     });
     const after = await snapshot(id);
-    expect(after.upload).toMatchObject({ catalogVersion: "1.2", scoreFormula: "v1", readyCount: 1, blockedCount: 1, needsChangesCount: 0, workloadCount: 2 });
+    expect(after.upload).toMatchObject({
+      catalogVersion: "1.2",
+      scoreFormula: "v1",
+      readyCount: 1,
+      blockedCount: 1,
+      needsChangesCount: 0,
+      workloadCount: 2,
+    });
     const web = after.workloads.find((w) => w.name === "web");
     expect(web).toMatchObject({ readiness: "blocked", score: 60, blockerCount: 1 });
-    expect(after.findings.map((f) => [f.workloadId, f.ruleId, f.path, f.isCurrent])).toEqual([[web?.id, "docker-embedded-dns", "services.web", true]]);
+    expect(after.findings.map((f) => [f.workloadId, f.ruleId, f.path, f.isCurrent])).toEqual([
+      [web?.id, "docker-embedded-dns", "services.web", true],
+    ]);
     // Same results as a fresh import under 1.2, and nothing else about the workloads changed.
-    expect(after.workloads.map(({ score, readiness, blockerCount, warningCount, infoCount, spec, sizing }) => ({ score, readiness, blockerCount, warningCount, infoCount, spec, sizing }))).toEqual(
-      scored.workloads.map(({ score, readiness, blockerCount, warningCount, infoCount, spec, sizing }) => ({ score, readiness, blockerCount, warningCount, infoCount, spec, sizing })),
+    expect(
+      after.workloads.map(({ score, readiness, blockerCount, warningCount, infoCount, spec, sizing }) => ({
+        score,
+        readiness,
+        blockerCount,
+        warningCount,
+        infoCount,
+        spec,
+        sizing,
+      })),
+    ).toEqual(
+      scored.workloads.map(({ score, readiness, blockerCount, warningCount, infoCount, spec, sizing }) => ({
+        score,
+        readiness,
+        blockerCount,
+        warningCount,
+        infoCount,
+        spec,
+        sizing,
+      })),
     );
   });
 
@@ -114,12 +149,17 @@ describe("rescoreUpload", () => {
     const result = await rescoreUpload(id);
     expect(result).toMatchObject({ ok: true, inventoryReevaluated: true, summary: { needsChanges: 1 } });
     expect((await db.inventoryFinding.findMany({ where: { uploadId: id } })).map((f) => f.ruleId)).toEqual(["kata-container-metrics"]);
-    expect((await db.finding.findMany({ where: { workload: { uploadId: id } } })).map((f) => f.ruleId)).toEqual(["exec-liveness-probe", "cpuset"]);
+    expect((await db.finding.findMany({ where: { workload: { uploadId: id } } })).map((f) => f.ruleId)).toEqual([
+      "exec-liveness-probe",
+      "cpuset",
+    ]);
   });
 
   it("keeps the stored inventory findings of an upload stored without its context", async () => {
     const id = await importFiles("old", "k8s.yaml", KUBERNETES);
-    await db.inventoryFinding.create({ data: { uploadId: id, ruleId: "nodes-not-kata-labelled", severity: "info", source: "nodes.json", path: "x", message: "kept" } });
+    await db.inventoryFinding.create({
+      data: { uploadId: id, ruleId: "nodes-not-kata-labelled", severity: "info", source: "nodes.json", path: "x", message: "kept" },
+    });
     await makeItLookLikeCatalog1(id);
     const before = await db.inventoryFinding.findMany({ where: { uploadId: id } });
 
@@ -143,7 +183,9 @@ describe("rescoreUpload", () => {
     await makeItLookLikeCatalog1(id);
     const before = await snapshot(id);
     // The upload row is written last: by then findings and workloads have been rewritten.
-    await db.$executeRawUnsafe(`CREATE TRIGGER fail_rescore BEFORE UPDATE OF "catalogVersion" ON "Upload" BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER fail_rescore BEFORE UPDATE OF "catalogVersion" ON "Upload" BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
     try {
       await expect(rescoreUpload(id)).rejects.toThrow(/prisma.upload.update/);
     } finally {
@@ -172,7 +214,11 @@ describe("rescoreUpload", () => {
   it("refuses an unreadable stored context and an unknown upload", async () => {
     const id = await importFiles("badctx", "compose.yaml", COMPOSE);
     await db.upload.update({ where: { id }, data: { catalogVersion: "1", inventoryContext: '{"nodes": {}}' } });
-    expect(await rescoreUpload(id)).toMatchObject({ ok: false, reason: "unreadable", message: expect.stringContaining('unreadable "nodes"') });
+    expect(await rescoreUpload(id)).toMatchObject({
+      ok: false,
+      reason: "unreadable",
+      message: expect.stringContaining('unreadable "nodes"'),
+    });
     expect((await db.upload.findUniqueOrThrow({ where: { id } })).catalogVersion).toBe("1");
     expect(await rescoreUpload(999_999)).toEqual({ ok: false, reason: "not-found", message: "Upload #999999 does not exist." });
   });

@@ -86,16 +86,30 @@ function readWorkload(id: number, json: string): Workload | string {
 export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
   const upload = await db.upload.findUnique({
     where: { id: uploadId },
-    select: { id: true, clusterId: true, previousUploadId: true, target: true, catalogVersion: true, inventoryContext: true, cluster: { select: { name: true } } },
+    select: {
+      id: true,
+      clusterId: true,
+      previousUploadId: true,
+      target: true,
+      catalogVersion: true,
+      inventoryContext: true,
+      cluster: { select: { name: true } },
+    },
   });
   if (!upload) return { ok: false, reason: "not-found", message: `Upload #${uploadId} does not exist.` };
   const profile = findProfile(upload.target);
-  if (!profile) return { ok: false, reason: "unreadable", message: `Upload #${uploadId} has an unknown target profile "${upload.target}": nothing was changed.` };
+  if (!profile)
+    return {
+      ok: false,
+      reason: "unreadable",
+      message: `Upload #${uploadId} has an unknown target profile "${upload.target}": nothing was changed.`,
+    };
 
   let inventory = emptyContext();
   if (upload.inventoryContext !== null) {
     const context = readContext(upload.inventoryContext);
-    if (typeof context === "string") return { ok: false, reason: "unreadable", message: `Upload #${uploadId}: ${context}. Nothing was changed.` };
+    if (typeof context === "string")
+      return { ok: false, reason: "unreadable", message: `Upload #${uploadId}: ${context}. Nothing was changed.` };
     inventory = context;
   }
   const inventoryReevaluated = upload.inventoryContext !== null;
@@ -104,7 +118,8 @@ export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
   const workloads: Workload[] = [];
   for (const row of rows) {
     const workload = readWorkload(row.id, row.spec);
-    if (typeof workload === "string") return { ok: false, reason: "unreadable", message: `Upload #${uploadId}: ${workload}. Nothing was changed.` };
+    if (typeof workload === "string")
+      return { ok: false, reason: "unreadable", message: `Upload #${uploadId}: ${workload}. Nothing was changed.` };
     workloads.push(workload);
   }
 
@@ -115,7 +130,12 @@ export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
     declared.set(row.identity, [...(declared.get(row.identity) ?? []), row.requirement]);
   }
   const scanned = workloads.map((workload) =>
-    assembleScannedWorkload(workload, withDashboardDeclared(checkWorkload(workload, context), declared.get(workload.id)), profile, inventory),
+    assembleScannedWorkload(
+      workload,
+      withDashboardDeclared(checkWorkload(workload, context), declared.get(workload.id)),
+      profile,
+      inventory,
+    ),
   );
   const inventoryFindings = inventoryReevaluated ? checkInventory(context, workloads) : null;
   const summary = summarizeWorkloads(scanned);
@@ -142,7 +162,19 @@ export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
         w.findings.map((f, findingIndex) => {
           const track = tracked.workloads[index].findings[findingIndex];
           const waiverId = track.waiverId === null ? null : Number(track.waiverId);
-          return [rows[index].id, f.ruleId, f.severity, f.remedy, f.container, f.path, f.message, uploadId, track.fingerprint, track.change, waiverId];
+          return [
+            rows[index].id,
+            f.ruleId,
+            f.severity,
+            f.remedy,
+            f.container,
+            f.path,
+            f.message,
+            uploadId,
+            track.fingerprint,
+            track.change,
+            waiverId,
+          ];
         }),
       );
       await insertFindings(tx, findingRows);
@@ -172,7 +204,15 @@ export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
         await tx.inventoryFinding.deleteMany({ where: { uploadId } });
         if (inventoryFindings.length > 0) {
           await tx.inventoryFinding.createMany({
-            data: inventoryFindings.map((f) => ({ uploadId, ruleId: f.ruleId, severity: f.severity, remedy: f.remedy, source: f.source, path: f.path, message: f.message })),
+            data: inventoryFindings.map((f) => ({
+              uploadId,
+              ruleId: f.ruleId,
+              severity: f.severity,
+              remedy: f.remedy,
+              source: f.source,
+              path: f.path,
+              message: f.message,
+            })),
           });
         }
       }
@@ -198,7 +238,14 @@ export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
   );
 
-  return { ok: true, uploadId, previousCatalogVersion: upload.catalogVersion, catalogVersion: CATALOG_VERSION, summary, inventoryReevaluated };
+  return {
+    ok: true,
+    uploadId,
+    previousCatalogVersion: upload.catalogVersion,
+    catalogVersion: CATALOG_VERSION,
+    summary,
+    inventoryReevaluated,
+  };
 }
 
 // Rows go in as one JSON array per statement, unpacked by json_each, as in lib/import.ts.
@@ -217,7 +264,8 @@ const UPDATE_WORKLOADS = `UPDATE "Workload" SET "score" = j.value ->> 1, "readin
   FROM json_each(?) AS j WHERE "Workload"."id" = j.value ->> 0`;
 
 async function executeChunked(tx: Prisma.TransactionClient, sql: string, rows: SqlValue[][]): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK_SIZE) await tx.$executeRawUnsafe(sql, JSON.stringify(rows.slice(start, start + CHUNK_SIZE)));
+  for (let start = 0; start < rows.length; start += CHUNK_SIZE)
+    await tx.$executeRawUnsafe(sql, JSON.stringify(rows.slice(start, start + CHUNK_SIZE)));
 }
 
 async function insertFindings(tx: Prisma.TransactionClient, rows: SqlValue[][]): Promise<void> {
@@ -256,16 +304,27 @@ async function readPreviousSnapshot(uploadId: number): Promise<PreviousSnapshot 
   if (!upload) return null;
   const [workloads, findings] = await Promise.all([
     db.workload.findMany({ where: { uploadId }, select: { identity: true } }),
-    db.finding.findMany({ where: { uploadId, fingerprint: { not: "" } }, select: { fingerprint: true, ruleId: true, severity: true, workload: { select: { identity: true } } } }),
+    db.finding.findMany({
+      where: { uploadId, fingerprint: { not: "" } },
+      select: { fingerprint: true, ruleId: true, severity: true, workload: { select: { identity: true } } },
+    }),
   ]);
   return {
     catalogVersion: upload.catalogVersion,
     identities: workloads.map((w) => w.identity),
-    findings: findings.map((f) => ({ identity: f.workload.identity, fingerprint: f.fingerprint, ruleId: f.ruleId, severity: f.severity as Severity })),
+    findings: findings.map((f) => ({
+      identity: f.workload.identity,
+      fingerprint: f.fingerprint,
+      ruleId: f.ruleId,
+      severity: f.severity as Severity,
+    })),
   };
 }
 
 async function readResolvedBefore(clusterId: number): Promise<Set<string>> {
-  const items = await db.remediationItem.findMany({ where: { clusterId, resolvedInUploadId: { not: null } }, select: { fingerprint: true } });
+  const items = await db.remediationItem.findMany({
+    where: { clusterId, resolvedInUploadId: { not: null } },
+    select: { fingerprint: true },
+  });
   return new Set(items.map((item) => item.fingerprint));
 }

@@ -44,11 +44,15 @@ describe("sample inventory", () => {
     createTestDatabase();
     const { importUpload } = await import("./import");
     const { db } = await import("./db");
-    const first = await Promise.all(samples.map((s) => importUpload({ cluster: s.cluster, target: "kata-qemu-runtime-rs", files: s.files })));
+    const first = await Promise.all(
+      samples.map((s) => importUpload({ cluster: s.cluster, target: "kata-qemu-runtime-rs", files: s.files })),
+    );
     expect(first.every((r) => r.ok)).toBe(true);
     const workloads = await db.workload.count();
 
-    const again = await Promise.all(samples.map((s) => importUpload({ cluster: s.cluster, target: "kata-qemu-runtime-rs", files: s.files })));
+    const again = await Promise.all(
+      samples.map((s) => importUpload({ cluster: s.cluster, target: "kata-qemu-runtime-rs", files: s.files })),
+    );
     expect(again.map((r) => (r.ok ? "imported" : r.reason))).toEqual(samples.map(() => "duplicate"));
     expect(await db.workload.count()).toBe(workloads);
   });

@@ -11,7 +11,10 @@ afterEach(() => {
 
 describe("scan: input errors and internal errors", () => {
   it("lists bad input under errors and goes on", () => {
-    const result = scan([{ name: "bad.json", content: "{" }, { name: "pod.json", content: pod }]);
+    const result = scan([
+      { name: "bad.json", content: "{" },
+      { name: "pod.json", content: pod },
+    ]);
     expect(result.errors.map((e) => e.source)).toEqual(["bad.json"]);
     expect(result.workloads).toHaveLength(1);
   });

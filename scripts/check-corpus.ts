@@ -102,7 +102,9 @@ function main(): number {
     try {
       scan(inputs, { target: profile.id, cluster: "corpus" });
     } catch (error) {
-      failures.push(`whole corpus, target ${profile.id}: crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      failures.push(
+        `whole corpus, target ${profile.id}: crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
 

@@ -49,7 +49,14 @@ describe("buildCliBundle", () => {
 
     const { runCli } = createRequire(import.meta.url)(paths.bundle) as { runCli(io: CliIo): Promise<number> };
     let stdout = "";
-    const io: CliIo = { argv: ["--version"], stdout: { write: (text) => void (stdout += text) }, stderr: { write: () => undefined }, readStdin: async () => new Uint8Array(), env: {}, cwd: ROOT };
+    const io: CliIo = {
+      argv: ["--version"],
+      stdout: { write: (text) => void (stdout += text) },
+      stderr: { write: () => undefined },
+      readStdin: async () => new Uint8Array(),
+      env: {},
+      cwd: ROOT,
+    };
     expect(await runCli(io)).toBe(0);
     expect(stdout).toBe(`${packageJson.version}\n`);
   });

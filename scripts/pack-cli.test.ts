@@ -34,7 +34,11 @@ describe("the packed CLI", () => {
     expect(run.status).toBe(1);
     const sarif = JSON.parse(run.stdout);
     expect(sarif.version).toBe("2.1.0");
-    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(["host-network", "kata-container-metrics", "subpath"]);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
+      "host-network",
+      "kata-container-metrics",
+      "subpath",
+    ]);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("agent.yaml");
   }, 120_000);
 });

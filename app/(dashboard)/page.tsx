@@ -81,7 +81,10 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
 
       {overview.cluster && totals.total === 0 ? (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          No current workloads in cluster “{overview.cluster}”. <Link href="/" className="font-medium underline">Show all clusters</Link>
+          No current workloads in cluster “{overview.cluster}”.{" "}
+          <Link href="/" className="font-medium underline">
+            Show all clusters
+          </Link>
         </p>
       ) : null}
 
@@ -95,7 +98,9 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
       <div className="grid gap-6 xl:grid-cols-2">
         <BlockersByTeam teams={blockersByTeam.teams} otherTeams={blockersByTeam.otherTeams} cluster={overview.cluster} />
         {overview.cluster && teamBurnDown ? <TeamBurnDownChart cluster={overview.cluster} burnDown={teamBurnDown} /> : null}
-        <ClusterBurnDowns burnDowns={overview.cluster ? burnDowns : burnDowns.filter((burn) => burn.points.length >= 2).slice(0, MAX_BURN_DOWNS)} />
+        <ClusterBurnDowns
+          burnDowns={overview.cluster ? burnDowns : burnDowns.filter((burn) => burn.points.length >= 2).slice(0, MAX_BURN_DOWNS)}
+        />
       </div>
       {overview.cluster ? null : <p className="-mt-3 text-xs text-slate-500">Pick a cluster above to see its progress per team.</p>}
 

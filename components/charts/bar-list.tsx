@@ -42,7 +42,11 @@ export function BarList({ title, description, valueLabel, items, empty }: BarLis
           {items.map((item) => (
             <li key={item.key} className="grid grid-cols-[1fr_auto] items-center gap-3 text-sm">
               <div className="relative h-7 min-w-0 rounded-sm">
-                <div aria-hidden className="absolute inset-y-0 left-0 rounded-sm bg-red-100" style={{ width: `${(item.value / max) * 100}%` }} />
+                <div
+                  aria-hidden
+                  className="absolute inset-y-0 left-0 rounded-sm bg-red-100"
+                  style={{ width: `${(item.value / max) * 100}%` }}
+                />
                 <Link
                   href={item.href}
                   className="relative flex h-full items-center truncate px-2 font-medium text-slate-800 hover:text-blue-700 hover:underline"

@@ -33,7 +33,9 @@ export function Histogram({ title, description, xLabel, yLabel, bins }: Histogra
     <ChartFigure
       title={title}
       description={description}
-      dataTable={<ChartDataTable caption={title} columns={[xLabel, yLabel]} rows={bins.map((bin) => ({ label: bin.label, values: [bin.value] }))} />}
+      dataTable={
+        <ChartDataTable caption={title} columns={[xLabel, yLabel]} rows={bins.map((bin) => ({ label: bin.label, values: [bin.value] }))} />
+      }
     >
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" aria-hidden>
         {ticks.map((tick) => (
@@ -53,7 +55,12 @@ export function Histogram({ title, description, xLabel, yLabel, bins }: Histogra
                 <title>{`${bin.label}: ${bin.value}`}</title>
               </rect>
               {bin.value > 0 ? (
-                <text x={x + step * 0.38} y={PAD.top + plotHeight - barHeight - 4} textAnchor="middle" className="fill-slate-700 text-[11px]">
+                <text
+                  x={x + step * 0.38}
+                  y={PAD.top + plotHeight - barHeight - 4}
+                  textAnchor="middle"
+                  className="fill-slate-700 text-[11px]"
+                >
                   {formatCount(bin.value)}
                 </text>
               ) : null}

@@ -63,7 +63,13 @@ export function LineChart({ title, description, xLabels, series, empty }: LineCh
             {ticks.map((tick) => (
               <g key={tick}>
                 <line x1={PAD.left} x2={WIDTH - PAD.right} y1={formatSvgNumber(y(tick))} y2={formatSvgNumber(y(tick))} stroke="#e2e8f0" />
-                <text x={PAD.left - 8} y={formatSvgNumber(y(tick))} textAnchor="end" dominantBaseline="middle" className="fill-slate-500 text-[11px]">
+                <text
+                  x={PAD.left - 8}
+                  y={formatSvgNumber(y(tick))}
+                  textAnchor="end"
+                  dominantBaseline="middle"
+                  className="fill-slate-500 text-[11px]"
+                >
                   {formatCount(tick)}
                 </text>
               </g>

@@ -48,16 +48,40 @@ export function DataTablePagination<TData extends RowData>({ table, pageSizeOpti
           Page {pageIndex + 1} of {table.getPageCount()}
         </span>
         <div className="flex items-center gap-1">
-          <button type="button" className={NAV_BUTTON} onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()} aria-label="First page">
+          <button
+            type="button"
+            className={NAV_BUTTON}
+            onClick={() => table.firstPage()}
+            disabled={!table.getCanPreviousPage()}
+            aria-label="First page"
+          >
             <ChevronsLeft aria-hidden className="size-4" />
           </button>
-          <button type="button" className={NAV_BUTTON} onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()} aria-label="Previous page">
+          <button
+            type="button"
+            className={NAV_BUTTON}
+            onClick={() => table.previousPage()}
+            disabled={!table.getCanPreviousPage()}
+            aria-label="Previous page"
+          >
             <ChevronLeft aria-hidden className="size-4" />
           </button>
-          <button type="button" className={NAV_BUTTON} onClick={() => table.nextPage()} disabled={!table.getCanNextPage()} aria-label="Next page">
+          <button
+            type="button"
+            className={NAV_BUTTON}
+            onClick={() => table.nextPage()}
+            disabled={!table.getCanNextPage()}
+            aria-label="Next page"
+          >
             <ChevronRight aria-hidden className="size-4" />
           </button>
-          <button type="button" className={NAV_BUTTON} onClick={() => table.lastPage()} disabled={!table.getCanLastPage()} aria-label="Last page">
+          <button
+            type="button"
+            className={NAV_BUTTON}
+            onClick={() => table.lastPage()}
+            disabled={!table.getCanLastPage()}
+            aria-label="Last page"
+          >
             <ChevronsRight aria-hidden className="size-4" />
           </button>
         </div>

@@ -21,7 +21,10 @@ export function DataTable<TData extends RowData>({ table, caption, isPending = f
     <div className="flex flex-col gap-3">
       <div
         aria-busy={isPending}
-        className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity", isPending && "opacity-60")}
+        className={cn(
+          "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity",
+          isPending && "opacity-60",
+        )}
       >
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
@@ -35,10 +38,7 @@ export function DataTable<TData extends RowData>({ table, caption, isPending = f
                       key={header.id}
                       scope="col"
                       aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}
-                      className={cn(
-                        "whitespace-nowrap px-3 py-2",
-                        header.column.columnDef.meta?.align === "end" && "text-right",
-                      )}
+                      className={cn("whitespace-nowrap px-3 py-2", header.column.columnDef.meta?.align === "end" && "text-right")}
                     >
                       {header.isPlaceholder ? null : <FlexRender header={header} />}
                     </th>

@@ -23,7 +23,11 @@ export function DownloadMenu({ href, query = "", label = "Download" }: { href: s
       <ul className="absolute right-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
         {ITEMS.map((item) => (
           <li key={item.query}>
-            <a href={`${href}?${query ? `${query}&` : ""}${item.query}`} download className="block px-3 py-1.5 text-slate-800 hover:bg-slate-100">
+            <a
+              href={`${href}?${query ? `${query}&` : ""}${item.query}`}
+              download
+              className="block px-3 py-1.5 text-slate-800 hover:bg-slate-100"
+            >
               {item.label}
             </a>
           </li>

@@ -18,7 +18,10 @@ export function MigrationPaths({ counts }: { counts: Record<MigrationPath, numbe
             role="group"
             aria-label={MIGRATION_PATH_STYLES[path].label}
             data-testid={`path-${path}`}
-            className={cn("flex flex-col gap-1 rounded-lg border border-t-4 border-slate-200 bg-white p-4 shadow-sm", MIGRATION_PATH_STYLES[path].borderTop)}
+            className={cn(
+              "flex flex-col gap-1 rounded-lg border border-t-4 border-slate-200 bg-white p-4 shadow-sm",
+              MIGRATION_PATH_STYLES[path].borderTop,
+            )}
           >
             <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{MIGRATION_PATH_STYLES[path].label}</span>
             <span className="text-2xl font-semibold tabular-nums" data-testid="path-count">

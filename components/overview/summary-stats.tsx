@@ -13,7 +13,13 @@ export interface SummaryStatsProps {
 export function SummaryStats({ totals, cluster }: SummaryStatsProps) {
   const stats = [
     { label: "Workloads", linkText: "all workloads", value: totals.total, href: workloadsHref({ cluster }), accent: "border-t-slate-400" },
-    { label: READINESS_STYLES.ready.label, linkText: "ready workloads", value: totals.ready, href: workloadsHref({ cluster, readiness: "ready" }), accent: READINESS_STYLES.ready.borderTop },
+    {
+      label: READINESS_STYLES.ready.label,
+      linkText: "ready workloads",
+      value: totals.ready,
+      href: workloadsHref({ cluster, readiness: "ready" }),
+      accent: READINESS_STYLES.ready.borderTop,
+    },
     {
       label: READINESS_STYLES["needs-changes"].label,
       linkText: "workloads that need changes",
@@ -21,7 +27,13 @@ export function SummaryStats({ totals, cluster }: SummaryStatsProps) {
       href: workloadsHref({ cluster, readiness: "needs-changes" }),
       accent: READINESS_STYLES["needs-changes"].borderTop,
     },
-    { label: READINESS_STYLES.blocked.label, linkText: "blocked workloads", value: totals.blocked, href: workloadsHref({ cluster, readiness: "blocked" }), accent: READINESS_STYLES.blocked.borderTop },
+    {
+      label: READINESS_STYLES.blocked.label,
+      linkText: "blocked workloads",
+      value: totals.blocked,
+      href: workloadsHref({ cluster, readiness: "blocked" }),
+      accent: READINESS_STYLES.blocked.borderTop,
+    },
     { label: "Migrated", linkText: null, value: totals.migrated, href: null, accent: "border-t-info" },
   ];
   return (
@@ -53,7 +65,11 @@ export function SummaryStats({ totals, cluster }: SummaryStatsProps) {
 
 function ReadinessMeter({ percent }: { percent: number }) {
   return (
-    <div role="group" aria-label="Readiness" className="flex flex-col gap-1 rounded-lg border border-t-4 border-slate-200 border-t-ready bg-white p-4 shadow-sm">
+    <div
+      role="group"
+      aria-label="Readiness"
+      className="flex flex-col gap-1 rounded-lg border border-t-4 border-slate-200 border-t-ready bg-white p-4 shadow-sm"
+    >
       <span className="text-xs font-medium uppercase tracking-wide text-slate-500">Readiness</span>
       <span data-testid="stat-value" className="text-2xl font-semibold tabular-nums">
         {percent}%

@@ -45,7 +45,13 @@ export function RemoveNamespaceTeamButton({ clusterId, namespace }: { clusterId:
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="clusterId" value={clusterId} />
       <input type="hidden" name="namespace" value={namespace} />
-      <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" disabled={isPending} aria-label={`Remove the team of ${namespace}`}>
+      <Button
+        type="submit"
+        variant="ghost"
+        className="px-2 py-1 text-xs"
+        disabled={isPending}
+        aria-label={`Remove the team of ${namespace}`}
+      >
         Remove
       </Button>
       {state?.ok === false ? <ActionMessage state={state} /> : null}

@@ -49,17 +49,33 @@ export function OwnersImport() {
                 <caption className="sr-only">Rows to import</caption>
                 <thead className="bg-slate-50 text-slate-500">
                   <tr>
-                    <th scope="col" className="px-2 py-1">Line</th>
-                    <th scope="col" className="px-2 py-1">Cluster</th>
-                    <th scope="col" className="px-2 py-1">Namespace</th>
+                    <th scope="col" className="px-2 py-1">
+                      Line
+                    </th>
+                    <th scope="col" className="px-2 py-1">
+                      Cluster
+                    </th>
+                    <th scope="col" className="px-2 py-1">
+                      Namespace
+                    </th>
                     {preview.kind === "workloads" ? (
                       <>
-                        <th scope="col" className="px-2 py-1">Kind</th>
-                        <th scope="col" className="px-2 py-1">Name</th>
+                        <th scope="col" className="px-2 py-1">
+                          Kind
+                        </th>
+                        <th scope="col" className="px-2 py-1">
+                          Name
+                        </th>
                       </>
                     ) : null}
-                    <th scope="col" className="px-2 py-1">Team</th>
-                    {preview.kind === "workloads" ? <th scope="col" className="px-2 py-1">Owner</th> : null}
+                    <th scope="col" className="px-2 py-1">
+                      Team
+                    </th>
+                    {preview.kind === "workloads" ? (
+                      <th scope="col" className="px-2 py-1">
+                        Owner
+                      </th>
+                    ) : null}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">

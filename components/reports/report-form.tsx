@@ -48,14 +48,20 @@ export function ReportForm({ clusters, teams, canPrintPdf }: ReportFormProps) {
         <Button type="submit" formAction="/api/reports/html">
           Download HTML
         </Button>
-        <Button type="submit" variant="secondary" formAction="/api/reports/pdf" disabled={!canPrintPdf} aria-describedby={canPrintPdf ? undefined : "pdf-unavailable"}>
+        <Button
+          type="submit"
+          variant="secondary"
+          formAction="/api/reports/pdf"
+          disabled={!canPrintPdf}
+          aria-describedby={canPrintPdf ? undefined : "pdf-unavailable"}
+        >
           Download PDF
         </Button>
       </div>
       {canPrintPdf ? null : (
         <p id="pdf-unavailable" className="text-sm text-amber-800">
-          PDF export needs Chromium on the server: install it with <code>apt-get install chromium</code> (or set <code>CHROMIUM_PATH</code>) and reload
-          this page. The HTML report needs nothing and prints to PDF from any browser.
+          PDF export needs Chromium on the server: install it with <code>apt-get install chromium</code> (or set <code>CHROMIUM_PATH</code>)
+          and reload this page. The HTML report needs nothing and prints to PDF from any browser.
         </p>
       )}
     </form>

@@ -16,7 +16,12 @@ export function DeleteUploadButton({ uploadId, isCurrent }: { uploadId: number; 
     );
   }
   return (
-    <form action={formAction} role="alertdialog" aria-labelledby={`delete-upload-${uploadId}`} className="flex max-w-md flex-col gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm">
+    <form
+      action={formAction}
+      role="alertdialog"
+      aria-labelledby={`delete-upload-${uploadId}`}
+      className="flex max-w-md flex-col gap-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm"
+    >
       <p id={`delete-upload-${uploadId}`} className="text-red-900">
         Delete upload #{uploadId} and its workloads and findings?{" "}
         {isCurrent ? "The newest remaining upload of this cluster becomes current. " : ""}

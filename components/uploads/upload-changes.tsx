@@ -35,7 +35,10 @@ export function UploadChanges({ changes }: { changes: Changes }) {
           <div key={item.key} className="flex flex-col gap-1">
             <dt className="text-xs font-medium text-slate-500">{item.label}</dt>
             {/* A zero is not news: it stays plain. */}
-            <dd className={cn("text-xl font-semibold tabular-nums", changes[item.key] > 0 ? item.tone : "text-slate-400")} data-testid={`change-${item.key}`}>
+            <dd
+              className={cn("text-xl font-semibold tabular-nums", changes[item.key] > 0 ? item.tone : "text-slate-400")}
+              data-testid={`change-${item.key}`}
+            >
               {formatCount(changes[item.key])}
             </dd>
           </div>

@@ -23,12 +23,21 @@ export function UploadCounts({ counts }: UploadCountsProps) {
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
       {ITEMS.map((item) => (
-        <div key={item.key} role="group" aria-labelledby={`${id}-${item.key}`} className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white px-4 py-3">
+        <div
+          key={item.key}
+          role="group"
+          aria-labelledby={`${id}-${item.key}`}
+          className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white px-4 py-3"
+        >
           <dt id={`${id}-${item.key}`} className="text-xs font-medium text-slate-500">
             {item.label}
           </dt>
           <dd
-            className={cn("text-2xl font-semibold tabular-nums", item.className, item.key === "errorCount" && counts.errorCount > 0 && "text-red-700")}
+            className={cn(
+              "text-2xl font-semibold tabular-nums",
+              item.className,
+              item.key === "errorCount" && counts.errorCount > 0 && "text-red-700",
+            )}
           >
             {formatCount(counts[item.key])}
           </dd>

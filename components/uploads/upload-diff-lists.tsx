@@ -50,9 +50,16 @@ export function UploadDiffLists({ uploadId, changes, page, pageNumber, perPage }
         ))}
       </nav>
       {rows === 0 ? (
-        <p className="text-sm text-slate-600">{changes.previousUploadId === null && page.list !== "new-workloads" && page.list !== "new" ? "Nothing to compare: this is the first snapshot." : "None."}</p>
+        <p className="text-sm text-slate-600">
+          {changes.previousUploadId === null && page.list !== "new-workloads" && page.list !== "new"
+            ? "Nothing to compare: this is the first snapshot."
+            : "None."}
+        </p>
       ) : "findings" in page ? (
-        <ul data-testid={`diff-list-${page.list}`} className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        <ul
+          data-testid={`diff-list-${page.list}`}
+          className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+        >
           {page.findings.map((finding) => (
             <li key={finding.findingId} className="flex flex-wrap items-start gap-x-3 gap-y-1 px-4 py-3 text-sm">
               <SeverityBadge severity={finding.severity} />
@@ -69,14 +76,19 @@ export function UploadDiffLists({ uploadId, changes, page, pageNumber, perPage }
           ))}
         </ul>
       ) : (
-        <ul data-testid={`diff-list-${page.list}`} className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        <ul
+          data-testid={`diff-list-${page.list}`}
+          className="flex flex-col divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+        >
           {page.workloads.map((workload) => (
             <li key={workload.workloadId} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
               <ReadinessBadge readiness={workload.readiness} />
               <Link href={`/workloads/${workload.workloadId}`} className="min-w-0 break-all font-medium text-sky-700 hover:underline">
                 {workload.identity}
               </Link>
-              {page.list === "removed-workloads" ? <span className="text-xs text-slate-500">as in upload #{changes.previousUploadId}</span> : null}
+              {page.list === "removed-workloads" ? (
+                <span className="text-xs text-slate-500">as in upload #{changes.previousUploadId}</span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -47,7 +47,8 @@ export function UploadFilesTable({ files }: UploadFilesTableProps) {
                 <ul className="flex flex-col gap-1 font-mono text-xs text-red-800">
                   {file.errors.map((error, index) => (
                     <li key={index}>
-                      <span className="font-semibold">{truncate(formatErrorLocation(error), 120)}</span>: <ExpandableText text={error.message} />
+                      <span className="font-semibold">{truncate(formatErrorLocation(error), 120)}</span>:{" "}
+                      <ExpandableText text={error.message} />
                     </li>
                   ))}
                 </ul>

@@ -64,11 +64,7 @@ function subscribeToStorage(onChange: () => void) {
 }
 
 function useRememberedCluster(): string {
-  return useSyncExternalStore(
-    subscribeToStorage,
-    readRememberedCluster,
-    () => "",
-  );
+  return useSyncExternalStore(subscribeToStorage, readRememberedCluster, () => "");
 }
 
 function subscribeToNothing() {
@@ -77,7 +73,11 @@ function subscribeToNothing() {
 
 // False during the server render and hydration: the form only works once React handles its events.
 function useIsHydrated(): boolean {
-  return useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
 }
 
 function fileKey(file: File): string {
@@ -128,7 +128,9 @@ export function UploadForm({ clusterNames, targets, defaultTarget, maxBytes }: U
     if (files.length === 0) return setProblem({ message: "Choose one or more inventory files first." });
     if (!clusterName) return setProblem({ message: "Give the cluster a name.", fieldErrors: { cluster: ["Cluster name is required."] } });
     if (totalBytes > maxBytes) {
-      return setProblem({ message: `These files add up to ${formatBytes(totalBytes)}, over the ${formatBytes(maxBytes)} limit of one upload.` });
+      return setProblem({
+        message: `These files add up to ${formatBytes(totalBytes)}, over the ${formatBytes(maxBytes)} limit of one upload.`,
+      });
     }
 
     const body = new FormData();
@@ -218,7 +220,13 @@ export function UploadForm({ clusterNames, targets, defaultTarget, maxBytes }: U
                 <span className="truncate font-mono">{file.name}</span>
                 <span className="flex items-center gap-3">
                   <span className="text-slate-500">{formatBytes(file.size)}</span>
-                  <Button type="button" variant="ghost" disabled={isBusy} aria-label={`Remove ${file.name}`} onClick={() => onRemoveFile(fileKey(file))}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    disabled={isBusy}
+                    aria-label={`Remove ${file.name}`}
+                    onClick={() => onRemoveFile(fileKey(file))}
+                  >
                     Remove
                   </Button>
                 </span>
@@ -256,7 +264,12 @@ export function UploadForm({ clusterNames, targets, defaultTarget, maxBytes }: U
           <label htmlFor={ids.target} className="text-sm font-medium">
             Target profile
           </label>
-          <select id={ids.target} name="target" defaultValue={defaultTarget} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+          <select
+            id={ids.target}
+            name="target"
+            defaultValue={defaultTarget}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+          >
             {targets.map((target) => (
               <option key={target.id} value={target.id}>
                 {target.title} ({target.id})
@@ -304,7 +317,9 @@ function UploadProgress({ phase, statusId }: { phase: Phase; statusId: string })
 }
 
 function UploadProblem({ problem }: { problem: Problem }) {
-  const fieldMessages = Object.values(problem.fieldErrors ?? {}).flat().filter((message): message is string => Boolean(message));
+  const fieldMessages = Object.values(problem.fieldErrors ?? {})
+    .flat()
+    .filter((message): message is string => Boolean(message));
   return (
     <div role="alert" className="flex flex-col gap-2 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
       <p className="font-medium">{problem.message}</p>

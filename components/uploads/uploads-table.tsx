@@ -27,17 +27,39 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
         <caption className="sr-only">Uploads, newest first</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={`${TH} whitespace-nowrap`}>Upload</th>
-            <th scope="col" className={TH}>Cluster</th>
-            <th scope="col" className={TH}>Uploaded</th>
-            <th scope="col" className={TH}>Target</th>
-            <th scope="col" className={TH}>Catalog</th>
-            <th scope="col" className={`${TH} ${NUM}`}>Files</th>
-            <th scope="col" className={`${TH} ${NUM}`}>Workloads</th>
-            <th scope="col" className={`${TH} ${NUM}`}>{READINESS_STYLES.ready.label}</th>
-            <th scope="col" className={`${TH} ${NUM}`}>{READINESS_STYLES["needs-changes"].label}</th>
-            <th scope="col" className={`${TH} ${NUM}`}>{READINESS_STYLES.blocked.label}</th>
-            <th scope="col" className={`${TH} ${NUM}`}>Errors</th>
+            <th scope="col" className={`${TH} whitespace-nowrap`}>
+              Upload
+            </th>
+            <th scope="col" className={TH}>
+              Cluster
+            </th>
+            <th scope="col" className={TH}>
+              Uploaded
+            </th>
+            <th scope="col" className={TH}>
+              Target
+            </th>
+            <th scope="col" className={TH}>
+              Catalog
+            </th>
+            <th scope="col" className={`${TH} ${NUM}`}>
+              Files
+            </th>
+            <th scope="col" className={`${TH} ${NUM}`}>
+              Workloads
+            </th>
+            <th scope="col" className={`${TH} ${NUM}`}>
+              {READINESS_STYLES.ready.label}
+            </th>
+            <th scope="col" className={`${TH} ${NUM}`}>
+              {READINESS_STYLES["needs-changes"].label}
+            </th>
+            <th scope="col" className={`${TH} ${NUM}`}>
+              {READINESS_STYLES.blocked.label}
+            </th>
+            <th scope="col" className={`${TH} ${NUM}`}>
+              Errors
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -55,20 +77,26 @@ export function UploadsTable({ uploads }: UploadsTableProps) {
                 <time dateTime={upload.createdAt.toISOString()}>{formatDateTime(upload.createdAt)}</time>
               </td>
               <td className={`${TD} whitespace-nowrap font-mono text-xs`}>{upload.target}</td>
-              <td className={`${TD} whitespace-nowrap font-mono text-xs ${upload.catalogVersion === CATALOG_VERSION ? "text-slate-600" : "font-semibold text-amber-800"}`}>
+              <td
+                className={`${TD} whitespace-nowrap font-mono text-xs ${upload.catalogVersion === CATALOG_VERSION ? "text-slate-600" : "font-semibold text-amber-800"}`}
+              >
                 v{upload.catalogVersion}
                 {upload.catalogVersion === CATALOG_VERSION ? null : <span className="sr-only"> (older than the running catalog)</span>}
               </td>
               <td className={`${TD} ${NUM}`}>{formatCount(upload.fileCount)}</td>
               <td className={`${TD} ${NUM}`}>{formatCount(upload.workloadCount)}</td>
-              <td className={`${TD} ${NUM} ${READINESS_STYLES.ready.text}`}>{formatCount(upload.readyCount)}
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.ready.text}`}>
+                {formatCount(upload.readyCount)}
                 <Change value={upload.readyChange} good="up" />
               </td>
               <td className={`${TD} ${NUM} ${READINESS_STYLES["needs-changes"].text}`}>{formatCount(upload.needsChangesCount)}</td>
-              <td className={`${TD} ${NUM} ${READINESS_STYLES.blocked.text}`}>{formatCount(upload.blockedCount)}
+              <td className={`${TD} ${NUM} ${READINESS_STYLES.blocked.text}`}>
+                {formatCount(upload.blockedCount)}
                 <Change value={upload.blockedChange} good="down" />
               </td>
-              <td className={`${TD} ${NUM} ${upload.errorCount > 0 ? "font-semibold text-red-700" : "text-slate-500"}`}>{formatCount(upload.errorCount)}</td>
+              <td className={`${TD} ${NUM} ${upload.errorCount > 0 ? "font-semibold text-red-700" : "text-slate-500"}`}>
+                {formatCount(upload.errorCount)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -10,7 +10,8 @@ export function RevokeWaiverButton({ id }: { id: number }) {
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (!window.confirm(`Revoke waiver #${id}? The findings it accepts count again; the waiver is kept in the history.`)) event.preventDefault();
+        if (!window.confirm(`Revoke waiver #${id}? The findings it accepts count again; the waiver is kept in the history.`))
+          event.preventDefault();
       }}
       className="flex flex-col items-start gap-1"
     >

@@ -45,7 +45,14 @@ export function WaiverForm({ rules, initial, minDate }: WaiverFormProps) {
         {field(
           "ruleId",
           "Rule",
-          <select id="waiver-ruleId" name="ruleId" required defaultValue={value("ruleId")} aria-describedby={described("ruleId")} className={INPUT}>
+          <select
+            id="waiver-ruleId"
+            name="ruleId"
+            required
+            defaultValue={value("ruleId")}
+            aria-describedby={described("ruleId")}
+            className={INPUT}
+          >
             <option value="" disabled>
               Pick a rule…
             </option>
@@ -59,17 +66,71 @@ export function WaiverForm({ rules, initial, minDate }: WaiverFormProps) {
         {field(
           "expires",
           "Expires after",
-          <input id="waiver-expires" name="expires" type="date" required min={minDate} defaultValue={value("expires")} aria-describedby={described("expires")} className={INPUT} />,
+          <input
+            id="waiver-expires"
+            name="expires"
+            type="date"
+            required
+            min={minDate}
+            defaultValue={value("expires")}
+            aria-describedby={described("expires")}
+            className={INPUT}
+          />,
           "The waiver applies through that day (UTC), then stops applying by itself.",
         )}
       </div>
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium text-slate-700">Scope (at least one; every field given must match)</legend>
         <div className="grid gap-4 md:grid-cols-2">
-          {field("workload", "Workload identity", <input id="waiver-workload" name="workload" maxLength={600} placeholder="cluster/namespace/Kind/name" defaultValue={value("workload")} aria-describedby={described("workload")} className={INPUT} />)}
-          {field("cluster", "Cluster", <input id="waiver-cluster" name="cluster" maxLength={253} defaultValue={value("cluster")} aria-describedby={described("cluster")} className={INPUT} />)}
-          {field("namespace", "Namespace", <input id="waiver-namespace" name="namespace" maxLength={253} defaultValue={value("namespace")} aria-describedby={described("namespace")} className={INPUT} />)}
-          {field("team", "Team", <input id="waiver-team" name="team" maxLength={253} defaultValue={value("team")} aria-describedby={described("team")} className={INPUT} />)}
+          {field(
+            "workload",
+            "Workload identity",
+            <input
+              id="waiver-workload"
+              name="workload"
+              maxLength={600}
+              placeholder="cluster/namespace/Kind/name"
+              defaultValue={value("workload")}
+              aria-describedby={described("workload")}
+              className={INPUT}
+            />,
+          )}
+          {field(
+            "cluster",
+            "Cluster",
+            <input
+              id="waiver-cluster"
+              name="cluster"
+              maxLength={253}
+              defaultValue={value("cluster")}
+              aria-describedby={described("cluster")}
+              className={INPUT}
+            />,
+          )}
+          {field(
+            "namespace",
+            "Namespace",
+            <input
+              id="waiver-namespace"
+              name="namespace"
+              maxLength={253}
+              defaultValue={value("namespace")}
+              aria-describedby={described("namespace")}
+              className={INPUT}
+            />,
+          )}
+          {field(
+            "team",
+            "Team",
+            <input
+              id="waiver-team"
+              name="team"
+              maxLength={253}
+              defaultValue={value("team")}
+              aria-describedby={described("team")}
+              className={INPUT}
+            />,
+          )}
         </div>
         {errors?.scope?.map((message) => (
           <p key={message} className="text-xs text-red-700">
@@ -78,8 +139,33 @@ export function WaiverForm({ rules, initial, minDate }: WaiverFormProps) {
         ))}
       </fieldset>
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
-        {field("reason", "Reason", <textarea id="waiver-reason" name="reason" required maxLength={1000} rows={2} defaultValue={value("reason")} aria-describedby={described("reason")} className={INPUT} />)}
-        {field("approver", "Approver", <input id="waiver-approver" name="approver" required maxLength={200} defaultValue={value("approver")} aria-describedby={described("approver")} className={INPUT} />)}
+        {field(
+          "reason",
+          "Reason",
+          <textarea
+            id="waiver-reason"
+            name="reason"
+            required
+            maxLength={1000}
+            rows={2}
+            defaultValue={value("reason")}
+            aria-describedby={described("reason")}
+            className={INPUT}
+          />,
+        )}
+        {field(
+          "approver",
+          "Approver",
+          <input
+            id="waiver-approver"
+            name="approver"
+            required
+            maxLength={200}
+            defaultValue={value("approver")}
+            aria-describedby={described("approver")}
+            className={INPUT}
+          />,
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={isPending}>

@@ -26,13 +26,19 @@ export function WaiversToggle({ pathname, query, mode }: WaiversToggleProps) {
     <Link
       href={href(pathname, query, value)}
       aria-current={mode === value ? "true" : undefined}
-      className={cn("whitespace-nowrap px-2.5 py-1", mode === value ? "bg-slate-900 text-white" : "bg-white text-slate-700 hover:bg-slate-50")}
+      className={cn(
+        "whitespace-nowrap px-2.5 py-1",
+        mode === value ? "bg-slate-900 text-white" : "bg-white text-slate-700 hover:bg-slate-50",
+      )}
     >
       {label}
     </Link>
   );
   return (
-    <nav aria-label="Scores with or without waivers" className="inline-flex overflow-hidden rounded-md border border-slate-300 text-xs font-medium">
+    <nav
+      aria-label="Scores with or without waivers"
+      className="inline-flex overflow-hidden rounded-md border border-slate-300 text-xs font-medium"
+    >
       {option("on", "With waivers")}
       {option("off", "Without waivers")}
     </nav>

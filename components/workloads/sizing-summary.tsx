@@ -27,7 +27,8 @@ export function SizingSummary({ sizing, target }: SizingSummaryProps) {
     ["Pod overhead", `${orDash(numberAt(s, "overheadMilliCpu"), formatMilliCpu)} · ${orDash(numberAt(s, "overheadMemoryMiB"), formatMiB)}`],
   ];
   if (numberAt(s, "schedulerMilliCpu") !== null || numberAt(s, "schedulerMemoryMiB") !== null) {
-    const per = s.perNode === true ? "per node" : replicas !== null ? `${replicas} ${replicas === 1 ? "replica" : "replicas"}` : "all replicas";
+    const per =
+      s.perNode === true ? "per node" : replicas !== null ? `${replicas} ${replicas === 1 ? "replica" : "replicas"}` : "all replicas";
     rows.push([
       `Scheduler cost (${per})`,
       `${orDash(numberAt(s, "schedulerMilliCpu"), formatMilliCpu)} · ${orDash(numberAt(s, "schedulerMemoryMiB"), formatMiB)}`,

@@ -44,7 +44,11 @@ export function WorkloadFindings({ findings, lineOf, items, editable = false, wa
               const remedy = ofRule[0].remedy;
               const waiver = ofRule[0].waiverId === null ? undefined : waivers?.get(ofRule[0].waiverId);
               return (
-                <article key={ruleId} aria-labelledby={`rule-${severity}-${ruleId}`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+                <article
+                  key={ruleId}
+                  aria-labelledby={`rule-${severity}-${ruleId}`}
+                  className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+                >
                   <div className="flex flex-wrap items-center gap-2">
                     <SeverityBadge severity={severity} />
                     <h4 id={`rule-${severity}-${ruleId}`} className="text-sm font-semibold">
@@ -73,7 +77,10 @@ export function WorkloadFindings({ findings, lineOf, items, editable = false, wa
                           <span className="flex flex-wrap gap-x-3 text-xs text-slate-500">
                             <span>{finding.container ? `Container: ${finding.container}` : "Pod or workload level"}</span>
                             <span>
-                              Field: <code className="break-all font-mono"><TruncatedText text={finding.path} max={200} /></code>
+                              Field:{" "}
+                              <code className="break-all font-mono">
+                                <TruncatedText text={finding.path} max={200} />
+                              </code>
                             </span>
                             {line ? (
                               <a href={`#manifest-line-${line}`} className="underline underline-offset-2">

@@ -39,7 +39,12 @@ export const WORKLOADS_COLUMNS = helper.columns([
       />
     ),
     cell: ({ row }) => (
-      <input type="checkbox" aria-label={`Select ${row.original.name}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.name}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
     ),
   }),
   helper.accessor("name", {
@@ -48,7 +53,10 @@ export const WORKLOADS_COLUMNS = helper.columns([
     meta: { label: "Name" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ row }) => (
-      <Link href={`/workloads/${row.original.id}`} className="font-medium text-sky-800 underline decoration-sky-800/30 underline-offset-2 hover:decoration-sky-800">
+      <Link
+        href={`/workloads/${row.original.id}`}
+        className="font-medium text-sky-800 underline decoration-sky-800/30 underline-offset-2 hover:decoration-sky-800"
+      >
         <TruncatedText text={row.original.name} max={80} />
       </Link>
     ),

@@ -28,7 +28,8 @@ export function WorkloadsTableToolbar({ filters, facetsPromise }: WorkloadsTable
   const { update } = useSearchParamsUpdater();
   // Every filter change starts again at page 1.
   const onFacetChange = (facet: WorkloadFacet, values: string[]) => update({ [facet]: values.join(","), page: null });
-  const onReset = () => update(Object.fromEntries([["q", null], ["page", null], ["overdue", null], ...WORKLOAD_FACETS.map((f) => [f, null])]));
+  const onReset = () =>
+    update(Object.fromEntries([["q", null], ["page", null], ["overdue", null], ...WORKLOAD_FACETS.map((f) => [f, null])]));
 
   return (
     <div role="search" aria-label="Filter workloads" className="flex flex-wrap items-center gap-2">
@@ -43,7 +44,12 @@ export function WorkloadsTableToolbar({ filters, facetsPromise }: WorkloadsTable
       </Suspense>
       <label className="inline-flex h-9 items-center gap-2 rounded-md border border-dashed border-slate-300 px-3 text-sm text-slate-700">
         {/* Uncontrolled: it shows the click at once; the key resets it when the URL changes. */}
-        <input key={String(filters.overdue)} type="checkbox" defaultChecked={filters.overdue === true} onChange={(event) => update({ overdue: event.target.checked ? "1" : null, page: null })} />
+        <input
+          key={String(filters.overdue)}
+          type="checkbox"
+          defaultChecked={filters.overdue === true}
+          onChange={(event) => update({ overdue: event.target.checked ? "1" : null, page: null })}
+        />
         Overdue only
       </label>
       {hasActiveFilters(filters) ? (

@@ -13,11 +13,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
-import {
-  useSearchParamsUpdater,
-  type SearchParamsPatch,
-  type UpdateOptions,
-} from "@/components/data-table/use-search-params-updater";
+import { useSearchParamsUpdater, type SearchParamsPatch, type UpdateOptions } from "@/components/data-table/use-search-params-updater";
 import type { WorkloadRow } from "@/lib/data/workloads";
 import {
   DEFAULT_PER_PAGE,
@@ -117,9 +113,7 @@ export function WorkloadsTable({ rows, total, pageCount, sort, page, perPage, hi
   return (
     <div className="flex flex-col gap-3">
       <div className="flex items-center justify-between gap-3">
-        <p className="text-sm text-slate-600">
-          {formatCountOf(total, "workload")}
-        </p>
+        <p className="text-sm text-slate-600">{formatCountOf(total, "workload")}</p>
         <DataTableViewOptions table={table} />
       </div>
       <WorkloadsBulkEdit selectedIds={table.getSelectedRowIds()} total={total} onDone={clearSelection} />

@@ -34,7 +34,9 @@ export class OverviewPage {
   }
 
   chartRow(title: string, rowLabel: string): Locator {
-    return this.chartTable(title).getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: rowLabel, exact: true }) });
+    return this.chartTable(title)
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("rowheader", { name: rowLabel, exact: true }) });
   }
 
   topRuleLink(ruleTitle: string): Locator {

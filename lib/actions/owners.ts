@@ -2,11 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { importOwnersCsv, previewOwnersCsv, saveTeamLabelKeys, setNamespaceTeam, setWorkloadOwner, type OwnersChange } from "@/lib/data/owners";
+import {
+  importOwnersCsv,
+  previewOwnersCsv,
+  saveTeamLabelKeys,
+  setNamespaceTeam,
+  setWorkloadOwner,
+  type OwnersChange,
+} from "@/lib/data/owners";
 import { currentActor } from "@/lib/data/tracking";
 import { crossOriginProblem } from "@/lib/http/same-origin";
 import type { NamespaceTeamRow, RowError, WorkloadOwnerRow } from "@/lib/owners";
-import { namespaceTeamDeleteSchema, namespaceTeamSchema, ownersCsvSchema, ownersImportSchema, workloadOwnerSchema } from "@/lib/validations/owners";
+import {
+  namespaceTeamDeleteSchema,
+  namespaceTeamSchema,
+  ownersCsvSchema,
+  ownersImportSchema,
+  workloadOwnerSchema,
+} from "@/lib/validations/owners";
 
 export type OwnersActionState = { ok: boolean; message: string } | null;
 
@@ -34,7 +47,11 @@ export async function saveLabelKeysAction(_previous: OwnersActionState, form: Fo
 }
 
 export async function setNamespaceTeamAction(_previous: OwnersActionState, form: FormData): Promise<OwnersActionState> {
-  const parsed = namespaceTeamSchema.safeParse({ clusterId: form.get("clusterId"), namespace: form.get("namespace"), team: form.get("team") });
+  const parsed = namespaceTeamSchema.safeParse({
+    clusterId: form.get("clusterId"),
+    namespace: form.get("namespace"),
+    team: form.get("team"),
+  });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Invalid mapping." };
   return guarded(() => setNamespaceTeam(parsed.data.clusterId, parsed.data.namespace, parsed.data.team, currentActor()));
 }
@@ -46,13 +63,24 @@ export async function removeNamespaceTeamAction(_previous: OwnersActionState, fo
 }
 
 export async function setWorkloadOwnerAction(_previous: OwnersActionState, form: FormData): Promise<OwnersActionState> {
-  const parsed = workloadOwnerSchema.safeParse({ workloadId: form.get("workloadId"), team: form.get("team") ?? "", owner: form.get("owner") ?? "" });
+  const parsed = workloadOwnerSchema.safeParse({
+    workloadId: form.get("workloadId"),
+    team: form.get("team") ?? "",
+    owner: form.get("owner") ?? "",
+  });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Invalid owner." };
   return guarded(() => setWorkloadOwner(parsed.data.workloadId, parsed.data.team, parsed.data.owner, currentActor()));
 }
 
 export type OwnersPreviewState =
-  | { ok: true; kind: "workloads" | "namespaces"; rowCount: number; rows: (WorkloadOwnerRow | NamespaceTeamRow)[]; errors: RowError[]; csv: string }
+  | {
+      ok: true;
+      kind: "workloads" | "namespaces";
+      rowCount: number;
+      rows: (WorkloadOwnerRow | NamespaceTeamRow)[];
+      errors: RowError[];
+      csv: string;
+    }
   | { ok: false; message: string; errors: RowError[] }
   | null;
 
@@ -65,7 +93,14 @@ export async function previewOwnersCsvAction(_previous: OwnersPreviewState, form
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Not a CSV.", errors: [] };
   const preview = await previewOwnersCsv(parsed.data.csv);
   if (preview.kind === null) return { ok: false, message: "The file cannot be imported.", errors: preview.errors };
-  return { ok: true, kind: preview.kind, rowCount: preview.rows.length, rows: preview.rows.slice(0, PREVIEW_ROWS), errors: preview.errors.slice(0, PREVIEW_ROWS), csv: parsed.data.csv };
+  return {
+    ok: true,
+    kind: preview.kind,
+    rowCount: preview.rows.length,
+    rows: preview.rows.slice(0, PREVIEW_ROWS),
+    errors: preview.errors.slice(0, PREVIEW_ROWS),
+    csv: parsed.data.csv,
+  };
 }
 
 export async function importOwnersCsvAction(_previous: OwnersActionState, form: FormData): Promise<OwnersActionState> {

@@ -15,9 +15,12 @@ const form = (uploadId?: string) => {
 };
 
 describe("rescoreUploadAction", () => {
-  it.each([undefined, "", "abc", "-1", "0", "1.5", "1e309", "1; DROP TABLE Upload"])("refuses the upload id %o without touching anything", async (id) => {
-    expect(await rescoreUploadAction(null, form(id))).toEqual({ ok: false, message: "Not a valid upload id: nothing was re-scored." });
-  });
+  it.each([undefined, "", "abc", "-1", "0", "1.5", "1e309", "1; DROP TABLE Upload"])(
+    "refuses the upload id %o without touching anything",
+    async (id) => {
+      expect(await rescoreUploadAction(null, form(id))).toEqual({ ok: false, message: "Not a valid upload id: nothing was re-scored." });
+    },
+  );
 
   it("answers an unknown upload with its id", async () => {
     expect(await rescoreUploadAction(null, form("424242"))).toEqual({ ok: false, message: "Upload #424242 does not exist." });

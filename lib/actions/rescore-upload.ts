@@ -20,6 +20,11 @@ export async function rescoreUploadAction(_previous: RescoreUploadState, form: F
   revalidatePath("/", "layout");
   const { summary } = result;
   const counts = `${summary.ready} ready, ${summary.needsChanges} need changes, ${summary.blocked} blocked`;
-  const inventory = result.inventoryReevaluated ? "" : " Inventory-level rules could not be re-evaluated: this upload was stored without its inventory context.";
-  return { ok: true, message: `Re-scored under catalog v${result.catalogVersion} (was v${result.previousCatalogVersion}): ${counts}.${inventory}` };
+  const inventory = result.inventoryReevaluated
+    ? ""
+    : " Inventory-level rules could not be re-evaluated: this upload was stored without its inventory context.";
+  return {
+    ok: true,
+    message: `Re-scored under catalog v${result.catalogVersion} (was v${result.previousCatalogVersion}): ${counts}.${inventory}`,
+  };
 }

@@ -17,7 +17,13 @@ beforeAll(async () => {
   actions = await import("./waivers");
   const { seedUpload } = await import("@/lib/testing/seed");
   await seedUpload(db, "prod", [
-    { name: "agent", namespace: "ops", readiness: "blocked", score: 60, findings: [{ ruleId: "host-network", severity: "blocker", remedy: "keep-on-runc" }] },
+    {
+      name: "agent",
+      namespace: "ops",
+      readiness: "blocked",
+      score: 60,
+      findings: [{ ruleId: "host-network", severity: "blocker", remedy: "keep-on-runc" }],
+    },
   ]);
 });
 
@@ -41,14 +47,21 @@ describe("createWaiverAction", () => {
   });
 
   it("answers field errors with what was typed, and stores nothing", async () => {
-    const result = await actions.createWaiverAction(null, form({ ...VALID, ruleId: "nope", cluster: "", namespace: "", expires: "2020-01-01" }));
+    const result = await actions.createWaiverAction(
+      null,
+      form({ ...VALID, ruleId: "nope", cluster: "", namespace: "", expires: "2020-01-01" }),
+    );
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { ruleId: ["Not a rule of the catalog."], scope: ["Give a scope: a workload, a namespace, a team or a cluster."] },
       values: { ruleId: "nope", reason: "node agent", expires: "2020-01-01" },
     });
     const past = await actions.createWaiverAction(null, form({ ...VALID, expires: "2020-01-01" }));
-    expect(past).toMatchObject({ ok: false, message: "The expiry date must be in the future.", fieldErrors: { expires: ["The expiry date must be in the future."] } });
+    expect(past).toMatchObject({
+      ok: false,
+      message: "The expiry date must be in the future.",
+      fieldErrors: { expires: ["The expiry date must be in the future."] },
+    });
     expect(await db.waiver.count()).toBe(0);
     expect(await db.auditEvent.count()).toBe(0);
   });
@@ -61,10 +74,19 @@ describe("createWaiverAction", () => {
     expect(await db.workload.findFirstOrThrow({ where: { name: "agent" } })).toMatchObject({ readiness: "ready" });
 
     request.headers = new Headers({ "sec-fetch-site": "same-site" });
-    expect(await actions.revokeWaiverAction(null, form({ id: String(waiver.id) }))).toEqual({ ok: false, message: "Cross-origin request refused." });
+    expect(await actions.revokeWaiverAction(null, form({ id: String(waiver.id) }))).toEqual({
+      ok: false,
+      message: "Cross-origin request refused.",
+    });
     request.headers = new Headers();
-    expect(await actions.revokeWaiverAction(null, form({ id: "1e3; DROP TABLE" }))).toEqual({ ok: false, message: "Not a valid waiver id: nothing was revoked." });
-    expect(await actions.revokeWaiverAction(null, form({ id: String(waiver.id) }))).toEqual({ ok: true, message: `Waiver #${waiver.id} revoked; 1 workload re-scored.` });
+    expect(await actions.revokeWaiverAction(null, form({ id: "1e3; DROP TABLE" }))).toEqual({
+      ok: false,
+      message: "Not a valid waiver id: nothing was revoked.",
+    });
+    expect(await actions.revokeWaiverAction(null, form({ id: String(waiver.id) }))).toEqual({
+      ok: true,
+      message: `Waiver #${waiver.id} revoked; 1 workload re-scored.`,
+    });
     expect(await db.workload.findFirstOrThrow({ where: { name: "agent" } })).toMatchObject({ readiness: "blocked" });
     expect((await db.auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["waiver.create", "waiver.revoke"]);
   });

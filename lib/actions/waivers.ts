@@ -19,10 +19,17 @@ export async function createWaiverAction(_previous: WaiverActionState, form: For
   if (crossOriginProblem(await headers()) !== null) return { ok: false, message: "Cross-origin request refused." };
   const raw = Object.fromEntries(FIELDS.map((field) => [field, form.get(field)]));
   // What the user typed comes back with an error, so nothing they wrote is lost.
-  const values = Object.fromEntries(FIELDS.map((field) => [field, typeof raw[field] === "string" ? (raw[field] as string).slice(0, 2000) : ""]));
+  const values = Object.fromEntries(
+    FIELDS.map((field) => [field, typeof raw[field] === "string" ? (raw[field] as string).slice(0, 2000) : ""]),
+  );
   const parsed = createWaiverSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, message: "The waiver was not saved: fix the fields below.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+    return {
+      ok: false,
+      message: "The waiver was not saved: fix the fields below.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    };
   }
   let result: Awaited<ReturnType<typeof createWaiver>>;
   try {

@@ -7,7 +7,12 @@ import { FIXTURES } from "./test-io";
 const BIN = fileURLToPath(new URL("../../bin/kata-readiness.mjs", import.meta.url));
 
 function spawnCli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: FIXTURES, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: FIXTURES,
+    input,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -33,10 +33,16 @@ describe("scan --format", () => {
   it("points SARIF results at the field's line in the manifest", async () => {
     const { code, stdout } = await run(["scan", "--format", "sarif", "manifests"]);
     expect(code).toBe(0);
-    const results = JSON.parse(stdout).runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[];
+    const results = JSON.parse(stdout).runs[0].results as {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+    }[];
     const hostNetwork = results.find((r) => r.ruleId === "host-network")!;
     // agent.yaml line 12 is `hostNetwork: true`.
-    expect(hostNetwork.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "manifests/apps/agent.yaml" }, region: { startLine: 12 } });
+    expect(hostNetwork.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "manifests/apps/agent.yaml" },
+      region: { startLine: 12 },
+    });
     const subpath = results.find((r) => r.ruleId === "subpath")!;
     expect(subpath.locations[0].physicalLocation.region?.startLine).toBe(21);
   });
@@ -50,8 +56,15 @@ describe("scan --format", () => {
 
   it("writes findings and workload CSV", async () => {
     const findings = parseCsv((await run(["scan", "--format", "csv", "manifests"])).stdout, { columns: true }) as Record<string, string>[];
-    expect(findings.filter((r) => r.name === "agent").map((r) => r.rule).sort()).toEqual(["host-network", "subpath"]);
-    const workloads = parseCsv((await run(["scan", "--format", "csv", "--csv", "workloads", "manifests"])).stdout, { columns: true }) as Record<string, string>[];
+    expect(
+      findings
+        .filter((r) => r.name === "agent")
+        .map((r) => r.rule)
+        .sort(),
+    ).toEqual(["host-network", "subpath"]);
+    const workloads = parseCsv((await run(["scan", "--format", "csv", "--csv", "workloads", "manifests"])).stdout, {
+      columns: true,
+    }) as Record<string, string>[];
     expect(workloads.map((r) => r.name).sort()).toEqual(["agent", "report", "web"]);
   });
 
@@ -65,7 +78,9 @@ describe("scan --format", () => {
   it("fails JUnit test cases and the gate on blockers", async () => {
     const { code, stdout } = await run(["scan", "--format", "junit", "--fail-on", "blocker", "manifests"]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/<testcase classname="local.monitoring" name="DaemonSet\/agent" file="manifests\/apps\/agent.yaml" line="\d+">\n<failure message="2 blocker\(s\): host-network, subpath" type="blocker">/);
+    expect(stdout).toMatch(
+      /<testcase classname="local.monitoring" name="DaemonSet\/agent" file="manifests\/apps\/agent.yaml" line="\d+">\n<failure message="2 blocker\(s\): host-network, subpath" type="blocker">/,
+    );
   });
 });
 
@@ -79,17 +94,23 @@ describe("scan --waivers", () => {
       expect(agent).toMatchObject({ readiness: "ready", score: 100, migrationPath: "ready" });
       expect(agent.findings.map((f: { waiver: { id: string } }) => f.waiver.id)).toEqual([`${path}#1`, `${path}#2`]);
       expect(json.summary.blocked).toBe(0);
-      const csv = parseCsv((await run(["scan", "--format", "csv", "--waivers", path, "manifests"])).stdout, { columns: true }) as Record<string, string>[];
+      const csv = parseCsv((await run(["scan", "--format", "csv", "--waivers", path, "manifests"])).stdout, { columns: true }) as Record<
+        string,
+        string
+      >[];
       expect(csv.find((r) => r.rule === "host-network")?.waiver).toContain("needs the node's network for metrics");
     });
   });
 
   it("rejects a bad waiver file with where the problem is", async () => {
-    await withWaiverFile("waivers:\n  - rule: subpath\n    reason: x\n    approver: y\n    expires: 2027-02-30\n    namespace: a\n", async (path) => {
-      const { code, stderr } = await run(["scan", "--waivers", path, "manifests"]);
-      expect(code).toBe(64);
-      expect(stderr).toContain("waivers.0.expires: not a date");
-    });
+    await withWaiverFile(
+      "waivers:\n  - rule: subpath\n    reason: x\n    approver: y\n    expires: 2027-02-30\n    namespace: a\n",
+      async (path) => {
+        const { code, stderr } = await run(["scan", "--waivers", path, "manifests"]);
+        expect(code).toBe(64);
+        expect(stderr).toContain("waivers.0.expires: not a date");
+      },
+    );
     await withWaiverFile("waivers: [\n", async (path) => {
       const { code, stderr } = await run(["scan", "--waivers", path, "manifests"]);
       expect(code).toBe(64);

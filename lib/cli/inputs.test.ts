@@ -53,7 +53,9 @@ describe("scan of what never ends", () => {
     const { code, stdout } = await run(["scan", "--format", "json", "/dev/zero", join(FIXTURES, "manifests", "web.yaml")]);
     expect(code).toBe(2);
     const report = JSON.parse(stdout) as JsonReport;
-    expect(report.errors).toEqual([{ source: "/dev/zero", message: "cannot read: larger than the 256 MiB limit: split the inventory (e.g. one file per namespace)" }]);
+    expect(report.errors).toEqual([
+      { source: "/dev/zero", message: "cannot read: larger than the 256 MiB limit: split the inventory (e.g. one file per namespace)" },
+    ]);
     expect(report.workloads).toHaveLength(1);
   });
 
@@ -70,8 +72,14 @@ describe("scan of what never ends", () => {
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.workloads.map((w) => w.name)).toEqual(["web"]);
     expect(report.errors).toEqual([
-      { source: join("tree", "pipe.yaml"), message: "skipped: a named pipe (FIFO), not a regular file (name it on the command line to read it)" },
-      { source: join("tree", "zero.yaml"), message: "skipped: a character device, not a regular file (name it on the command line to read it)" },
+      {
+        source: join("tree", "pipe.yaml"),
+        message: "skipped: a named pipe (FIFO), not a regular file (name it on the command line to read it)",
+      },
+      {
+        source: join("tree", "zero.yaml"),
+        message: "skipped: a character device, not a regular file (name it on the command line to read it)",
+      },
     ]);
   });
 
@@ -89,7 +97,12 @@ describe("scan of what never ends", () => {
   it("stops reading standard input from /dev/zero at the limit (real process)", () => {
     const zero = openSync("/dev/zero", "r");
     try {
-      const result = spawnSync(process.execPath, [BIN, "scan", "-"], { stdio: [zero, "pipe", "pipe"], encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } });
+      const result = spawnSync(process.execPath, [BIN, "scan", "-"], {
+        stdio: [zero, "pipe", "pipe"],
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: "1" },
+      });
       expect(result.status).toBe(2);
       expect(result.stdout).toContain("<stdin>");
       expect(result.stdout).toContain("larger than the 256 MiB limit");

@@ -85,7 +85,10 @@ export function readBounded(path: string, limit = MAX_FILE_BYTES): Uint8Array {
 }
 
 /** Standard input (or any stream), refusing more than the limit; the rest is not read. */
-export async function readStreamBounded(stream: AsyncIterable<Uint8Array> & { destroy?(): void }, limit = MAX_FILE_BYTES): Promise<Uint8Array> {
+export async function readStreamBounded(
+  stream: AsyncIterable<Uint8Array> & { destroy?(): void },
+  limit = MAX_FILE_BYTES,
+): Promise<Uint8Array> {
   const buffer = new BoundedBuffer(limit);
   try {
     for await (const chunk of stream) buffer.push(chunk);
@@ -131,7 +134,10 @@ async function walk(dir: string, display: string, out: Found[], errors: InputErr
     }
     if (info.isFile()) out.push({ absolute, display: shown });
     else if (!info.isDirectory()) {
-      errors.push({ source: shown, message: `skipped: ${describeType(info)}, not a regular file (name it on the command line to read it)` });
+      errors.push({
+        source: shown,
+        message: `skipped: ${describeType(info)}, not a regular file (name it on the command line to read it)`,
+      });
     }
   }
 }
@@ -176,7 +182,8 @@ export async function collectInputs(paths: readonly string[], io: Pick<CliIo, "c
       const found: Found[] = [];
       const before = errors.length;
       await walk(absolute, path, found, errors);
-      if (found.length === 0 && errors.length === before) errors.push({ source: path, message: "no .yaml, .yml or .json files in this directory" });
+      if (found.length === 0 && errors.length === before)
+        errors.push({ source: path, message: "no .yaml, .yml or .json files in this directory" });
       for (const file of found) files.push(lazyFile(file.display, file.absolute));
     } catch (error) {
       errors.push({ source: path, message: `cannot read: ${describeFsError(error)}` });

@@ -51,7 +51,11 @@ describe("scan", () => {
       await cp(join(FIXTURES, "manifests", ".hidden", "ignored.yaml"), join(dir, "node_modules", "dep", "pod.yaml"));
       const { code, stdout } = await run(["scan", "--format", "json", dir]);
       expect(code).toBe(0);
-      expect(parseReport(stdout).workloads.map((w) => w.name).sort()).toEqual(["agent", "report", "web"]);
+      expect(
+        parseReport(stdout)
+          .workloads.map((w) => w.name)
+          .sort(),
+      ).toEqual(["agent", "report", "web"]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -63,16 +67,49 @@ describe("scan", () => {
     const report = parseReport(stdout);
     expect(report).toMatchObject({ schemaVersion: 1, catalogVersion: "1.2", scoreFormula: "v1", target: "kata-qemu-runtime-rs" });
     expect(Object.keys(report)).toEqual(
-      expect.arrayContaining(["schemaVersion", "catalogVersion", "scoreFormula", "target", "summary", "workloads", "inventoryFindings", "errors"]),
+      expect.arrayContaining([
+        "schemaVersion",
+        "catalogVersion",
+        "scoreFormula",
+        "target",
+        "summary",
+        "workloads",
+        "inventoryFindings",
+        "errors",
+      ]),
     );
     const agent = byName(report, "agent");
-    expect(agent).toMatchObject({ id: "prod/monitoring/DaemonSet/agent", kind: "DaemonSet", namespace: "monitoring", readiness: "blocked", score: 20 });
+    expect(agent).toMatchObject({
+      id: "prod/monitoring/DaemonSet/agent",
+      kind: "DaemonSet",
+      namespace: "monitoring",
+      readiness: "blocked",
+      score: 20,
+    });
     expect(agent.source).toBe(join("manifests", "apps", "agent.yaml"));
     expect(agent.findings).toContainEqual(
-      expect.objectContaining({ ruleId: "host-network", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.hostNetwork" }),
+      expect.objectContaining({
+        ruleId: "host-network",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "spec.template.spec.hostNetwork",
+      }),
     );
     for (const finding of agent.findings) {
-      expect(Object.keys(finding).sort()).toEqual(["assignee", "container", "due", "fingerprint", "message", "path", "remedy", "ruleId", "severity", "status", "waiver"]);
+      expect(Object.keys(finding).sort()).toEqual([
+        "assignee",
+        "container",
+        "due",
+        "fingerprint",
+        "message",
+        "path",
+        "remedy",
+        "ruleId",
+        "severity",
+        "status",
+        "waiver",
+      ]);
       // The CLI knows no decisions; the fingerprint is the catalog's (base64url sha256).
       expect(finding).toMatchObject({ status: null, assignee: null, due: null, waiver: null });
       expect(finding.fingerprint).toMatch(/^[\w-]{43}$/);
@@ -324,10 +361,18 @@ spec:
       const { stdout } = await run(["scan", "--format", "json", "dup"], { cwd: dir });
       const report = parseReport(stdout);
       expect(report.workloads).toHaveLength(1);
-      expect(report.workloads[0]).toMatchObject({ readiness: "blocked", sources: [join("dup", "a", "web.yaml"), join("dup", "b", "web.yaml")] });
+      expect(report.workloads[0]).toMatchObject({
+        readiness: "blocked",
+        sources: [join("dup", "a", "web.yaml"), join("dup", "b", "web.yaml")],
+      });
       expect(report.workloads[0].findings.map((f) => f.ruleId)).toContain("host-network");
       expect(report.inventoryFindings.filter((f) => f.ruleId !== "kata-container-metrics")).toEqual([
-        expect.objectContaining({ ruleId: "duplicate-workload", severity: "warning", source: join("dup", "a", "web.yaml"), message: expect.stringContaining("local/default/Deployment/web") }),
+        expect.objectContaining({
+          ruleId: "duplicate-workload",
+          severity: "warning",
+          source: join("dup", "a", "web.yaml"),
+          message: expect.stringContaining("local/default/Deployment/web"),
+        }),
       ]);
       expect((await run(["scan", "--fail-on", "warning", "dup/a", join("dup", "a", "web.yaml")], { cwd: dir })).code).toBe(0);
     } finally {
@@ -337,7 +382,8 @@ spec:
 
   it("loses no workload when the repository's samples are scanned at once", async () => {
     const samples = join(FIXTURES, "..", "..", "..", "samples");
-    const ids = async (...paths: string[]) => parseReport((await run(["scan", "--format", "json", ...paths], { cwd: samples })).stdout).workloads.map((w) => w.id);
+    const ids = async (...paths: string[]) =>
+      parseReport((await run(["scan", "--format", "json", ...paths], { cwd: samples })).stdout).workloads.map((w) => w.id);
     const each = [...(await ids("payments-prod")), ...(await ids("edge-lab"))];
     const together = await ids(".");
     expect(each.length).toBeGreaterThan(10);

@@ -52,7 +52,10 @@ function formatRulesTable(rules: readonly Rule[]): string {
 }
 
 function closestIds(id: string): string[] {
-  const parts = id.toLowerCase().split(/[-_\s]+/).filter(Boolean);
+  const parts = id
+    .toLowerCase()
+    .split(/[-_\s]+/)
+    .filter(Boolean);
   return CATALOG.map((rule) => rule.id).filter((candidate) => parts.some((part) => part.length > 2 && candidate.includes(part)));
 }
 
@@ -82,9 +85,12 @@ export function runRules(args: readonly string[], io: CliIo): number {
     io.stdout.write(RULES_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (did you mean: explain ${positionals[0]}?)`, "rules");
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument "${positionals[0]}" (did you mean: explain ${positionals[0]}?)`, "rules");
   const format = pickChoice("rules", "format", values.format, FORMATS, "text");
-  io.stdout.write(format === "json" ? `${JSON.stringify(CATALOG.map(describeRule), null, 2)}\n` : escapeControlKeepingLines(formatRulesTable(CATALOG)));
+  io.stdout.write(
+    format === "json" ? `${JSON.stringify(CATALOG.map(describeRule), null, 2)}\n` : escapeControlKeepingLines(formatRulesTable(CATALOG)),
+  );
   return EXIT.ok;
 }
 
@@ -106,6 +112,8 @@ export async function runExplain(args: readonly string[], io: CliIo): Promise<nu
     const hint = suggestions.length > 0 ? `; did you mean: ${suggestions.join(", ")}?` : "; list them with: kata-readiness rules";
     throw new UsageError(`unknown rule "${id}"${hint}`, "explain");
   }
-  io.stdout.write(format === "json" ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : escapeControlKeepingLines(await formatExplanation(rule)));
+  io.stdout.write(
+    format === "json" ? `${JSON.stringify(describeRule(rule), null, 2)}\n` : escapeControlKeepingLines(await formatExplanation(rule)),
+  );
   return EXIT.ok;
 }

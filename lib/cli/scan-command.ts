@@ -172,7 +172,8 @@ export async function runScan(args: readonly string[], io: CliIo): Promise<numbe
   }
 
   if (result.errors.length > 0) {
-    if (format === "json" || (format === "text" && output)) io.stderr.write(`kata-readiness: ${result.errors.length} input error(s); see "errors" in the report\n`);
+    if (format === "json" || (format === "text" && output))
+      io.stderr.write(`kata-readiness: ${result.errors.length} input error(s); see "errors" in the report\n`);
     else if (format !== "text") {
       // Formats without a place for input errors: they go to standard error, one line each.
       for (const error of result.errors) {

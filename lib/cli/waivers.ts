@@ -15,7 +15,10 @@ export async function loadWaivers(path: string, io: CliIo): Promise<Waiver[]> {
     // Bounded while reading: /dev/zero or an endless pipe stops at the limit.
     text = Buffer.from(readBounded(resolve(io.cwd, path), MAX_WAIVER_FILE_BYTES)).toString("utf8");
   } catch (error) {
-    const reason = error instanceof InputTooLargeError ? `larger than ${MAX_WAIVER_FILE_BYTES / 2 ** 20} MiB: not a waiver file` : (error as Error).message;
+    const reason =
+      error instanceof InputTooLargeError
+        ? `larger than ${MAX_WAIVER_FILE_BYTES / 2 ** 20} MiB: not a waiver file`
+        : (error as Error).message;
     throw new UsageError(`--waivers ${path}: cannot read: ${reason}`, "scan");
   }
   let value: unknown;
@@ -29,6 +32,10 @@ export async function loadWaivers(path: string, io: CliIo): Promise<Waiver[]> {
     throw new UsageError(`--waivers ${path}: ${(error as Error).message}`, "scan");
   }
   const result = readWaiverFile(value ?? {}, path);
-  if (!result.ok) throw new UsageError(`invalid waiver file: ${result.errors.slice(0, 5).join("; ")}${result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : ""}`, "scan");
+  if (!result.ok)
+    throw new UsageError(
+      `invalid waiver file: ${result.errors.slice(0, 5).join("; ")}${result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : ""}`,
+      "scan",
+    );
   return result.waivers;
 }

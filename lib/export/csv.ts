@@ -56,7 +56,19 @@ export function describeWaiver(finding: Pick<ExportFinding, "waiver">): string {
 }
 
 function findingCells(f: ExportFinding): Cell[] {
-  return [f.ruleId, f.severity, f.remedy ?? "", f.container ?? "", f.path, f.message, f.fingerprint, f.status ?? "", f.assignee ?? "", f.due ?? "", describeWaiver(f)];
+  return [
+    f.ruleId,
+    f.severity,
+    f.remedy ?? "",
+    f.container ?? "",
+    f.path,
+    f.message,
+    f.fingerprint,
+    f.status ?? "",
+    f.assignee ?? "",
+    f.due ?? "",
+    describeWaiver(f),
+  ];
 }
 
 const NO_FINDING: Cell[] = FINDINGS_CSV_HEADER.slice(WORKLOAD_COLUMNS.length).map(() => "");
@@ -89,7 +101,19 @@ export function workloadsCsvEncoder(): Encoder {
         counts[f.severity]++;
         if (f.severity === "blocker") blocking.add(f.ruleId);
       }
-      return rows([[w.id, ...workloadCells(w), w.migrated, counts.blocker, counts.warning, counts.info, waived, [...blocking].sort().join(" "), w.source]]);
+      return rows([
+        [
+          w.id,
+          ...workloadCells(w),
+          w.migrated,
+          counts.blocker,
+          counts.warning,
+          counts.info,
+          waived,
+          [...blocking].sort().join(" "),
+          w.source,
+        ],
+      ]);
     },
     end: () => "",
   };

@@ -53,7 +53,14 @@ spec:
 `;
 
 const result = scan([{ name: "deploy/apps.yaml", content: MANIFESTS }], { cluster: "prod" });
-const meta: ExportMeta = { toolVersion: "0.0.0", target: result.target, catalogVersion: "1", scoreFormula: "v1", scope: "cluster prod", summary: result.summary };
+const meta: ExportMeta = {
+  toolVersion: "0.0.0",
+  target: result.target,
+  catalogVersion: "1",
+  scoreFormula: "v1",
+  scope: "cluster prod",
+  summary: result.summary,
+};
 
 function exportText(format: ExportFormat, options: { csv?: "findings" | "workloads"; waivers?: Waiver[] } = {}): string {
   const rows = exportWorkloads(result, { waivers: options.waivers, now: new Date("2026-06-01T00:00:00Z") });
@@ -82,7 +89,13 @@ describe("CSV", () => {
       expect(row.name).toBe(`'=HYPERLINK("http://evil")`);
       expect(row.team).toBe("'+payments");
     }
-    expect(records.find((r) => r.rule === "host-network")).toMatchObject({ severity: "blocker", container: "", readiness: "blocked", migration_path: "stays-on-runc", waiver: "" });
+    expect(records.find((r) => r.rule === "host-network")).toMatchObject({
+      severity: "blocker",
+      container: "",
+      readiness: "blocked",
+      migration_path: "stays-on-runc",
+      waiver: "",
+    });
     expect(records.find((r) => r.name === "ok")).toMatchObject({ rule: "cpuset", severity: "info", readiness: "ready", score: "100" });
     // Every cell that starts with a formula character starts with the quote instead.
     for (const row of records) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
@@ -102,7 +115,10 @@ describe("JSON", () => {
     const rows = [...exportWorkloads(result, { waivers: [waiver], now: new Date("2026-06-01T00:00:00Z") })];
     const evil = rows.find((w) => w.name.includes("HYPERLINK"));
     expect(evil).toMatchObject({ readiness: "ready", score: 100, migrationPath: "ready" });
-    expect(evil?.findings.find((f) => f.ruleId === "host-network")?.waiver).toMatchObject({ id: "waivers.yaml#1", expiresAt: "2027-01-01T00:00:00.000Z" });
+    expect(evil?.findings.find((f) => f.ruleId === "host-network")?.waiver).toMatchObject({
+      id: "waivers.yaml#1",
+      expiresAt: "2027-01-01T00:00:00.000Z",
+    });
     expect(summarize(rows).blocked).toBe(0);
     // An expired waiver no longer applies.
     const later = [...exportWorkloads(result, { waivers: [waiver], now: new Date("2027-02-01T00:00:00Z") })];
@@ -121,20 +137,48 @@ describe("SARIF", () => {
     const run = sarif.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(CATALOG.map((r) => r.id));
     expect(run.tool.driver.rules[0].help.markdown).toContain("### What to do");
-    const results = run.results as { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; partialFingerprints: Record<string, string>; suppressions?: unknown[] }[];
+    const results = run.results as {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+      partialFingerprints: Record<string, string>;
+      suppressions?: unknown[];
+    }[];
     expect(results.length).toBe(result.workloads.reduce((n, w) => n + w.findings.length, 0));
     const hostNetwork = results.find((r) => r.ruleId === "host-network");
-    expect(hostNetwork).toMatchObject({ level: "error", locations: [{ physicalLocation: { artifactLocation: { uri: "deploy/apps.yaml" } } }] });
+    expect(hostNetwork).toMatchObject({
+      level: "error",
+      locations: [{ physicalLocation: { artifactLocation: { uri: "deploy/apps.yaml" } } }],
+    });
     expect(hostNetwork?.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[\w-]{43}$/);
     expect(hostNetwork?.suppressions).toEqual([expect.objectContaining({ kind: "external", status: "accepted" })]);
   });
 
   it("stays valid with inventory findings after the workloads' results", () => {
-    const inventoryFindings = [{ ruleId: "no-kata-runtimeclass" as const, severity: "blocker" as const, remedy: "platform" as const, container: null, path: "items", message: "no RuntimeClass", source: "cluster.json" }];
-    const text = [...encode(exportEncoder("sarif", meta, { sarif: { inventoryFindings }, patches: { target: result.target } }), exportWorkloads(result))].join("");
+    const inventoryFindings = [
+      {
+        ruleId: "no-kata-runtimeclass" as const,
+        severity: "blocker" as const,
+        remedy: "platform" as const,
+        container: null,
+        path: "items",
+        message: "no RuntimeClass",
+        source: "cluster.json",
+      },
+    ];
+    const text = [
+      ...encode(
+        exportEncoder("sarif", meta, { sarif: { inventoryFindings }, patches: { target: result.target } }),
+        exportWorkloads(result),
+      ),
+    ].join("");
     const sarif = JSON.parse(text);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(sarif.runs[0].results.at(-1)).toMatchObject({ ruleId: "no-kata-runtimeclass", level: "error", locations: [{ physicalLocation: { artifactLocation: { uri: "cluster.json" } } }] });
+    expect(sarif.runs[0].results.at(-1)).toMatchObject({
+      ruleId: "no-kata-runtimeclass",
+      level: "error",
+      locations: [{ physicalLocation: { artifactLocation: { uri: "cluster.json" } } }],
+    });
   });
 
   it("stays valid with no results", () => {
@@ -170,7 +214,11 @@ describe("Markdown", () => {
 
   it("caps lists and length for many blocked workloads", () => {
     const name = "x".repeat(300);
-    const many = Array.from({ length: 400 }, (_, i) => `---\napiVersion: v1\nkind: Pod\nmetadata: { name: p${i}-${name.slice(0, 200)} }\nspec:\n  hostNetwork: true\n  hostPID: true\n  hostIPC: true\n  containers: [{ name: c, image: i, securityContext: { privileged: true } }]\n`).join("");
+    const many = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `---\napiVersion: v1\nkind: Pod\nmetadata: { name: p${i}-${name.slice(0, 200)} }\nspec:\n  hostNetwork: true\n  hostPID: true\n  hostIPC: true\n  containers: [{ name: c, image: i, securityContext: { privileged: true } }]\n`,
+    ).join("");
     const big = scan([{ name: "many.yaml", content: many }]);
     const text = [...encode(exportEncoder("markdown", meta, { patches: { target: big.target } }), exportWorkloads(big))].join("");
     expect(text.length).toBeLessThanOrEqual(MAX_MARKDOWN_CHARS);

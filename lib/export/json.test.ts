@@ -67,9 +67,12 @@ describe("toJsonReport", () => {
 
 describe("jsonReportChunks", () => {
   const tricky = '\n  "workloads": []';
-  const result = scanResult([scannedWorkload("web", [HOST_NETWORK, NO_LIMITS]), scannedWorkload("api", []), scannedWorkload("db", [NO_LIMITS])], {
-    errors: [{ source: "odd.yaml", message: `a message quoting ${tricky}` }],
-  });
+  const result = scanResult(
+    [scannedWorkload("web", [HOST_NETWORK, NO_LIMITS]), scannedWorkload("api", []), scannedWorkload("db", [NO_LIMITS])],
+    {
+      errors: [{ source: "odd.yaml", message: `a message quoting ${tricky}` }],
+    },
+  );
 
   it("writes exactly what JSON.stringify of the whole report gives, one workload per chunk", () => {
     const chunks = [...jsonReportChunks(result)];

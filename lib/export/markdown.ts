@@ -12,7 +12,6 @@ export const MAX_BLOCKED_WORKLOADS = 25;
 const MAX_BLOCKERS_PER_WORKLOAD = 5;
 const MAX_CELL = 200;
 
-
 /** Inline text from a manifest: one line, capped, Markdown and HTML syntax escaped. */
 export function escapeMarkdown(text: string, max = MAX_CELL): string {
   const line = text.replace(/[\u0000-\u001F\u007F]+/g, " ").trim();
@@ -59,7 +58,10 @@ export function markdownEncoder(meta: ExportMeta): Encoder {
       for (const ruleId of blockers.keys()) blockingRules.set(ruleId, (blockingRules.get(ruleId) ?? 0) + 1);
       // Only the listed ones are kept: memory stays bounded whatever the number of workloads.
       if (blockers.size > 0 && blocked.length < MAX_BLOCKED_WORKLOADS) {
-        blocked.push({ title: `${w.kind} ${w.namespace ? `${w.namespace}/` : ""}${w.name}`, blockers: [...blockers].map(([ruleId, message]) => ({ ruleId, message })) });
+        blocked.push({
+          title: `${w.kind} ${w.namespace ? `${w.namespace}/` : ""}${w.name}`,
+          blockers: [...blockers].map(([ruleId, message]) => ({ ruleId, message })),
+        });
       }
       return "";
     },
@@ -68,8 +70,14 @@ export function markdownEncoder(meta: ExportMeta): Encoder {
       const out: string[] = [];
       out.push(`## Kata readiness: ${escapeMarkdown(meta.scope)}`, "");
       out.push(`Target \`${meta.target}\`, catalog v${meta.catalogVersion}, kata-readiness ${meta.toolVersion}.`, "");
-      out.push("| Workloads | Ready | Needs changes | Blocked | Already on Kata | Waived findings |", "| ---: | ---: | ---: | ---: | ---: | ---: |");
-      out.push(`| ${counts.workloads} | ${counts.ready} (${pct(counts.ready)}) | ${counts.needsChanges} (${pct(counts.needsChanges)}) | ${counts.blocked} (${pct(counts.blocked)}) | ${counts.migrated} | ${counts.waived} |`, "");
+      out.push(
+        "| Workloads | Ready | Needs changes | Blocked | Already on Kata | Waived findings |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+      );
+      out.push(
+        `| ${counts.workloads} | ${counts.ready} (${pct(counts.ready)}) | ${counts.needsChanges} (${pct(counts.needsChanges)}) | ${counts.blocked} (${pct(counts.blocked)}) | ${counts.migrated} | ${counts.waived} |`,
+        "",
+      );
       out.push("### Migration paths", "", "| Path | Workloads |", "| --- | ---: |");
       for (const path of MIGRATION_PATHS) out.push(`| ${MIGRATION_PATH_STYLES[path].label} | ${paths[path]} (${pct(paths[path])}) |`);
       out.push("");
@@ -78,7 +86,9 @@ export function markdownEncoder(meta: ExportMeta): Encoder {
         out.push("### Top blocking rules", "", "| Rule | Workloads | Remedy |", "| --- | ---: | --- |");
         for (const [ruleId, n] of rules.slice(0, MAX_TOP_RULES)) {
           const rule = findRule(ruleId);
-          out.push(`| \`${ruleId}\` ${rule ? escapeMarkdown(rule.title) : ""} | ${n} | ${rule?.remedy ? REMEDY_STYLES[rule.remedy].label.toLowerCase() : ""} |`);
+          out.push(
+            `| \`${ruleId}\` ${rule ? escapeMarkdown(rule.title) : ""} | ${n} | ${rule?.remedy ? REMEDY_STYLES[rule.remedy].label.toLowerCase() : ""} |`,
+          );
         }
         if (rules.length > MAX_TOP_RULES) out.push("", `…and ${rules.length - MAX_TOP_RULES} more blocking rules.`);
         out.push("");
@@ -91,13 +101,15 @@ export function markdownEncoder(meta: ExportMeta): Encoder {
             const fix = fixOf(b.ruleId);
             out.push(`  - \`${b.ruleId}\`: ${escapeMarkdown(b.message)}${fix ? `. Fix: ${escapeMarkdown(fix, 300)}` : ""}`);
           }
-          if (entry.blockers.length > MAX_BLOCKERS_PER_WORKLOAD) out.push(`  - …and ${entry.blockers.length - MAX_BLOCKERS_PER_WORKLOAD} more blockers`);
+          if (entry.blockers.length > MAX_BLOCKERS_PER_WORKLOAD)
+            out.push(`  - …and ${entry.blockers.length - MAX_BLOCKERS_PER_WORKLOAD} more blockers`);
         }
         if (counts.blocked > blocked.length) out.push(`- …and ${counts.blocked - blocked.length} more blocked workloads`);
         out.push("");
       }
       let text = `${out.join("\n")}\n`;
-      if (text.length > MAX_MARKDOWN_CHARS) text = `${text.slice(0, MAX_MARKDOWN_CHARS - 40).replace(/\n[^\n]*$/, "")}\n\n…(summary cut to fit)\n`;
+      if (text.length > MAX_MARKDOWN_CHARS)
+        text = `${text.slice(0, MAX_MARKDOWN_CHARS - 40).replace(/\n[^\n]*$/, "")}\n\n…(summary cut to fit)\n`;
       return text;
     },
   };

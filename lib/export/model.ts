@@ -112,7 +112,11 @@ export interface WorkloadFacts {
  */
 export function toExportWorkload(facts: WorkloadFacts, options: Omit<ExportOptions, "cluster">): ExportWorkload {
   const used = options.waivers?.length
-    ? waiversFor({ identity: facts.id, cluster: facts.cluster, namespace: facts.namespace, team: facts.team }, options.waivers, options.now ?? new Date())
+    ? waiversFor(
+        { identity: facts.id, cluster: facts.cluster, namespace: facts.namespace, team: facts.team },
+        options.waivers,
+        options.now ?? new Date(),
+      )
     : undefined;
   const waived = used ? new Set(used.keys()) : undefined;
   const assessment = assessWorkload(facts.findings, waived);

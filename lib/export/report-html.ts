@@ -94,15 +94,15 @@ function formatDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-
-
 /** The report, in pieces, so a route can stream it and the CLI can write it as it goes. */
 export function* htmlReportChunks(model: ReportModel): Generator<string> {
-  yield `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
+  yield (
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
     // No network at all: the policy blocks anything a value might smuggle in, on top of the escaping.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${esc(model.title)}</title><style>${STYLE}</style></head><body><main>`;
+    `<title>${esc(model.title)}</title><style>${STYLE}</style></head><body><main>`
+  );
   yield renderHeader(model);
   yield renderSummary(model);
   if (model.trend.length > 0) yield renderTrend(model);
@@ -138,7 +138,11 @@ function renderSummary(model: ReportModel): string {
     { label: "Needs changes", value: counts.needsChanges, color: COLORS.needsChanges },
     { label: "Blocked", value: counts.blocked, color: COLORS.blocked },
   ];
-  const pathBars: Bar[] = PATHS.map((path) => ({ label: MIGRATION_PATH_STYLES[path].label, value: paths[path], color: MIGRATION_PATH_STYLES[path].color }));
+  const pathBars: Bar[] = PATHS.map((path) => ({
+    label: MIGRATION_PATH_STYLES[path].label,
+    value: paths[path],
+    color: MIGRATION_PATH_STYLES[path].color,
+  }));
   return (
     `<section aria-labelledby="summary"><h2 id="summary">Summary</h2><ul class="stats">` +
     stat("Workloads", formatCount(counts.workloads)) +
@@ -148,10 +152,20 @@ function renderSummary(model: ReportModel): string {
     stat("Migrated", formatCount(counts.migrated)) +
     stat("Readiness", `${model.readinessPercent}%`) +
     `</ul>` +
-    figure("chart-readiness", "Workloads by readiness", stackedBarSvg("chart-readiness-svg", "Workloads by readiness", readiness), barsTable("Readiness", readiness, counts.workloads)) +
+    figure(
+      "chart-readiness",
+      "Workloads by readiness",
+      stackedBarSvg("chart-readiness-svg", "Workloads by readiness", readiness),
+      barsTable("Readiness", readiness, counts.workloads),
+    ) +
     `<p>A migration path says what kind of work stands between a workload and Kata: none (<b>ready</b>), changes to its manifest, ` +
     `work on the platform (Kata configuration, nodes, RuntimeClass), or none possible (<b>stays on runc</b>).</p>` +
-    figure("chart-paths", "Migration paths", barChartSvg("chart-paths-svg", "Workloads by migration path", pathBars), barsTable("Migration path", pathBars, counts.workloads)) +
+    figure(
+      "chart-paths",
+      "Migration paths",
+      barChartSvg("chart-paths-svg", "Workloads by migration path", pathBars),
+      barsTable("Migration path", pathBars, counts.workloads),
+    ) +
     `</section>`
   );
 }
@@ -162,7 +176,10 @@ function figure(id: string, caption: string, svg: string, table: string): string
 
 function barsTable(heading: string, bars: readonly Bar[], total: number): string {
   const rows = bars
-    .map((bar) => `<tr><th scope="row">${esc(bar.label)}</th><td class="num">${formatCount(bar.value)}</td><td class="num">${total === 0 ? 0 : Math.round((bar.value / total) * 100)}%</td></tr>`)
+    .map(
+      (bar) =>
+        `<tr><th scope="row">${esc(bar.label)}</th><td class="num">${formatCount(bar.value)}</td><td class="num">${total === 0 ? 0 : Math.round((bar.value / total) * 100)}%</td></tr>`,
+    )
     .join("");
   return `<table><thead><tr><th scope="col">${esc(heading)}</th><th scope="col" class="num">Workloads</th><th scope="col" class="num">Share</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -209,7 +226,12 @@ function renderTopRules(model: ReportModel): string {
     .join("");
   return (
     `<section aria-labelledby="rules"><h2 id="rules">Top blocking rules</h2>` +
-    figure("chart-rules", "Rules blocking the most workloads", barChartSvg("chart-rules-svg", "Workloads blocked per rule", bars), barsTable("Rule", bars, model.counts.workloads)) +
+    figure(
+      "chart-rules",
+      "Rules blocking the most workloads",
+      barChartSvg("chart-rules-svg", "Workloads blocked per rule", bars),
+      barsTable("Rule", bars, model.counts.workloads),
+    ) +
     `${rules}</section>`
   );
 }
@@ -323,7 +345,10 @@ function renderBlock(block: Block): string {
     case "list": {
       const tag = block.ordered ? "ol" : "ul";
       const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : "";
-      const items = block.items.map((item) => `<li>${item.map((child) => (child.type === "paragraph" ? renderInlines(child.children) : renderBlock(child))).join("")}</li>`);
+      const items = block.items.map(
+        (item) =>
+          `<li>${item.map((child) => (child.type === "paragraph" ? renderInlines(child.children) : renderBlock(child))).join("")}</li>`,
+      );
       return `<${tag}${start}>${items.join("")}</${tag}>`;
     }
     case "quote":
@@ -349,7 +374,9 @@ function renderInlines(inlines: readonly Inline[]): string {
         case "em":
           return `<em>${renderInlines(inline.children)}</em>`;
         case "link":
-          return /^https?:\/\//i.test(inline.href) ? `<a href="${esc(inline.href)}">${renderInlines(inline.children)}</a>` : renderInlines(inline.children);
+          return /^https?:\/\//i.test(inline.href)
+            ? `<a href="${esc(inline.href)}">${renderInlines(inline.children)}</a>`
+            : renderInlines(inline.children);
       }
     })
     .join("");

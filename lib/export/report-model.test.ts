@@ -30,7 +30,14 @@ const inventory = {
     // Markup in names and annotations must reach the HTML as text.
     deployment("x-<b>bold</b>", "net", { hostPID: true }, { note: "<script>alert(1)</script>" }),
     deployment("files", null, {
-      containers: [{ name: "c", image: "x", resources: { limits: { memory: "256Mi" } }, volumeMounts: [{ name: "cfg", mountPath: "/etc/app.conf", subPath: "app.conf" }] }],
+      containers: [
+        {
+          name: "c",
+          image: "x",
+          resources: { limits: { memory: "256Mi" } },
+          volumeMounts: [{ name: "cfg", mountPath: "/etc/app.conf", subPath: "app.conf" }],
+        },
+      ],
       volumes: [{ name: "cfg", configMap: { name: "cfg" } }],
     }),
   ],
@@ -82,12 +89,33 @@ describe("reportModelFromScan", () => {
 
   it("lists the waivers in force as accepted risks, and waived rules do not decide the path", () => {
     const waivers: Waiver[] = [
-      { id: "w.yaml#1", ruleId: "host-network", scope: { team: "net" }, reason: "CNI <i>agent</i>", approver: "ana", expiresAt: new Date("2027-01-20T00:00:00Z") },
-      { id: "w.yaml#2", ruleId: "subpath", scope: { cluster: "prod" }, reason: "old", approver: "bo", expiresAt: new Date("2027-01-01T00:00:00Z") },
+      {
+        id: "w.yaml#1",
+        ruleId: "host-network",
+        scope: { team: "net" },
+        reason: "CNI <i>agent</i>",
+        approver: "ana",
+        expiresAt: new Date("2027-01-20T00:00:00Z"),
+      },
+      {
+        id: "w.yaml#2",
+        ruleId: "subpath",
+        scope: { cluster: "prod" },
+        reason: "old",
+        approver: "bo",
+        expiresAt: new Date("2027-01-01T00:00:00Z"),
+      },
     ];
     const model = reportModelFromScan(result, { waivers, now: NOW });
     expect(model.acceptedRisks).toEqual([
-      { ruleId: "host-network", scope: "team net", reason: "CNI <i>agent</i>", approver: "ana", expiresAt: new Date("2027-01-20T00:00:00Z"), workloads: 1 },
+      {
+        ruleId: "host-network",
+        scope: "team net",
+        reason: "CNI <i>agent</i>",
+        approver: "ana",
+        expiresAt: new Date("2027-01-20T00:00:00Z"),
+        workloads: 1,
+      },
     ]);
     // edge's only blocker is waived: ready as a path; the expired subpath waiver changes nothing.
     expect(model.paths).toEqual({ ready: 2, "manifest-fixes": 1, "platform-work": 0, "stays-on-runc": 1 });
@@ -127,7 +155,7 @@ describe("htmlReportChunks", () => {
     expect(html).not.toContain(">Accepted risks</h2>");
     expect(html).not.toContain(">Trend</h2>");
     expect(html.match(/<svg [^>]*role="img" aria-labelledby="[^"]+-title [^"]+-desc"/g)?.length).toBe(3);
-    expect(html).toContain("<title id=\"chart-paths-svg-title\">Workloads by migration path</title>");
+    expect(html).toContain('<title id="chart-paths-svg-title">Workloads by migration path</title>');
     expect(html).toMatch(/<th scope="row">Stays on runc<\/th><td class="num">2<\/td>/);
     expect(html).toContain("@media print");
     expect(html).toContain("@page");

@@ -148,7 +148,16 @@ export function reportRule(ruleId: string, workloads: number): ReportRule {
 export function describeWaiverScope(waiver: Pick<Waiver, "scope">): string {
   const kind = scopeKind(waiver.scope);
   const { cluster, namespace, team, workload } = waiver.scope;
-  const value = kind === "workload" ? workload : kind === "namespace" ? (cluster ? `${cluster}/${namespace}` : namespace) : kind === "team" ? team : cluster;
+  const value =
+    kind === "workload"
+      ? workload
+      : kind === "namespace"
+        ? cluster
+          ? `${cluster}/${namespace}`
+          : namespace
+        : kind === "team"
+          ? team
+          : cluster;
   return `${kind} ${value ?? ""}`.trim();
 }
 
@@ -268,9 +277,7 @@ function toBlockedWorkload(workload: ScannedWorkload, cluster: string, path: Mig
     team: workload.team,
     score: workload.score,
     path,
-    blockers: workload.findings
-      .filter((f) => f.severity === "blocker")
-      .map((f) => toBlocker(f)),
+    blockers: workload.findings.filter((f) => f.severity === "blocker").map((f) => toBlocker(f)),
   };
 }
 

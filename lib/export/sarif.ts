@@ -56,10 +56,20 @@ export function sarifEncoder(meta: ExportMeta, options: SarifOptions = {}): Enco
   let count = 0;
   return {
     start() {
-      const driver = { name: "kata-readiness", version: meta.toolVersion, informationUri: INFORMATION_URI, rules: CATALOG.map(ruleDescriptor) };
+      const driver = {
+        name: "kata-readiness",
+        version: meta.toolVersion,
+        informationUri: INFORMATION_URI,
+        rules: CATALOG.map(ruleDescriptor),
+      };
       const head = JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: "2.1.0" });
       const tool = JSON.stringify({ driver });
-      const properties = JSON.stringify({ target: meta.target, catalogVersion: meta.catalogVersion, scoreFormula: meta.scoreFormula, scope: meta.scope });
+      const properties = JSON.stringify({
+        target: meta.target,
+        catalogVersion: meta.catalogVersion,
+        scoreFormula: meta.scoreFormula,
+        scope: meta.scope,
+      });
       return `${head.slice(0, -1)},"runs":[{"tool":${tool},"columnKind":"unicodeCodePoints","properties":${properties},"results":[`;
     },
     workload(w) {
@@ -84,7 +94,13 @@ export function sarifEncoder(meta: ExportMeta, options: SarifOptions = {}): Enco
           ],
           ...(f.fingerprint && { partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint } }),
           ...(f.waiver && {
-            suppressions: [{ kind: "external", status: "accepted", justification: `${f.waiver.reason} (approved by ${f.waiver.approver}, until ${f.waiver.expiresAt})` }],
+            suppressions: [
+              {
+                kind: "external",
+                status: "accepted",
+                justification: `${f.waiver.reason} (approved by ${f.waiver.approver}, until ${f.waiver.expiresAt})`,
+              },
+            ],
           }),
           properties: {
             workload: w.id,
@@ -111,7 +127,12 @@ export function sarifEncoder(meta: ExportMeta, options: SarifOptions = {}): Enco
           ...(RULE_INDEX.has(f.ruleId) && { ruleIndex: RULE_INDEX.get(f.ruleId) }),
           level: LEVEL[f.severity],
           message: { text: f.message },
-          locations: [{ ...(uri && { physicalLocation: { artifactLocation: { uri } } }), logicalLocations: [{ fullyQualifiedName: `${f.source}:${f.path}`, kind: "object" }] }],
+          locations: [
+            {
+              ...(uri && { physicalLocation: { artifactLocation: { uri } } }),
+              logicalLocations: [{ fullyQualifiedName: `${f.source}:${f.path}`, kind: "object" }],
+            },
+          ],
           properties: { fieldPath: f.path, remedy: f.remedy, severity: f.severity, scope: "inventory" },
         };
         out += `${count++ === 0 ? "" : ","}\n${JSON.stringify(result)}`;

@@ -15,7 +15,11 @@ const result = scanResult(
   [
     scannedWorkload("ready-one", []),
     scannedWorkload("warned", [NO_LIMITS]),
-    scannedWorkload("blocked", [NO_LIMITS, HOST_NETWORK, LONG], "manifests/deeply/nested/path/to/a/file/with/a/long/name/blocked-workload.yaml"),
+    scannedWorkload(
+      "blocked",
+      [NO_LIMITS, HOST_NETWORK, LONG],
+      "manifests/deeply/nested/path/to/a/file/with/a/long/name/blocked-workload.yaml",
+    ),
     { ...scannedWorkload("on-kata", [{ ...NO_LIMITS, ruleId: "kata-runtime", severity: "info", container: null }]), migrated: true },
   ],
   {
@@ -28,7 +32,9 @@ describe("formatTextReport", () => {
   const text = formatTextReport(result);
 
   it("groups workloads blocked first, then needs changes, then ready", () => {
-    const order = ["BLOCKED (1)", "NEEDS CHANGES (1)", "READY (2)", "INVENTORY (1)", "INPUT ERRORS (1)", "Summary:"].map((h) => text.indexOf(h));
+    const order = ["BLOCKED (1)", "NEEDS CHANGES (1)", "READY (2)", "INVENTORY (1)", "INPUT ERRORS (1)", "Summary:"].map((h) =>
+      text.indexOf(h),
+    );
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -52,13 +58,22 @@ describe("formatTextReport", () => {
 
   it("ends with the summary and the sizing of the ready workloads not yet on Kata", () => {
     expect(text).toContain("Summary: 4 workloads: 1 blocked, 1 need changes, 2 ready (1 already on Kata); 1 input error");
-    expect(text.replace(/\s+/g, " ")).toContain("Sizing: moving this 1 ready workload costs 0.3 GiB / 0.3 vCPU of overhead (workloads already on Kata not counted).");
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "Sizing: moving this 1 ready workload costs 0.3 GiB / 0.3 vCPU of overhead (workloads already on Kata not counted).",
+    );
   });
 
   it("opens with one line per rule: severity, remedy, workloads affected, and the explain hint", () => {
     const top = text.slice(0, text.indexOf("BLOCKED"));
     const rows = top.split("\n").filter((line) => /^ {2}[a-z]/.test(line) && !line.includes("kata-readiness explain"));
-    expect(rows.map((line) => line.trim().split(/\s{2,}|\s(?=blocker|warning|info)/).filter(Boolean))).toEqual([
+    expect(
+      rows.map((line) =>
+        line
+          .trim()
+          .split(/\s{2,}|\s(?=blocker|warning|info)/)
+          .filter(Boolean),
+      ),
+    ).toEqual([
       ["host-network", "blocker", "keep on runc", "1 workload"],
       ["subpath", "blocker", "change the manifest", "1 workload"],
       ["resource-limits", "warning", "change the manifest", "2 workloads"],
@@ -69,7 +84,11 @@ describe("formatTextReport", () => {
   });
 
   it("names each source file once per group, above its workloads", () => {
-    const shared = scanResult([scannedWorkload("a", [NO_LIMITS], "shop.yaml"), scannedWorkload("b", [NO_LIMITS], "shop.yaml"), scannedWorkload("c", [HOST_NETWORK], "shop.yaml")]);
+    const shared = scanResult([
+      scannedWorkload("a", [NO_LIMITS], "shop.yaml"),
+      scannedWorkload("b", [NO_LIMITS], "shop.yaml"),
+      scannedWorkload("c", [HOST_NETWORK], "shop.yaml"),
+    ]);
     const report = formatTextReport(shared);
     expect(report.split("\n").filter((line) => line.includes("shop.yaml"))).toEqual(["  shop.yaml", "  shop.yaml"]);
     const needs = report.slice(report.indexOf("NEEDS CHANGES"));
@@ -78,7 +97,10 @@ describe("formatTextReport", () => {
   });
 
   it("escapes control characters read from the inputs", () => {
-    const evil = { ...scannedWorkload("x", [{ ...NO_LIMITS, container: "c\x1b[2J", message: "annotation \x1b[31mred\x9b" }], "dir\x1b[1A/evil.yaml"), name: "x\x1b]0;owned\x07" };
+    const evil = {
+      ...scannedWorkload("x", [{ ...NO_LIMITS, container: "c\x1b[2J", message: "annotation \x1b[31mred\x9b" }], "dir\x1b[1A/evil.yaml"),
+      name: "x\x1b]0;owned\x07",
+    };
     const report = formatTextReport(
       scanResult([evil], {
         inventoryFindings: [{ ...HOST_NETWORK, source: "\x07bell.json" }],

@@ -30,7 +30,6 @@ const ANSI: Record<Style, [number, number]> = {
   cyan: [36, 39],
 };
 
-
 /** What each remedy asks for, in words (catalog: `remedy`). */
 function remedyText(remedy: Remedy): string {
   return REMEDY_STYLES[remedy].label.toLowerCase();
@@ -91,7 +90,11 @@ function formatWorkload(workload: ScannedWorkload, width: number, paint: Paint):
   const lines = [`    ${score}  ${displayName(workload)}${migrated}`];
   // The group's heading names the first file; a duplicated identity names the others here.
   if (workload.sources.length > 1) {
-    lines.push(...wrapText(`also defined in: ${workload.sources.slice(1).map(escapeControl).join(", ")}`, width, "         ").map((l) => paint(l, "dim")));
+    lines.push(
+      ...wrapText(`also defined in: ${workload.sources.slice(1).map(escapeControl).join(", ")}`, width, "         ").map((l) =>
+        paint(l, "dim"),
+      ),
+    );
   }
   for (const finding of sortFindings(workload.findings)) lines.push(...formatFinding(finding, width, paint, "         "));
   return lines;
@@ -102,14 +105,16 @@ function formatSourceHeading(source: string, width: number, paint: Paint): strin
 }
 
 function formatInventoryFinding(finding: InventoryFinding, width: number, paint: Paint): string[] {
-  return [...formatFinding(finding, width, paint, "  "), ...wrapText(`in ${escapeControl(finding.source)}`, width, "          ").map((l) => paint(l, "dim"))];
+  return [
+    ...formatFinding(finding, width, paint, "  "),
+    ...wrapText(`in ${escapeControl(finding.source)}`, width, "          ").map((l) => paint(l, "dim")),
+  ];
 }
 
 function formatError(error: InputError, width: number, paint: Paint): string[] {
   const where = escapeControl(formatErrorLocation(error));
   return [`  ${paint(where, "bold")}`, ...wrapText(escapeControl(error.message), width, "    ")];
 }
-
 
 export interface RuleRollup {
   ruleId: string;
@@ -144,7 +149,10 @@ export function rollUpRules(result: ScanResult): RuleRollup[] {
   }
   for (const finding of result.inventoryFindings) entry(finding).inventory++;
   return [...byRule.values()].sort(
-    (a, b) => compareSeverity(a.severity, b.severity) || b.workloads + b.inventory - (a.workloads + a.inventory) || a.ruleId.localeCompare(b.ruleId),
+    (a, b) =>
+      compareSeverity(a.severity, b.severity) ||
+      b.workloads + b.inventory - (a.workloads + a.inventory) ||
+      a.ruleId.localeCompare(b.ruleId),
   );
 }
 
@@ -152,7 +160,11 @@ function formatRollup(rollups: readonly RuleRollup[], paint: Paint): string[] {
   if (rollups.length === 0) return [];
   const idWidth = Math.max(4, ...rollups.map((r) => r.ruleId.length)) + 2;
   const remedyWidth = Math.max(...Object.values(REMEDY_STYLES).map((style) => style.label.length)) + 2;
-  const lines = ["", paint("WHAT TO DO FIRST", "bold"), paint(`  ${"RULE".padEnd(idWidth)}${"SEVERITY".padEnd(9)}${"REMEDY".padEnd(remedyWidth)}AFFECTS`, "dim")];
+  const lines = [
+    "",
+    paint("WHAT TO DO FIRST", "bold"),
+    paint(`  ${"RULE".padEnd(idWidth)}${"SEVERITY".padEnd(9)}${"REMEDY".padEnd(remedyWidth)}AFFECTS`, "dim"),
+  ];
   for (const rollup of rollups) {
     const affects = [
       rollup.workloads > 0 ? formatCountOf(rollup.workloads, "workload") : "",
@@ -163,13 +175,19 @@ function formatRollup(rollups: readonly RuleRollup[], paint: Paint): string[] {
       `  ${paint(escapeControl(rollup.ruleId).padEnd(idWidth), "bold")}${paint(rollup.severity.padEnd(9), SEVERITY_STYLES[rollup.severity].tone)}${remedy.padEnd(remedyWidth)}${affects.join(", ")}`,
     );
   }
-  lines.push(paint(`  Why and what to do: kata-readiness explain <rule>, e.g. kata-readiness explain ${escapeControl(rollups[0].ruleId)}`, "dim"));
+  lines.push(
+    paint(`  Why and what to do: kata-readiness explain <rule>, e.g. kata-readiness explain ${escapeControl(rollups[0].ruleId)}`, "dim"),
+  );
   return lines;
 }
 
 export function summaryLine(result: ScanResult): string {
   const { summary } = result;
-  const parts = [`${formatCount(summary.blocked)} blocked`, `${formatCount(summary.needsChanges)} need changes`, `${formatCount(summary.ready)} ready`];
+  const parts = [
+    `${formatCount(summary.blocked)} blocked`,
+    `${formatCount(summary.needsChanges)} need changes`,
+    `${formatCount(summary.ready)} ready`,
+  ];
   const migrated = summary.migrated > 0 ? ` (${formatCount(summary.migrated)} already on Kata)` : "";
   const errors = result.errors.length > 0 ? `; ${formatCountOf(result.errors.length, "input error")}` : "";
   return `${formatCountOf(summary.workloads, "workload")}: ${parts.join(", ")}${migrated}${errors}`;
@@ -219,7 +237,14 @@ export function* textReportChunks(result: ScanResult, options: TextOptions = {})
   for (const readiness of READINESS_STATES) {
     const workloads = groups.get(readiness) ?? [];
     if (workloads.length === 0) continue;
-    yield chunkOf(["", paint(`${READINESS_STYLES[readiness].label.toUpperCase()} (${formatCount(workloads.length)})`, READINESS_STYLES[readiness].tone, "bold")]);
+    yield chunkOf([
+      "",
+      paint(
+        `${READINESS_STYLES[readiness].label.toUpperCase()} (${formatCount(workloads.length)})`,
+        READINESS_STYLES[readiness].tone,
+        "bold",
+      ),
+    ]);
     for (const file of bySource(workloads)) {
       yield chunkOf(formatSourceHeading(file[0].source, width, paint));
       for (const workload of file) yield chunkOf(formatWorkload(workload, width, paint));
@@ -239,6 +264,8 @@ export function* textReportChunks(result: ScanResult, options: TextOptions = {})
   const moving = summarizeReadyToMove(result.workloads);
   if (moving.workloads > 0) {
     const sizing = describeSizingSummary(moving, moving.workloads === 1 ? "ready workload" : "ready workloads");
-    yield chunkOf(wrapText(`Sizing: ${sizing}${result.summary.migrated > 0 ? " (workloads already on Kata not counted)" : ""}.`, width, ""));
+    yield chunkOf(
+      wrapText(`Sizing: ${sizing}${result.summary.migrated > 0 ? " (workloads already on Kata not counted)" : ""}.`, width, ""),
+    );
   }
 }

@@ -27,5 +27,8 @@ export function isDatabaseBusy(error: unknown): boolean {
 export const RETRY_AFTER_SECONDS = 5;
 
 export function serviceUnavailableResponse(message: string): Response {
-  return Response.json({ error: message, retryAfter: RETRY_AFTER_SECONDS }, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
+  return Response.json(
+    { error: message, retryAfter: RETRY_AFTER_SECONDS },
+    { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
+  );
 }

@@ -8,7 +8,20 @@ import { asObject, asString, exceedsDepth, isObject, workloadId } from "./values
 import { teamOf } from "../owners";
 
 const TOP_LEVEL_KEYS = new Set(["version", "name", "services", "networks", "volumes", "configs", "secrets", "include", "models"]);
-const SERVICE_KEYS = new Set(["image", "build", "command", "entrypoint", "environment", "ports", "volumes", "links", "net", "network_mode", "restart", "extends"]);
+const SERVICE_KEYS = new Set([
+  "image",
+  "build",
+  "command",
+  "entrypoint",
+  "environment",
+  "ports",
+  "volumes",
+  "links",
+  "net",
+  "network_mode",
+  "restart",
+  "extends",
+]);
 
 export function isCompose(value: JsonObject): boolean {
   return isObject(value.services) && typeof value.kind !== "string";

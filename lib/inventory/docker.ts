@@ -23,7 +23,12 @@ export function isPodmanInspect(value: JsonObject): boolean {
 
 /** `docker ps --format json` lines and Engine `/containers/json` entries. */
 export function isContainerList(value: JsonObject): boolean {
-  return "Names" in value && !("Name" in value) && !isObject(value.Config) && (typeof value.Status === "string" || typeof value.State === "string");
+  return (
+    "Names" in value &&
+    !("Name" in value) &&
+    !isObject(value.Config) &&
+    (typeof value.Status === "string" || typeof value.State === "string")
+  );
 }
 
 export function isImageInspect(value: JsonObject): boolean {

@@ -6,7 +6,9 @@ import { fixture, json, listOf, parseText, podObject } from "./test-helpers";
 describe("syntax errors with positions", () => {
   it("reports a JSON error with line and column", () => {
     const result = parseText("bad.json", '{\n  "kind": "Pod",\n  "metadata": {"name": "x"}\n  "spec": {}\n}');
-    expect(result.errors).toEqual([{ source: "bad.json", line: 4, column: 3, message: expect.stringMatching(/^invalid JSON: expected ',' or '}'/) }]);
+    expect(result.errors).toEqual([
+      { source: "bad.json", line: 4, column: 3, message: expect.stringMatching(/^invalid JSON: expected ',' or '}'/) },
+    ]);
     expect(result.files[0]).toMatchObject({ syntax: "json", errors: 1 });
   });
 
@@ -45,7 +47,8 @@ describe("syntax errors with positions", () => {
   });
 
   it("keeps the good lines of a JSON Lines file with one bad line", () => {
-    const text = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a"},"spec":{"containers":[{"name":"c"}]}}\n{"broken": \n{"apiVersion":"v1","kind":"Pod","metadata":{"name":"b"},"spec":{"containers":[{"name":"c"}]}}\n';
+    const text =
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a"},"spec":{"containers":[{"name":"c"}]}}\n{"broken": \n{"apiVersion":"v1","kind":"Pod","metadata":{"name":"b"},"spec":{"containers":[{"name":"c"}]}}\n';
     const result = parseText("pods.jsonl", text);
     expect(result.workloads.map((w) => w.name)).toEqual(["a", "b"]);
     expect(result.errors).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/^invalid JSON/) })]);
@@ -54,14 +57,29 @@ describe("syntax errors with positions", () => {
 
 describe("content errors", () => {
   it("reports a workload without containers as an input error, not a workload", () => {
-    const result = parseText("empty.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hollow\n  namespace: shop\nspec:\n  template:\n    spec: {}\n");
+    const result = parseText(
+      "empty.yaml",
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hollow\n  namespace: shop\nspec:\n  template:\n    spec: {}\n",
+    );
     expect(result.workloads).toEqual([]);
-    expect(result.errors).toEqual([{ source: "empty.yaml", line: 1, message: "Deployment shop/hollow has no containers (spec.template.spec.containers is missing or empty)" }]);
+    expect(result.errors).toEqual([
+      {
+        source: "empty.yaml",
+        line: 1,
+        message: "Deployment shop/hollow has no containers (spec.template.spec.containers is missing or empty)",
+      },
+    ]);
   });
 
   it("says what was found in a file that is no inventory", () => {
     const result = parseText("values.yaml", "replicaCount: 2\nimage:\n  repository: nginx\n");
-    expect(result.errors).toEqual([{ source: "values.yaml", line: 1, message: "not a Kubernetes, Docker or Compose inventory (found a mapping with keys replicaCount, image)" }]);
+    expect(result.errors).toEqual([
+      {
+        source: "values.yaml",
+        line: 1,
+        message: "not a Kubernetes, Docker or Compose inventory (found a mapping with keys replicaCount, image)",
+      },
+    ]);
     expect(result.files[0].format).toBe("unknown");
   });
 
@@ -72,7 +90,9 @@ describe("content errors", () => {
   });
 
   it("reports an empty file", () => {
-    expect(parseText("empty.yaml", "  \n# only a comment\n").errors).toEqual([{ source: "empty.yaml", message: "empty file: no documents to scan" }]);
+    expect(parseText("empty.yaml", "  \n# only a comment\n").errors).toEqual([
+      { source: "empty.yaml", message: "empty file: no documents to scan" },
+    ]);
   });
 
   it("reports a workload without a name", () => {
@@ -88,7 +108,12 @@ describe("hostile and broken input", () => {
   });
 
   it("tells a real U+FFFD in valid UTF-8 from broken bytes", () => {
-    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "odd", annotations: { note: "\uFFFD" } }, spec: { containers: [{ name: "c" }] } };
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "odd", annotations: { note: "\uFFFD" } },
+      spec: { containers: [{ name: "c" }] },
+    };
     const result = parseText("odd.json", new TextEncoder().encode(JSON.stringify(pod)));
     expect(result.errors).toEqual([]);
     expect(result.workloads[0].annotations.note).toBe("\uFFFD");
@@ -107,7 +132,9 @@ describe("hostile and broken input", () => {
   });
 
   it("strips a UTF-8 byte order mark", () => {
-    const bytes = new TextEncoder().encode(`\uFEFF${json({ apiVersion: "v1", kind: "Pod", metadata: { name: "bom" }, spec: { containers: [{ name: "c" }] } })}`);
+    const bytes = new TextEncoder().encode(
+      `\uFEFF${json({ apiVersion: "v1", kind: "Pod", metadata: { name: "bom" }, spec: { containers: [{ name: "c" }] } })}`,
+    );
     expect(parseText("bom.json", bytes).workloads.map((w) => w.name)).toEqual(["bom"]);
   });
 
@@ -169,10 +196,14 @@ describe("hostile and broken input", () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    const samples = ["kubernetes/manifests.yaml", "kubernetes/cluster-pods.json", "docker/inspect.json", "compose/shop/compose.yaml", "compose/legacy/docker-compose.yml"].map(
-      (path) => fixture(path).content as Uint8Array,
-    );
-    const alphabet = '{}[]:,-"\'\n #&*!|>?%@`\t\\abc012';
+    const samples = [
+      "kubernetes/manifests.yaml",
+      "kubernetes/cluster-pods.json",
+      "docker/inspect.json",
+      "compose/shop/compose.yaml",
+      "compose/legacy/docker-compose.yml",
+    ].map((path) => fixture(path).content as Uint8Array);
+    const alphabet = "{}[]:,-\"'\n #&*!|>?%@`\t\\abc012";
     for (let round = 0; round < 300; round++) {
       const sample = samples[round % samples.length];
       let bytes: Uint8Array;
@@ -180,7 +211,8 @@ describe("hostile and broken input", () => {
         bytes = sample.slice(0, Math.floor(random() * sample.length));
       } else if (round % 3 === 1) {
         bytes = sample.slice();
-        for (let i = 0; i < 8; i++) bytes[Math.floor(random() * bytes.length)] = alphabet.charCodeAt(Math.floor(random() * alphabet.length));
+        for (let i = 0; i < 8; i++)
+          bytes[Math.floor(random() * bytes.length)] = alphabet.charCodeAt(Math.floor(random() * alphabet.length));
       } else {
         bytes = Uint8Array.from({ length: Math.floor(random() * 512) }, () => Math.floor(random() * 256));
       }

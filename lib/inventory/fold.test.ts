@@ -3,7 +3,9 @@ import { normaliseSpec } from "./fold";
 import { fixture, json, listOf, parseFiles, parseText, podObject } from "./test-helpers";
 import type { JsonObject, Workload } from "./types";
 
-const template = (image = "app:1") => ({ template: { metadata: { labels: { app: "a" } }, spec: { containers: [{ name: "main", image }] } } });
+const template = (image = "app:1") => ({
+  template: { metadata: { labels: { app: "a" } }, spec: { containers: [{ name: "main", image }] } },
+});
 
 function byId(workloads: Workload[]): Record<string, Workload> {
   return Object.fromEntries(workloads.map((w) => [w.id, w]));
@@ -42,7 +44,10 @@ describe("folding a kubectl pods dump whose owners are absent", () => {
   it("keeps a drifted Pod as a second pod template, with paths relative to the Pod", () => {
     const api = workloads["prod/shop/Deployment/api"];
     expect(api.pods).toHaveLength(2);
-    expect(api.pods.map((p) => (p.spec.containers as JsonObject[])[0].image)).toEqual(["registry.example.com/api:2.1", "registry.example.com/api:2.2-hotfix"]);
+    expect(api.pods.map((p) => (p.spec.containers as JsonObject[])[0].image)).toEqual([
+      "registry.example.com/api:2.1",
+      "registry.example.com/api:2.2-hotfix",
+    ]);
     expect(api.pods[0]).toMatchObject({ path: "spec", metadataPath: "metadata", source: "fixtures/kubernetes/cluster-pods.json" });
     expect(api.pods[0].metadata.name).toBe("api-5d8f7c9b4-x2x9k");
   });
@@ -56,7 +61,10 @@ describe("folding a kubectl pods dump whose owners are absent", () => {
 
   it("keeps the Job name for Pods whose Job is absent; a Pod of a custom resource stands as a Pod (catalog 1.1)", () => {
     expect(workloads["prod/shop/Job/report-29000000"]).toMatchObject({ kind: "Job", replicas: 1 });
-    expect(workloads["prod/shop/Pod/checkout-6c5b4a3d2-h7j8k"].object).toMatchObject({ kind: "Pod", spec: { containers: [expect.objectContaining({ image: "registry.example.com/checkout:3.0" })] } });
+    expect(workloads["prod/shop/Pod/checkout-6c5b4a3d2-h7j8k"].object).toMatchObject({
+      kind: "Pod",
+      spec: { containers: [expect.objectContaining({ image: "registry.example.com/checkout:3.0" })] },
+    });
   });
 
   it("treats a Node-owned mirror Pod as a bare Pod", () => {
@@ -69,17 +77,32 @@ describe("folding a kubectl pods dump whose owners are absent", () => {
 });
 
 describe("folding into controllers that are in the inventory", () => {
-  const deployment = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "shop" }, spec: { replicas: 2, ...template() } };
+  const deployment = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "web", namespace: "shop" },
+    spec: { replicas: 2, ...template() },
+  };
   const replicaSet = {
     apiVersion: "apps/v1",
     kind: "ReplicaSet",
-    metadata: { name: "web-7c9d8", namespace: "shop", labels: { "pod-template-hash": "7c9d8" }, ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: "web", controller: true }] },
+    metadata: {
+      name: "web-7c9d8",
+      namespace: "shop",
+      labels: { "pod-template-hash": "7c9d8" },
+      ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: "web", controller: true }],
+    },
     spec: { replicas: 2, ...template() },
   };
-  const pods = [1, 2].map((i) => podObject(`web-7c9d8-${i}`, { labels: { "pod-template-hash": "7c9d8" }, owner: [{ kind: "ReplicaSet", name: "web-7c9d8" }] }));
+  const pods = [1, 2].map((i) =>
+    podObject(`web-7c9d8-${i}`, { labels: { "pod-template-hash": "7c9d8" }, owner: [{ kind: "ReplicaSet", name: "web-7c9d8" }] }),
+  );
 
   it("folds Pods and ReplicaSets into a listed Deployment, in any file order", () => {
-    const result = parseFiles({ name: "pods.json", content: listOf(...pods) }, { name: "rest.json", content: listOf(replicaSet, deployment) });
+    const result = parseFiles(
+      { name: "pods.json", content: listOf(...pods) },
+      { name: "rest.json", content: listOf(replicaSet, deployment) },
+    );
     expect(result.workloads.map((w) => w.id)).toEqual(["prod/shop/Deployment/web"]);
     expect(result.workloads[0].object).toMatchObject({ kind: "Deployment", spec: { replicas: 2 } });
     expect(result.workloads[0].pods[0].path).toBe("spec.template.spec");
@@ -102,7 +125,12 @@ describe("folding into controllers that are in the inventory", () => {
   });
 
   it("follows the controller: true reference rather than the first", () => {
-    const pod = podObject("p", { owner: [{ kind: "ConfigMap", name: "x", controller: false }, { kind: "StatefulSet", name: "db", controller: true }] });
+    const pod = podObject("p", {
+      owner: [
+        { kind: "ConfigMap", name: "x", controller: false },
+        { kind: "StatefulSet", name: "db", controller: true },
+      ],
+    });
     const result = parseText("p.json", json(pod));
     expect(result.workloads.map((w) => w.id)).toEqual(["prod/shop/StatefulSet/db"]);
   });
@@ -111,7 +139,11 @@ describe("folding into controllers that are in the inventory", () => {
     const job = {
       apiVersion: "batch/v1",
       kind: "Job",
-      metadata: { name: "report-29000001", namespace: "shop", ownerReferences: [{ apiVersion: "batch/v1", kind: "CronJob", name: "report", controller: true }] },
+      metadata: {
+        name: "report-29000001",
+        namespace: "shop",
+        ownerReferences: [{ apiVersion: "batch/v1", kind: "CronJob", name: "report", controller: true }],
+      },
       spec: template("report:1"),
     };
     const pod = podObject("report-29000001-abcde", { owner: [{ apiVersion: "batch/v1", kind: "Job", name: "report-29000001" }] });
@@ -119,9 +151,16 @@ describe("folding into controllers that are in the inventory", () => {
     expect(result.workloads.map((w) => [w.id, w.replicas])).toEqual([["prod/shop/CronJob/report", 1]]);
     expect(result.workloads[0].pods[0].path).toBe("spec.template.spec");
 
-    const cronJob = { apiVersion: "batch/v1", kind: "CronJob", metadata: { name: "report", namespace: "shop" }, spec: { schedule: "@hourly", jobTemplate: { spec: template("report:1") } } };
+    const cronJob = {
+      apiVersion: "batch/v1",
+      kind: "CronJob",
+      metadata: { name: "report", namespace: "shop" },
+      spec: { schedule: "@hourly", jobTemplate: { spec: template("report:1") } },
+    };
     const full = parseText("all.json", listOf(cronJob, job, pod));
-    expect(full.workloads.map((w) => [w.id, w.pods[0].path])).toEqual([["prod/shop/CronJob/report", "spec.jobTemplate.spec.template.spec"]]);
+    expect(full.workloads.map((w) => [w.id, w.pods[0].path])).toEqual([
+      ["prod/shop/CronJob/report", "spec.jobTemplate.spec.template.spec"],
+    ]);
   });
 
   it("gives 100 identical replicas one pod template", () => {
@@ -131,7 +170,13 @@ describe("folding into controllers that are in the inventory", () => {
         owner: [{ kind: "ReplicaSet", name: "web-7c9d8" }],
         spec: {
           nodeName: `node-${i % 7}`,
-          containers: [{ name: "main", image: "app:1", volumeMounts: [{ name: `kube-api-access-${i}`, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" }] }],
+          containers: [
+            {
+              name: "main",
+              image: "app:1",
+              volumeMounts: [{ name: `kube-api-access-${i}`, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" }],
+            },
+          ],
           volumes: [{ name: `kube-api-access-${i}`, projected: { sources: [] } }],
         },
       }),
@@ -150,10 +195,24 @@ describe("folding into controllers that are in the inventory", () => {
 
 describe("normaliseSpec", () => {
   it("drops node placement and generated token volumes but keeps real differences", () => {
-    const a = { nodeName: "n1", hostname: "h1", containers: [{ name: "c", image: "x", volumeMounts: [{ name: "kube-api-access-aaaaa" }, { name: "data" }] }], volumes: [{ name: "kube-api-access-aaaaa" }, { name: "data" }] };
-    const b = { ...a, nodeName: "n2", hostname: "h2", containers: [{ name: "c", image: "x", volumeMounts: [{ name: "kube-api-access-bbbbb" }, { name: "data" }] }], volumes: [{ name: "kube-api-access-bbbbb" }, { name: "data" }] };
+    const a = {
+      nodeName: "n1",
+      hostname: "h1",
+      containers: [{ name: "c", image: "x", volumeMounts: [{ name: "kube-api-access-aaaaa" }, { name: "data" }] }],
+      volumes: [{ name: "kube-api-access-aaaaa" }, { name: "data" }],
+    };
+    const b = {
+      ...a,
+      nodeName: "n2",
+      hostname: "h2",
+      containers: [{ name: "c", image: "x", volumeMounts: [{ name: "kube-api-access-bbbbb" }, { name: "data" }] }],
+      volumes: [{ name: "kube-api-access-bbbbb" }, { name: "data" }],
+    };
     expect(JSON.stringify(normaliseSpec(a, "p1"))).toBe(JSON.stringify(normaliseSpec(b, "p2")));
-    expect(normaliseSpec(a, "p1")).toEqual({ containers: [{ name: "c", image: "x", volumeMounts: [{ name: "data" }] }], volumes: [{ name: "data" }] });
+    expect(normaliseSpec(a, "p1")).toEqual({
+      containers: [{ name: "c", image: "x", volumeMounts: [{ name: "data" }] }],
+      volumes: [{ name: "data" }],
+    });
     const privileged = { ...b, containers: [{ name: "c", image: "x", securityContext: { privileged: true } }] };
     expect(JSON.stringify(normaliseSpec(privileged, "p2"))).not.toBe(JSON.stringify(normaliseSpec(a, "p1")));
   });
@@ -171,7 +230,11 @@ describe("owners that are not workload kinds (catalog 1.1)", () => {
     spec: { replicas: 2, template: { spec: { containers: [{ name: "prometheus", image: "quay.io/prometheus/prometheus:v3" }] } } },
   };
   const pod = (name: string) =>
-    podObject(name, { namespace: "monitoring", owner: [{ kind: "StatefulSet", name: "prometheus-k8s" }], spec: { containers: [{ name: "prometheus", image: "quay.io/prometheus/prometheus:v3" }] } });
+    podObject(name, {
+      namespace: "monitoring",
+      owner: [{ kind: "StatefulSet", name: "prometheus-k8s" }],
+      spec: { containers: [{ name: "prometheus", image: "quay.io/prometheus/prometheus:v3" }] },
+    });
 
   it("keeps a StatefulSet owned by a custom resource under its own kind and name, its Pods folded into it", () => {
     const { workloads } = parseFiles({ name: "dump.json", content: listOf(statefulSet, pod("prometheus-k8s-0"), pod("prometheus-k8s-1")) });

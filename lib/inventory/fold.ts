@@ -19,7 +19,12 @@ const SELF: Resolution = { type: "self" };
 const FOLDED: Resolution = { type: "folded" };
 
 /** Labels that differ per replica or per revision, dropped from a workload built from its Pods. */
-const REPLICA_LABELS = ["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index"];
+const REPLICA_LABELS = [
+  "pod-template-hash",
+  "controller-revision-hash",
+  "statefulset.kubernetes.io/pod-name",
+  "apps.kubernetes.io/pod-index",
+];
 /** Past this many distinct specs in one group, compare by serialised key instead of pairwise. */
 const PAIRWISE_LIMIT = 32;
 
@@ -100,7 +105,9 @@ function workloadOf(candidate: K8sCandidate, cluster: string): Workload {
   const metadata = asObject(candidate.object.metadata) ?? {};
   const isPod = candidate.kind === "Pod";
   const labels = isPod ? stringRecord(metadata.labels) : { ...stringRecord(metadata.labels), ...stringRecord(pod.metadata.labels) };
-  const annotations = isPod ? stringRecord(metadata.annotations) : { ...stringRecord(metadata.annotations), ...stringRecord(pod.metadata.annotations) };
+  const annotations = isPod
+    ? stringRecord(metadata.annotations)
+    : { ...stringRecord(metadata.annotations), ...stringRecord(pod.metadata.annotations) };
   return {
     id: workloadId(cluster, candidate.namespace, candidate.kind, candidate.name),
     platform: "kubernetes",
@@ -197,7 +204,8 @@ function groupWorkload(group: Group, cluster: string): Workload {
   const members = live.length > 0 ? live : group.members;
   const metadata = asObject(first.object.metadata) ?? {};
   const firstPod = podRefOf(first);
-  const labels = first.kind === "Pod" ? stringRecord(metadata.labels) : { ...stringRecord(metadata.labels), ...stringRecord(firstPod.metadata.labels) };
+  const labels =
+    first.kind === "Pod" ? stringRecord(metadata.labels) : { ...stringRecord(metadata.labels), ...stringRecord(firstPod.metadata.labels) };
   for (const label of REPLICA_LABELS) delete labels[label];
   const annotations = stringRecord(metadata.annotations);
   let replicas = 0;
@@ -259,7 +267,8 @@ export function normaliseSpec(spec: JsonObject, podName: string | undefined): Js
   for (const key in spec) {
     if (NOISE_FIELDS.has(key)) continue;
     const value = spec[key];
-    if (key === "volumes" && Array.isArray(value)) out.volumes = value.filter((v) => !(isObject(v) && isGeneratedVolume(v.name))).map((v) => normaliseVolume(v, podName));
+    if (key === "volumes" && Array.isArray(value))
+      out.volumes = value.filter((v) => !(isObject(v) && isGeneratedVolume(v.name))).map((v) => normaliseVolume(v, podName));
     else if (CONTAINER_FIELDS.includes(key) && Array.isArray(value)) out[key] = value.map(normaliseContainer);
     else if (key === "affinity" && isObject(value)) out.affinity = normaliseAffinity(value);
     else out[key] = value;
@@ -286,7 +295,10 @@ function normaliseAffinity(affinity: JsonObject): JsonObject {
   const nodeAffinity = affinity.nodeAffinity as JsonObject;
   const required = nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution as JsonObject;
   const cleaned = terms.map((term) => (isObject(term) && "matchFields" in term ? { ...term, matchFields: undefined } : term));
-  return { ...affinity, nodeAffinity: { ...nodeAffinity, requiredDuringSchedulingIgnoredDuringExecution: { ...required, nodeSelectorTerms: cleaned } } };
+  return {
+    ...affinity,
+    nodeAffinity: { ...nodeAffinity, requiredDuringSchedulingIgnoredDuringExecution: { ...required, nodeSelectorTerms: cleaned } },
+  };
 }
 
 /** Structural equality of JSON values, bounded in depth (too deep counts as different). */

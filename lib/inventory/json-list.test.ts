@@ -10,7 +10,7 @@ function deployment(name: string, extra: JsonObject = {}): JsonObject {
   return {
     apiVersion: "apps/v1",
     kind: "Deployment",
-    metadata: { name, namespace: "shop", annotations: { note: "braces } and { in a string, and a \"quote\"" } },
+    metadata: { name, namespace: "shop", annotations: { note: 'braces } and { in a string, and a "quote"' } },
     spec: { replicas: 2, template: { spec: { containers: [{ name: "main", image: "nginx:1.27", args: ["}", "]"] }], ...extra } } },
   };
 }
@@ -43,7 +43,11 @@ describe("splitJsonList", () => {
   });
 
   it("finds the top-level items, not an `items` key nested before it or inside a string", () => {
-    const text = JSON.stringify({ apiVersion: "v1", kind: "List", metadata: { note: '"items": [', items: [{ x: 1 }] }, items: [deployment("a")] }, null, 2);
+    const text = JSON.stringify(
+      { apiVersion: "v1", kind: "List", metadata: { note: '"items": [', items: [{ x: 1 }] }, items: [deployment("a")] },
+      null,
+      2,
+    );
     const split = splitJsonList(bytes(text));
     expect(split?.starts).toHaveLength(1);
     expect(JSON.parse(text.slice(split!.starts[0], split!.ends[0]))).toEqual(deployment("a"));
@@ -87,7 +91,12 @@ describe("readJsonList", () => {
 });
 
 describe("parseInventory on big Lists read item by item", () => {
-  const items = [deployment("a"), deployment("b", { hostNetwork: true }), podObject("c"), { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cm", namespace: "shop" }, data: { k: "v" } }];
+  const items = [
+    deployment("a"),
+    deployment("b", { hostNetwork: true }),
+    podObject("c"),
+    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cm", namespace: "shop" }, data: { k: "v" } },
+  ];
 
   it("gives the same result from bytes (item by item) as from text (whole)", () => {
     const text = kubectlList(items);
@@ -108,8 +117,11 @@ describe("parseInventory on big Lists read item by item", () => {
   it("reports a syntax error in a later item at its line, keeps nothing of that file and reads the other files", () => {
     const text = kubectlList(items);
     const broken = text.replace('"name": "c"', '"name": "c",,');
-    const line = broken.split("\n").findIndex((l) => l.includes(',,')) + 1;
-    const result = parseFiles({ name: "broken.json", content: bytes(broken) }, { name: "good.json", content: bytes(kubectlList([deployment("z")])) });
+    const line = broken.split("\n").findIndex((l) => l.includes(",,")) + 1;
+    const result = parseFiles(
+      { name: "broken.json", content: bytes(broken) },
+      { name: "good.json", content: bytes(kubectlList([deployment("z")])) },
+    );
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ source: "broken.json", line });
     expect(result.workloads.map((w) => w.id)).toEqual(["prod/shop/Deployment/z"]);

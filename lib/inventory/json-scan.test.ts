@@ -9,7 +9,7 @@ describe("locateJsonError", () => {
   });
 
   it("agrees with JSON.parse on truncations of a real document", () => {
-    const text = JSON.stringify({ kind: "List", items: [{ a: "q\"uote", b: [1, 2, { c: null }] }, { d: "\\" }] }, null, 2);
+    const text = JSON.stringify({ kind: "List", items: [{ a: 'q"uote', b: [1, 2, { c: null }] }, { d: "\\" }] }, null, 2);
     for (let cut = 1; cut < text.length; cut++) {
       const prefix = text.slice(0, cut);
       let valid = true;
@@ -25,7 +25,11 @@ describe("locateJsonError", () => {
   });
 
   it("names the problem and where it is", () => {
-    expect(locateJsonError('{"a" 1}')).toEqual({ offset: 5, message: "expected ':' after a property name, found character \"1\"", trailing: false });
+    expect(locateJsonError('{"a" 1}')).toEqual({
+      offset: 5,
+      message: "expected ':' after a property name, found character \"1\"",
+      trailing: false,
+    });
     expect(locateJsonError("[1, 2,]")).toMatchObject({ offset: 6, message: expect.stringContaining("where a value was expected") });
     expect(locateJsonError('{"a": "x\ny"}')).toMatchObject({ offset: 8, message: expect.stringContaining("control character") });
     expect(locateJsonError("{}\n{}")).toEqual({ offset: 3, message: "unexpected data after the end of the JSON value", trailing: true });

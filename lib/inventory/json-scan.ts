@@ -28,7 +28,8 @@ export function scanString(text: string, i: number): number | JsonSyntaxError {
     if (c === 0x5c) {
       const next = text[j + 1];
       if (next === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return { offset: j, message: "invalid \\u escape in a string", trailing: false };
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6)))
+          return { offset: j, message: "invalid \\u escape in a string", trailing: false };
         j += 5;
       } else if (next !== undefined && '"\\/bfnrt'.includes(next)) j++;
       else return { offset: j, message: "invalid escape sequence in a string", trailing: false };
@@ -72,7 +73,8 @@ export function locateJsonError(text: string): JsonSyntaxError | null {
         i = end;
       } else {
         LITERAL.lastIndex = i;
-        if (!LITERAL.test(text)) return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected`, trailing: false };
+        if (!LITERAL.test(text))
+          return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected`, trailing: false };
         i = LITERAL.lastIndex;
       }
       expectValue = false;
@@ -114,7 +116,8 @@ function readKey(text: string, i: number): number | JsonSyntaxError {
   const end = scanString(text, i);
   if (typeof end !== "number") return end;
   const colon = skipWs(text, end);
-  if (text[colon] !== ":") return { offset: colon, message: `expected ':' after a property name, found ${describe(text, colon)}`, trailing: false };
+  if (text[colon] !== ":")
+    return { offset: colon, message: `expected ':' after a property name, found ${describe(text, colon)}`, trailing: false };
   return colon + 1;
 }
 

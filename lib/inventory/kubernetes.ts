@@ -59,7 +59,15 @@ export function readKubernetesObject(object: JsonObject, sink: FileSink, line: n
     return;
   }
   sink.summary.workloads++;
-  const candidate: K8sCandidate = { object: trimObject(object), kind, name, namespace, key: `${namespace}/${kind}/${name}`, summary: sink.summary, line };
+  const candidate: K8sCandidate = {
+    object: trimObject(object),
+    kind,
+    name,
+    namespace,
+    key: `${namespace}/${kind}/${name}`,
+    summary: sink.summary,
+    line,
+  };
   // A cluster dump's DaemonSet status is the only place its node count is known.
   if (kind === "DaemonSet") candidate.desiredNumberScheduled = getPath(object, "status.desiredNumberScheduled");
   sink.entries.push({ type: "k8s", candidate });
@@ -96,7 +104,8 @@ function omit(object: JsonObject, key: string): JsonObject {
   const out: JsonObject = {};
   for (const name in object) {
     if (name === key) continue;
-    if (name === "__proto__") Object.defineProperty(out, name, { value: object[name], enumerable: true, writable: true, configurable: true });
+    if (name === "__proto__")
+      Object.defineProperty(out, name, { value: object[name], enumerable: true, writable: true, configurable: true });
     else out[name] = object[name];
   }
   return out;
@@ -111,7 +120,12 @@ function readContextObject(kind: string, object: JsonObject, metadata: JsonObjec
     context.secrets[`${namespace}/${name}`] ??= sizeOfData(object.stringData, object.data);
   } else if (kind === "RuntimeClass") {
     const podFixed = asObject(getPath(object, "overhead.podFixed"));
-    context.runtimeClasses.push({ name, handler: asString(object.handler) ?? "", overhead: podFixed ? stringRecord(podFixed) : null, source: sink.file });
+    context.runtimeClasses.push({
+      name,
+      handler: asString(object.handler) ?? "",
+      overhead: podFixed ? stringRecord(podFixed) : null,
+      source: sink.file,
+    });
   } else if (kind === "Node") {
     const memoryCapacity = getPath(object, "status.capacity.memory");
     const node: NodeInfo = { name, labels: stringRecord(metadata.labels), source: sink.file };
@@ -128,7 +142,12 @@ function readContextObject(kind: string, object: JsonObject, metadata: JsonObjec
 function ciliumConfigOf(object: JsonObject, namespace: string, source: string): CiliumConfigInfo {
   const data = asObject(object.data) ?? {};
   const text = (key: string) => (typeof data[key] === "string" || typeof data[key] === "boolean" ? String(data[key]) : null);
-  return { namespace, kubeProxyReplacement: text("kube-proxy-replacement"), socketLbHostNamespaceOnly: text("bpf-lb-sock-hostns-only"), source };
+  return {
+    namespace,
+    kubeProxyReplacement: text("kube-proxy-replacement"),
+    socketLbHostNamespaceOnly: text("bpf-lb-sock-hostns-only"),
+    source,
+  };
 }
 
 /**

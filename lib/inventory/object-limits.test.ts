@@ -20,7 +20,12 @@ spec:
 describe("object size limits", () => {
   it("accepts names, labels and annotations at the Kubernetes limits", () => {
     const annotations = JSON.stringify({ note: "x".repeat(256 * 1024 - 4) });
-    const result = parse("ok.yaml", deployment(`{ name: ${"a".repeat(253)}, namespace: ${"n".repeat(63)}, labels: { app: ${"v".repeat(63)} }, annotations: ${annotations} }`));
+    const result = parse(
+      "ok.yaml",
+      deployment(
+        `{ name: ${"a".repeat(253)}, namespace: ${"n".repeat(63)}, labels: { app: ${"v".repeat(63)} }, annotations: ${annotations} }`,
+      ),
+    );
     expect(result.errors).toEqual([]);
     expect(result.workloads).toHaveLength(1);
   });
@@ -40,7 +45,10 @@ describe("object size limits", () => {
     const cases: [string, RegExp][] = [
       [deployment(`{ name: web, labels: { team: ${"t".repeat(64)} } }`), /metadata\.labels\.team is 64 characters long \(at most 63\)/],
       [deployment(`{ name: web, namespace: ${"n".repeat(64)} }`), /metadata\.namespace is 64 characters/],
-      [deployment(`{ name: web, annotations: { a: ${"x".repeat(200_000)}, b: ${"y".repeat(70_000)} } }`), /metadata\.annotations hold more than 256 KiB/],
+      [
+        deployment(`{ name: web, annotations: { a: ${"x".repeat(200_000)}, b: ${"y".repeat(70_000)} } }`),
+        /metadata\.annotations hold more than 256 KiB/,
+      ],
       [deployment("{ name: web }", `{ labels: { app: ${"v".repeat(64)} } }`), /spec\.template\.metadata\.labels\.app is 64 characters/],
     ];
     for (const [content, message] of cases) {
@@ -51,8 +59,12 @@ describe("object size limits", () => {
   });
 
   it("bounds Docker container and Compose service names too", () => {
-    const docker = JSON.stringify([{ Id: "abc", Name: `/${"c".repeat(300)}`, Config: { Image: "x" }, HostConfig: {}, State: { Status: "running" } }]);
-    expect(parse("inspect.json", docker).errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/Name is 300 characters long \(at most 253\)/) })]);
+    const docker = JSON.stringify([
+      { Id: "abc", Name: `/${"c".repeat(300)}`, Config: { Image: "x" }, HostConfig: {}, State: { Status: "running" } },
+    ]);
+    expect(parse("inspect.json", docker).errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/Name is 300 characters long \(at most 253\)/) }),
+    ]);
 
     const compose = `services:\n  ${"s".repeat(300)}:\n    image: web:1\n  ok:\n    image: ok:1\n`;
     const result = parse("docker-compose.yml", compose);
@@ -63,7 +75,15 @@ describe("object size limits", () => {
 
 describe("teams from Docker and Compose labels", () => {
   it("are cut to a Kubernetes label value's length (those labels have no limit of their own)", () => {
-    const docker = JSON.stringify([{ Id: "abc", Name: "/web", Config: { Image: "x", Labels: { team: "t".repeat(10_000) } }, HostConfig: {}, State: { Status: "running" } }]);
+    const docker = JSON.stringify([
+      {
+        Id: "abc",
+        Name: "/web",
+        Config: { Image: "x", Labels: { team: "t".repeat(10_000) } },
+        HostConfig: {},
+        State: { Status: "running" },
+      },
+    ]);
     const [workload] = parse("inspect.json", docker).workloads;
     expect(workload.team).toBe(`${"t".repeat(62)}…`);
   });

@@ -52,7 +52,9 @@ function labelsProblem(labels: unknown, field: string): string | null {
 function annotationsProblem(annotations: unknown, field: string): string | null {
   if (!isObject(annotations)) return null;
   const over = mapBytesOver(annotations, MAX_ANNOTATIONS_BYTES);
-  return over === null ? null : `${field} hold more than ${MAX_ANNOTATIONS_BYTES / 1024} KiB (at most ${MAX_ANNOTATIONS_BYTES / 1024} KiB in total)`;
+  return over === null
+    ? null
+    : `${field} hold more than ${MAX_ANNOTATIONS_BYTES / 1024} KiB (at most ${MAX_ANNOTATIONS_BYTES / 1024} KiB in total)`;
 }
 
 /**
@@ -70,7 +72,10 @@ export function kubernetesLimitProblem(object: JsonObject, templateMetadataPath?
   if (problem !== null || !templateMetadataPath || templateMetadataPath === "metadata") return problem;
   const template = asObject(getPath(object, templateMetadataPath));
   if (!template) return null;
-  return labelsProblem(template.labels, `${templateMetadataPath}.labels`) ?? annotationsProblem(template.annotations, `${templateMetadataPath}.annotations`);
+  return (
+    labelsProblem(template.labels, `${templateMetadataPath}.labels`) ??
+    annotationsProblem(template.annotations, `${templateMetadataPath}.annotations`)
+  );
 }
 
 /** Docker: the container name and its labels in total. */
@@ -80,5 +85,7 @@ export function dockerLimitProblem(name: string, labels: unknown): string | null
 
 /** Compose: the service and project names, and the service's labels in total. */
 export function composeLimitProblem(service: string, project: string | null, labels: unknown): string | null {
-  return nameLimitProblem(service, "the service name") ?? nameLimitProblem(project, "the project name") ?? annotationsProblem(labels, "labels");
+  return (
+    nameLimitProblem(service, "the service name") ?? nameLimitProblem(project, "the project name") ?? annotationsProblem(labels, "labels")
+  );
 }

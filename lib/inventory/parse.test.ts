@@ -70,7 +70,15 @@ spec:
   it("prefers team over owner over app.kubernetes.io/part-of", () => {
     const spec = { containers: [{ name: "c", image: "x" }] };
     const pod = (name: string, labels: Record<string, string>) => ({ apiVersion: "v1", kind: "Pod", metadata: { name, labels }, spec });
-    const { workloads } = parseText("p.json", json([pod("a", { owner: "o", team: "t" }), pod("b", { "app.kubernetes.io/part-of": "suite", owner: "o" }), pod("c", { "app.kubernetes.io/part-of": "suite" }), pod("d", {})]));
+    const { workloads } = parseText(
+      "p.json",
+      json([
+        pod("a", { owner: "o", team: "t" }),
+        pod("b", { "app.kubernetes.io/part-of": "suite", owner: "o" }),
+        pod("c", { "app.kubernetes.io/part-of": "suite" }),
+        pod("d", {}),
+      ]),
+    );
     expect(workloads.map((w) => w.team)).toEqual(["t", "o", "suite", null]);
   });
 
@@ -80,7 +88,13 @@ spec:
       "k.json",
       listOf(
         { apiVersion: "apps/v1", kind: "DaemonSet", metadata: { name: "agent", namespace: "kube-system" }, spec },
-        { apiVersion: "apps/v1", kind: "DaemonSet", metadata: { name: "dumped", namespace: "kube-system" }, spec, status: { desiredNumberScheduled: 12 } },
+        {
+          apiVersion: "apps/v1",
+          kind: "DaemonSet",
+          metadata: { name: "dumped", namespace: "kube-system" },
+          spec,
+          status: { desiredNumberScheduled: 12 },
+        },
         { apiVersion: "batch/v1", kind: "Job", metadata: { name: "load" }, spec: { ...spec, parallelism: 4 } },
         { apiVersion: "apps.openshift.io/v1", kind: "DeploymentConfig", metadata: { name: "legacy" }, spec: { ...spec, replicas: 2 } },
         { apiVersion: "v1", kind: "ReplicationController", metadata: { name: "rc" }, spec: { ...spec, replicas: 0 } },
@@ -97,7 +111,10 @@ spec:
 
   it("gives items of a JSON List their line numbers", () => {
     const spec = { containers: [{ name: "c", image: "x" }] };
-    const text = listOf({ apiVersion: "v1", kind: "Pod", metadata: { name: "a" }, spec }, { apiVersion: "v1", kind: "Pod", metadata: { name: "b" }, spec });
+    const text = listOf(
+      { apiVersion: "v1", kind: "Pod", metadata: { name: "a" }, spec },
+      { apiVersion: "v1", kind: "Pod", metadata: { name: "b" }, spec },
+    );
     const { workloads } = parseText("l.json", text);
     const lines = text.split("\n");
     for (const workload of workloads) {
@@ -109,7 +126,8 @@ spec:
   });
 
   it("gives items of a top-level YAML sequence their line numbers", () => {
-    const text = "- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec: {containers: [{name: c}]}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n  spec: {containers: [{name: c}]}\n";
+    const text =
+      "- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec: {containers: [{name: c}]}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: b}\n  spec: {containers: [{name: c}]}\n";
     expect(parseText("pods.yaml", text).workloads.map((w) => [w.name, w.source.line])).toEqual([
       ["a", 1],
       ["b", 5],
@@ -126,13 +144,25 @@ spec:
 });
 
 describe("typed lists (catalog 1.1)", () => {
-  const item = { metadata: { name: "db", namespace: "data" }, spec: { replicas: 3, template: { spec: { containers: [{ name: "pg", image: "postgres:17" }] } } } };
-  const list = { apiVersion: "apps/v1", kind: "StatefulSetList", metadata: {}, items: [item, { ...item, metadata: { name: "cache", namespace: "data" } }] };
+  const item = {
+    metadata: { name: "db", namespace: "data" },
+    spec: { replicas: 3, template: { spec: { containers: [{ name: "pg", image: "postgres:17" }] } } },
+  };
+  const list = {
+    apiVersion: "apps/v1",
+    kind: "StatefulSetList",
+    metadata: {},
+    items: [item, { ...item, metadata: { name: "cache", namespace: "data" } }],
+  };
 
   it.each([
     ["pretty JSON (read item by item)", "sts.json", json(list)],
     ["compact JSON", "sts.json", JSON.stringify(list)],
-    ["YAML", "sts.yaml", `apiVersion: apps/v1\nkind: StatefulSetList\nitems:\n- metadata: {name: db, namespace: data}\n  spec:\n    replicas: 3\n    template: {spec: {containers: [{name: pg, image: "postgres:17"}]}}\n- metadata: {name: cache, namespace: data}\n  spec:\n    replicas: 3\n    template: {spec: {containers: [{name: pg, image: "postgres:17"}]}}\n`],
+    [
+      "YAML",
+      "sts.yaml",
+      `apiVersion: apps/v1\nkind: StatefulSetList\nitems:\n- metadata: {name: db, namespace: data}\n  spec:\n    replicas: 3\n    template: {spec: {containers: [{name: pg, image: "postgres:17"}]}}\n- metadata: {name: cache, namespace: data}\n  spec:\n    replicas: 3\n    template: {spec: {containers: [{name: pg, image: "postgres:17"}]}}\n`,
+    ],
   ])("items without kind take it from a StatefulSetList: %s", (_, name, content) => {
     const { workloads, errors } = parseText(name, content);
     expect(errors).toEqual([]);
@@ -194,7 +224,9 @@ describe("duplicates (catalog 1.1)", () => {
     expect(web.source.file).toBe("dup/a/web.yaml");
     expect(web.sources).toEqual(["dup/a/web.yaml", "dup/c/web.yaml", "dup/b/web.yaml"]);
     expect(web.duplicates?.map((d) => [d.source.file, d.pods[0].spec.hostNetwork])).toEqual([["dup/b/web.yaml", true]]);
-    expect(result.context.duplicates).toEqual([{ id: "prod/shop/Deployment/web", path: "metadata.name", files: ["dup/a/web.yaml", "dup/b/web.yaml", "dup/c/web.yaml"], variants: 2 }]);
+    expect(result.context.duplicates).toEqual([
+      { id: "prod/shop/Deployment/web", path: "metadata.name", files: ["dup/a/web.yaml", "dup/b/web.yaml", "dup/c/web.yaml"], variants: 2 },
+    ]);
   });
 
   it("folds a Pod read twice with different content as one more pod template of its owner", () => {
@@ -210,7 +242,13 @@ describe("duplicates (catalog 1.1)", () => {
   });
 
   it("keeps Docker containers and Compose services of one identity with different content", () => {
-    const container = (privileged: boolean, startedAt: string) => ({ Id: "abc", Name: "/web", Config: { Image: "nginx" }, State: { StartedAt: startedAt }, HostConfig: { Privileged: privileged } });
+    const container = (privileged: boolean, startedAt: string) => ({
+      Id: "abc",
+      Name: "/web",
+      Config: { Image: "nginx" },
+      State: { StartedAt: startedAt },
+      HostConfig: { Privileged: privileged },
+    });
     const docker = parseFiles(
       { name: "a.json", content: json([container(false, "t1")]) },
       { name: "b.json", content: json([container(false, "t2")]) },
@@ -219,7 +257,9 @@ describe("duplicates (catalog 1.1)", () => {
     expect(docker.workloads).toHaveLength(1);
     expect(docker.workloads[0].sources).toEqual(["a.json", "b.json", "c.json"]);
     expect(docker.workloads[0].duplicates?.map((d) => d.source.file)).toEqual(["c.json"]);
-    expect(docker.context.duplicates).toEqual([{ id: "prod//Container/web", path: "Name", files: ["a.json", "b.json", "c.json"], variants: 2 }]);
+    expect(docker.context.duplicates).toEqual([
+      { id: "prod//Container/web", path: "Name", files: ["a.json", "b.json", "c.json"], variants: 2 },
+    ]);
 
     const compose = parseFiles(
       { name: "shop/compose.yaml", content: "services:\n  web:\n    image: nginx\n" },
@@ -227,15 +267,31 @@ describe("duplicates (catalog 1.1)", () => {
     );
     expect(compose.workloads).toHaveLength(1);
     expect(compose.workloads[0].duplicates?.[0].object).toEqual({ image: "nginx", network_mode: "host" });
-    expect(compose.context.duplicates).toEqual([{ id: "prod/shop/Service/web", path: "services.web", files: ["shop/compose.yaml", "shop/docker-compose.yml"], variants: 2 }]);
+    expect(compose.context.duplicates).toEqual([
+      { id: "prod/shop/Service/web", path: "services.web", files: ["shop/compose.yaml", "shop/docker-compose.yml"], variants: 2 },
+    ]);
   });
 });
 
 describe("context objects", () => {
   it("reads RuntimeClasses and Nodes from a kubectl List", () => {
     const { context, workloads, files } = parseFiles(fixture("kubernetes/cluster-pods.json"));
-    expect(context.runtimeClasses).toEqual([{ name: "kata-qemu", handler: "kata-qemu", overhead: { memory: "160Mi", cpu: "250m" }, source: "fixtures/kubernetes/cluster-pods.json" }]);
-    expect(context.nodes).toEqual([{ name: "node-1", labels: { "kubernetes.io/hostname": "node-1", "katacontainers.io/kata-runtime": "true" }, memoryCapacity: "32Gi", source: "fixtures/kubernetes/cluster-pods.json" }]);
+    expect(context.runtimeClasses).toEqual([
+      {
+        name: "kata-qemu",
+        handler: "kata-qemu",
+        overhead: { memory: "160Mi", cpu: "250m" },
+        source: "fixtures/kubernetes/cluster-pods.json",
+      },
+    ]);
+    expect(context.nodes).toEqual([
+      {
+        name: "node-1",
+        labels: { "kubernetes.io/hostname": "node-1", "katacontainers.io/kata-runtime": "true" },
+        memoryCapacity: "32Gi",
+        source: "fixtures/kubernetes/cluster-pods.json",
+      },
+    ]);
     expect(files[0].skipped).toEqual({ Node: 1, RuntimeClass: 1 });
     expect(workloads.length).toBeGreaterThan(0);
   });
@@ -265,7 +321,9 @@ status: { capacity: { memory: 65843012Ki } }`;
       "ns/shared": { accessModes: ["ReadWriteMany"], volumeMode: "Filesystem" },
       "default/disk": { accessModes: ["ReadWriteOnce"], volumeMode: null },
     });
-    expect(context.ciliumConfigs).toEqual([{ namespace: "kube-system", kubeProxyReplacement: "true", socketLbHostNamespaceOnly: "false", source: "ctx.yaml" }]);
+    expect(context.ciliumConfigs).toEqual([
+      { namespace: "kube-system", kubeProxyReplacement: "true", socketLbHostNamespaceOnly: "false", source: "ctx.yaml" },
+    ]);
     expect(context.configMaps["kube-system/cilium-config"]).toEqual({ keys: 3, bytes: 10 });
     expect(context.nodes).toEqual([{ name: "n1", labels: {}, memoryCapacity: "65843012Ki", source: "ctx.yaml" }]);
     expect(files[0].skipped).toEqual({ PersistentVolumeClaim: 2, ConfigMap: 1, Node: 1 });
@@ -302,7 +360,16 @@ describe("Docker and Podman", () => {
     expect(result.errors).toEqual([]);
     expect(result.files[0]).toMatchObject({ format: "docker-inspect", syntax: "json", objects: 2, workloads: 2 });
     const [web, cadvisor] = result.workloads;
-    expect(web).toMatchObject({ id: "prod//Container/web", platform: "docker", kind: "Container", namespace: null, name: "web", pods: [], team: "web-platform", pathPrefix: "" });
+    expect(web).toMatchObject({
+      id: "prod//Container/web",
+      platform: "docker",
+      kind: "Container",
+      namespace: null,
+      name: "web",
+      pods: [],
+      team: "web-platform",
+      pathPrefix: "",
+    });
     expect(web.object.HostConfig).toMatchObject({ NetworkMode: "bridge" });
     expect(web.source.line).toBe(2);
     expect(cadvisor.name).toBe("cadvisor");
@@ -332,7 +399,10 @@ describe("Docker and Podman", () => {
   });
 
   it("reads docker info JSON into the engine context", () => {
-    const result = parseText("info.json", json({ ID: "x", Containers: 3, Driver: "overlay2", DockerRootDir: "/var/lib/docker", ServerVersion: "26.1.0" }));
+    const result = parseText(
+      "info.json",
+      json({ ID: "x", Containers: 3, Driver: "overlay2", DockerRootDir: "/var/lib/docker", ServerVersion: "26.1.0" }),
+    );
     expect(result.context.engines).toEqual([{ engine: "docker", version: "26.1.0", source: "info.json" }]);
   });
 
@@ -345,7 +415,9 @@ describe("Docker and Podman", () => {
   });
 
   it("answers Engine container-list JSON (Names array) the same way", () => {
-    const list = [{ Id: "abc", Names: ["/web"], Image: "nginx", State: "running", Status: "Up 2 hours", HostConfig: { NetworkMode: "default" } }];
+    const list = [
+      { Id: "abc", Names: ["/web"], Image: "nginx", State: "running", Status: "Up 2 hours", HostConfig: { NetworkMode: "default" } },
+    ];
     const result = parseText("containers.json", json(list));
     expect(result.workloads).toEqual([]);
     expect(result.errors.map((e) => e.message)).toEqual([expect.stringContaining("docker inspect $(docker ps -aq)")]);
@@ -365,7 +437,15 @@ describe("Compose", () => {
     expect(result.errors).toEqual([]);
     expect(result.files[0]).toMatchObject({ format: "compose", syntax: "yaml", workloads: 3 });
     const [web, worker, db] = result.workloads;
-    expect(web).toMatchObject({ id: "prod/shop/Service/web", platform: "compose", kind: "Service", namespace: "shop", pathPrefix: "services.web", replicas: 3, team: "shop" });
+    expect(web).toMatchObject({
+      id: "prod/shop/Service/web",
+      platform: "compose",
+      kind: "Service",
+      namespace: "shop",
+      pathPrefix: "services.web",
+      replicas: 3,
+      team: "shop",
+    });
     expect(web.object).toMatchObject({ image: "nginx:1.27", restart: "unless-stopped" });
     expect(web.source.line).toBe(8);
     expect(worker).toMatchObject({ replicas: 2, labels: { owner: "queue-team" }, team: "queue-team" });
@@ -398,7 +478,9 @@ describe("Compose", () => {
   it("reports a service that is not a mapping", () => {
     const result = parseText("c/compose.yaml", "services:\n  web:\n    image: x\n  broken: 42\n");
     expect(result.workloads.map((w) => w.name)).toEqual(["web"]);
-    expect(result.errors).toEqual([{ source: "c/compose.yaml", line: 4, message: expect.stringContaining("service broken is not a mapping") }]);
+    expect(result.errors).toEqual([
+      { source: "c/compose.yaml", line: 4, message: expect.stringContaining("service broken is not a mapping") },
+    ]);
   });
 });
 
@@ -406,7 +488,16 @@ describe("mixed inputs", () => {
   it("reads several formats in one inventory and keeps the file order", () => {
     const result = parseFiles(fixture("compose/shop/compose.yaml"), fixture("docker/inspect.json"), fixture("kubernetes/manifests.yaml"));
     expect(result.files.map((f) => f.format)).toEqual(["compose", "docker-inspect", "kubernetes"]);
-    expect(result.workloads.map((w) => w.platform)).toEqual(["compose", "compose", "compose", "docker", "docker", "kubernetes", "kubernetes", "kubernetes"]);
+    expect(result.workloads.map((w) => w.platform)).toEqual([
+      "compose",
+      "compose",
+      "compose",
+      "docker",
+      "docker",
+      "kubernetes",
+      "kubernetes",
+      "kubernetes",
+    ]);
   });
 
   it("detects the format from content, not the file name", () => {
@@ -433,7 +524,12 @@ describe("what a workload keeps of its object", () => {
     const object = {
       apiVersion: "apps/v1",
       kind: "Deployment",
-      metadata: { name: "web", namespace: "shop", annotations: { [lastApplied]: "{}", team: "a" }, managedFields: [{ manager: "kubectl" }] },
+      metadata: {
+        name: "web",
+        namespace: "shop",
+        annotations: { [lastApplied]: "{}", team: "a" },
+        managedFields: [{ manager: "kubectl" }],
+      },
       spec: { replicas: 2, template: { spec: { containers: [{ name: "c", image: "x" }] } } },
       status: { replicas: 2 },
     };
@@ -450,7 +546,8 @@ describe("what a workload keeps of its object", () => {
   });
 
   it("keeps a `__proto__` key as data when trimming", () => {
-    const text = '{"apiVersion": "v1", "kind": "Pod", "__proto__": {"polluted": true}, "metadata": {"name": "p", "__proto__": {"x": 1}, "managedFields": []}, "spec": {"containers": [{"name": "c"}]}, "status": {}}';
+    const text =
+      '{"apiVersion": "v1", "kind": "Pod", "__proto__": {"polluted": true}, "metadata": {"name": "p", "__proto__": {"x": 1}, "managedFields": []}, "spec": {"containers": [{"name": "c"}]}, "status": {}}';
     const { workloads } = parseText("p.json", text);
     const object = workloads[0].object;
     expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
@@ -475,7 +572,10 @@ describe("files loaded on demand", () => {
     const result = parseFiles({ name: "lazy.json", load }, { name: "gone.json", load: fail });
     expect(loads).toBe(1);
     expect(result.workloads.map((w) => w.name)).toEqual(["p"]);
-    expect(result.files.map((f) => [f.source, f.bytes, f.errors])).toEqual([["lazy.json", pod.length, 0], ["gone.json", 0, 1]]);
+    expect(result.files.map((f) => [f.source, f.bytes, f.errors])).toEqual([
+      ["lazy.json", pod.length, 0],
+      ["gone.json", 0, 1],
+    ]);
     expect(result.errors).toEqual([{ source: "gone.json", message: "cannot read: no such file or directory" }]);
   });
 });

@@ -20,7 +20,18 @@ import { isKubernetesList, isKubernetesObject, readKubernetesObject } from "./ku
 import { readJsonList, SplitListMismatch } from "./json-list";
 import { readDocuments, type ReadResult, type SourceDoc } from "./read-documents";
 import type { Entry, FileSink, K8sCandidate, Position } from "./sink";
-import type { DuplicateIdentity, FileFormat, FileSummary, InputError, InputSource, InventoryContext, JsonObject, ParsedInventory, ParseOptions, Workload } from "./types";
+import type {
+  DuplicateIdentity,
+  FileFormat,
+  FileSummary,
+  InputError,
+  InputSource,
+  InventoryContext,
+  JsonObject,
+  ParsedInventory,
+  ParseOptions,
+  Workload,
+} from "./types";
 import { describeValue, isObject, workloadId } from "./values";
 
 /** Unrecognised objects reported one by one per file; the rest are summed up. */
@@ -60,7 +71,16 @@ export function parseInventory(files: readonly InputSource[], options: ParseOpti
 }
 
 export function emptyContext(): InventoryContext {
-  return { configMaps: {}, secrets: {}, runtimeClasses: [], nodes: [], engines: [], persistentVolumeClaims: {}, ciliumConfigs: [], duplicates: [] };
+  return {
+    configMaps: {},
+    secrets: {},
+    runtimeClasses: [],
+    nodes: [],
+    engines: [],
+    persistentVolumeClaims: {},
+    ciliumConfigs: [],
+    duplicates: [],
+  };
 }
 
 /** What one file produced, kept apart until the file is read to the end. */
@@ -239,7 +259,8 @@ function readList(doc: SourceDoc, list: JsonObject, where: string, state: FileSt
   const itemKind = list.kind === "List" ? undefined : (list.kind as string).slice(0, -"List".length);
   for (let i = 0; i < count; i++) {
     const item = doc.listItems ? doc.listItems.read(i) : items[i];
-    const typed = itemKind && isObject(item) && typeof item.kind !== "string" ? { apiVersion: list.apiVersion, kind: itemKind, ...item } : item;
+    const typed =
+      itemKind && isObject(item) && typeof item.kind !== "string" ? { apiVersion: list.apiVersion, kind: itemKind, ...item } : item;
     readItem(typed, doc.itemLines?.[i], join(where, `items[${i}]`), state);
   }
 }
@@ -298,7 +319,9 @@ function reportUnknown(state: FileState): void {
   }
   for (const item of unknown.slice(0, MAX_UNKNOWN_REPORTS)) {
     const at = item.line !== undefined ? `at line ${item.line}` : item.where ? `(${item.where})` : "";
-    sink.error(`object ${at} is not a Kubernetes object, container inspect or Compose file (found ${describeValue(item.value)})`, { line: item.line });
+    sink.error(`object ${at} is not a Kubernetes object, container inspect or Compose file (found ${describeValue(item.value)})`, {
+      line: item.line,
+    });
   }
   if (unknown.length > MAX_UNKNOWN_REPORTS) sink.error(`${unknown.length - MAX_UNKNOWN_REPORTS} more unrecognised objects in this file`);
 }
@@ -448,8 +471,18 @@ function duplicateOf(variants: Variants, cluster: string): DuplicateIdentity {
   const first = variants.first;
   if (first.type === "k8s") {
     const { namespace, kind, name } = first.candidate;
-    return { id: workloadId(cluster, namespace, kind, name), path: "metadata.name", files: variants.files, variants: variants.entries.length };
+    return {
+      id: workloadId(cluster, namespace, kind, name),
+      path: "metadata.name",
+      files: variants.files,
+      variants: variants.entries.length,
+    };
   }
   const { workload } = first;
-  return { id: workload.id, path: workload.platform === "docker" ? "Name" : workload.pathPrefix, files: variants.files, variants: variants.entries.length };
+  return {
+    id: workload.id,
+    path: workload.platform === "docker" ? "Name" : workload.pathPrefix,
+    files: variants.files,
+    variants: variants.entries.length,
+  };
 }

@@ -97,7 +97,11 @@ function readJsonLines(text: string): ReadResult {
       docs.push({ value: JSON.parse(line) as unknown, line: index + 1 });
     } catch {
       const problem = locateJsonError(line);
-      errors.push({ line: index + 1, column: (problem?.offset ?? 0) + 1, message: `invalid JSON: ${problem?.message ?? "unreadable line"}` });
+      errors.push({
+        line: index + 1,
+        column: (problem?.offset ?? 0) + 1,
+        message: `invalid JSON: ${problem?.message ?? "unreadable line"}`,
+      });
     }
   });
   return { syntax: "json", docs, errors };
@@ -155,7 +159,15 @@ function readJsonValues(text: string, start: number): ReadResult {
 
 function readYaml(text: string): ReadResult {
   if (text.length > MAX_YAML_BYTES) {
-    return { syntax: "yaml", docs: [], errors: [{ message: `YAML file over the ${MAX_YAML_BYTES / 2 ** 20} MiB limit: export it as JSON (-o json), which is read faster and up to ${MAX_FILE_BYTES / 2 ** 20} MiB` }] };
+    return {
+      syntax: "yaml",
+      docs: [],
+      errors: [
+        {
+          message: `YAML file over the ${MAX_YAML_BYTES / 2 ** 20} MiB limit: export it as JSON (-o json), which is read faster and up to ${MAX_FILE_BYTES / 2 ** 20} MiB`,
+        },
+      ],
+    };
   }
   return { syntax: "yaml", docs: [], errors: [], yaml: readYamlDocuments(text) };
 }

@@ -24,9 +24,23 @@ export function json(value: unknown): string {
 }
 
 /** A Pod as `kubectl get pods -o json` prints it (trimmed), owned by `owner` if given. */
-export function podObject(name: string, options: { namespace?: string; owner?: { kind: string; name: string; apiVersion?: string; controller?: boolean }[]; labels?: Record<string, string>; spec?: JsonObject } = {}): JsonObject {
+export function podObject(
+  name: string,
+  options: {
+    namespace?: string;
+    owner?: { kind: string; name: string; apiVersion?: string; controller?: boolean }[];
+    labels?: Record<string, string>;
+    spec?: JsonObject;
+  } = {},
+): JsonObject {
   const metadata: JsonObject = { name, namespace: options.namespace ?? "shop", labels: options.labels ?? {}, uid: `uid-${name}` };
-  if (options.owner) metadata.ownerReferences = options.owner.map((o) => ({ apiVersion: o.apiVersion ?? "apps/v1", controller: o.controller ?? true, uid: "u", ...o }));
+  if (options.owner)
+    metadata.ownerReferences = options.owner.map((o) => ({
+      apiVersion: o.apiVersion ?? "apps/v1",
+      controller: o.controller ?? true,
+      uid: "u",
+      ...o,
+    }));
   return {
     apiVersion: "v1",
     kind: "Pod",

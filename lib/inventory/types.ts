@@ -34,13 +34,7 @@ export interface InputError {
   message: string;
 }
 
-export type FileFormat =
-  | "kubernetes"
-  | "docker-inspect"
-  | "podman-inspect"
-  | "docker-version"
-  | "compose"
-  | "unknown";
+export type FileFormat = "kubernetes" | "docker-inspect" | "podman-inspect" | "docker-version" | "compose" | "unknown";
 
 export interface FileSummary {
   source: string;

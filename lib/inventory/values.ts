@@ -62,7 +62,6 @@ export function exceedsDepth(value: unknown, limit: number): boolean {
   return false;
 }
 
-
 /** "a mapping with keys a, b, c", for messages about input that was not recognised. */
 export function describeValue(value: unknown, depth = 3): string {
   if (Array.isArray(value)) {

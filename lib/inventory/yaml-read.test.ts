@@ -45,7 +45,7 @@ describe("scalars as kubectl and Docker Compose read them", () => {
     expect(["1e3", "1.5e3", ".5"].map((s) => scalar(s))).toEqual([1000, 1500, 0.5]);
     // Read as numbers, then copied as JSON stores them (kubectl refuses them outright).
     expect([".inf", "-.Inf", ".nan"].map((s) => scalar(s))).toEqual([null, null, null]);
-    expect(["2024-01-01", "2024-01-01T10:00:00Z", "1:20", "tRue", "0o8", "'0755'", "\"yes\""].map((s) => scalar(s))).toEqual([
+    expect(["2024-01-01", "2024-01-01T10:00:00Z", "1:20", "tRue", "0o8", "'0755'", '"yes"'].map((s) => scalar(s))).toEqual([
       "2024-01-01",
       "2024-01-01T10:00:00Z",
       "1:20",
@@ -68,13 +68,17 @@ describe("scalars as kubectl and Docker Compose read them", () => {
   });
 
   it("reads a Compose file's booleans as Docker Compose does (only true/false), its octal modes as octal", () => {
-    const text = "services:\n  web:\n    image: y\n    environment:\n      DEBUG: yes\n    tty: true\n    configs:\n      - source: c\n        mode: 0440\n";
+    const text =
+      "services:\n  web:\n    image: y\n    environment:\n      DEBUG: yes\n    tty: true\n    configs:\n      - source: c\n        mode: 0440\n";
     const { docs } = readDocuments(text);
-    expect(docs[0].value).toEqual({ services: { web: { image: "y", environment: { DEBUG: "yes" }, tty: true, configs: [{ source: "c", mode: 288 }] } } });
+    expect(docs[0].value).toEqual({
+      services: { web: { image: "y", environment: { DEBUG: "yes" }, tty: true, configs: [{ source: "c", mode: 288 }] } },
+    });
   });
 
   it("merges `<<` keys, explicit keys winning, and lets the last of duplicate keys win", () => {
-    const text = "x-base: &base {image: x, restart: always}\nservices:\n  web:\n    <<: *base\n    restart: 'no'\n    restart: on-failure\n";
+    const text =
+      "x-base: &base {image: x, restart: always}\nservices:\n  web:\n    <<: *base\n    restart: 'no'\n    restart: on-failure\n";
     expect(readDocuments(text).docs[0].value).toEqual({
       "x-base": { image: "x", restart: "always" },
       services: { web: { image: "x", restart: "on-failure" } },
@@ -94,12 +98,11 @@ describe("documents and their lines", () => {
 
   it("keeps empty documents and a `---`-only file as empty, and a comment-only file as no document", () => {
     expect(readDocuments("---\n").docs.map((doc) => doc.value)).toEqual([null]);
-    expect(readDocuments(`${pod("a")}---\n---\n${pod("b")}---\n`).docs.map((doc) => (doc.value as { metadata?: { name: string } } | null)?.metadata?.name ?? null)).toEqual([
-      "a",
-      null,
-      "b",
-      null,
-    ]);
+    expect(
+      readDocuments(`${pod("a")}---\n---\n${pod("b")}---\n`).docs.map(
+        (doc) => (doc.value as { metadata?: { name: string } } | null)?.metadata?.name ?? null,
+      ),
+    ).toEqual(["a", null, "b", null]);
     expect(readDocuments("# nothing here\n\n").docs).toEqual([]);
     expect(parseText("dashes.yaml", "---\n---\n").errors).toEqual([]);
   });
@@ -113,7 +116,14 @@ describe("documents and their lines", () => {
   it("gives top-level keys and Compose services their lines", () => {
     const text = "# stack\nname: shop\nservices:\n  web:\n    image: x\n\n  'db' :\n    image: y\n  \"cache\": {image: z}\nvolumes: {}\n";
     const keyLines = readDocuments(text).docs[0].keyLines;
-    expect(Object.fromEntries(keyLines ?? [])).toEqual({ name: 2, services: 3, "services.web": 4, "services.db": 7, "services.cache": 9, volumes: 10 });
+    expect(Object.fromEntries(keyLines ?? [])).toEqual({
+      name: 2,
+      services: 3,
+      "services.web": 4,
+      "services.db": 7,
+      "services.cache": 9,
+      volumes: 10,
+    });
   });
 
   it("reports a workload in a later document at its own line, with CRLF line ends too", () => {
@@ -128,20 +138,36 @@ describe("YAML errors", () => {
     const text = `${pod("a")}---\n${pod("b")}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: "c\n`;
     const result = parseText("bad.yaml", text);
     expect(result.workloads.map((w) => w.name)).toEqual(["a", "b"]);
-    expect(result.errors).toEqual([{ source: "bad.yaml", line: 23, column: 1, message: expect.stringMatching(/^invalid YAML: unexpected end of the stream within a double quoted scalar$/) }]);
+    expect(result.errors).toEqual([
+      {
+        source: "bad.yaml",
+        line: 23,
+        column: 1,
+        message: expect.stringMatching(/^invalid YAML: unexpected end of the stream within a double quoted scalar$/),
+      },
+    ]);
   });
 
   it("reports tabs used as indentation with their position", () => {
-    expect(parseText("tabs.yaml", "a:\n\tb: 1\n").errors).toEqual([{ source: "tabs.yaml", line: 2, column: 1, message: expect.stringMatching(/^invalid YAML: .*tab/) }]);
+    expect(parseText("tabs.yaml", "a:\n\tb: 1\n").errors).toEqual([
+      { source: "tabs.yaml", line: 2, column: 1, message: expect.stringMatching(/^invalid YAML: .*tab/) },
+    ]);
   });
 
   it("refuses a billion-laughs bomb where it starts to blow up, before anything expands it", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(", ")}]`,
+      );
     const result = parseText("bomb.yaml", `${pod("ok")}---\n${levels.join("\n")}\n`);
     expect(result.workloads.map((w) => w.name)).toEqual(["ok"]);
     // Level e (line 14) holds ten aliases of d, 11,111 nodes each: the eighth passes the budget.
-    expect(result.errors).toEqual([{ source: "bomb.yaml", line: 14, column: 36, message: expect.stringMatching(/aliases expand to over .* nodes.*alias bomb/) }]);
+    expect(result.errors).toEqual([
+      { source: "bomb.yaml", line: 14, column: 36, message: expect.stringMatching(/aliases expand to over .* nodes.*alias bomb/) },
+    ]);
     expect(levels[4].slice(35, 37)).toBe("*d");
   });
 
@@ -156,7 +182,9 @@ describe("YAML errors", () => {
   it("allows MAX_ALIAS_COUNT alias uses in a document and refuses one more", () => {
     const uses = (n: number) => `v: &v 1\n${Array.from({ length: n }, (_, i) => `k${i}: *v`).join("\n")}\n`;
     expect(readDocuments(uses(MAX_ALIAS_COUNT)).errors).toEqual([]);
-    expect(readDocuments(uses(MAX_ALIAS_COUNT + 1)).errors).toEqual([{ line: MAX_ALIAS_COUNT + 2, column: 8, message: expect.stringMatching(/too many YAML aliases.*alias bomb/) }]);
+    expect(readDocuments(uses(MAX_ALIAS_COUNT + 1)).errors).toEqual([
+      { line: MAX_ALIAS_COUNT + 2, column: 8, message: expect.stringMatching(/too many YAML aliases.*alias bomb/) },
+    ]);
   });
 
   it("hands kubectl's own fields over as they are and copies the rest", () => {
@@ -168,7 +196,11 @@ describe("YAML errors", () => {
         {
           apiVersion: "v1",
           kind: "Pod",
-          metadata: { name: "a", managedFields: [{ manager: "kubectl" }], annotations: { "kubectl.kubernetes.io/last-applied-configuration": "{}", team: "x" } },
+          metadata: {
+            name: "a",
+            managedFields: [{ manager: "kubectl" }],
+            annotations: { "kubectl.kubernetes.io/last-applied-configuration": "{}", team: "x" },
+          },
           spec: { containers: [{ name: "c", image: "i" }] },
           status: { phase: "Running" },
         },
@@ -182,7 +214,9 @@ describe("YAML errors", () => {
     const cyclic = `${pod("a")}---\napiVersion: v1\nkind: Pod\nmetadata: &m\n  name: b\n  self: *m\n`;
     const result = parseText("cycle.yaml", cyclic);
     expect(result.workloads.map((w) => w.name)).toEqual(["a"]);
-    expect(result.errors).toEqual([{ source: "cycle.yaml", line: 14, column: 9, message: "YAML alias refers to a node that contains it (a cycle): refused" }]);
+    expect(result.errors).toEqual([
+      { source: "cycle.yaml", line: 14, column: 9, message: "YAML alias refers to a node that contains it (a cycle): refused" },
+    ]);
   });
 
   it("refuses nesting that aliases stack past the limit", () => {
@@ -208,6 +242,9 @@ describe("YAML errors", () => {
     const nested = (levels: number) => `${Array.from({ length: levels }, (_, i) => `${" ".repeat(i)}a:`).join("\n")} 1\n`;
     expect(readDocuments(nested(MAX_YAML_DEPTH - 1)).errors).toEqual([]);
     const [error] = readDocuments(nested(MAX_YAML_DEPTH + 10)).errors;
-    expect(error).toMatchObject({ line: MAX_YAML_DEPTH, message: `nesting deeper than a real inventory has (over ${MAX_YAML_DEPTH} levels): refused` });
+    expect(error).toMatchObject({
+      line: MAX_YAML_DEPTH,
+      message: `nesting deeper than a real inventory has (over ${MAX_YAML_DEPTH} levels): refused`,
+    });
   });
 });

@@ -151,7 +151,11 @@ function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): 
 
   function refuse(message: string, depth: number): never {
     const start = contentStart(piece, openPosition[depth]);
-    throw new LimitError(message, openLine[depth] + countLines(piece, openPosition[depth], start), start - piece.lastIndexOf("\n", start - 1));
+    throw new LimitError(
+      message,
+      openLine[depth] + countLines(piece, openPosition[depth], start),
+      start - piece.lastIndexOf("\n", start - 1),
+    );
   }
 
   function listener(this: unknown, event: "open" | "close", s: State): void {
@@ -187,7 +191,8 @@ function readPiece(piece: string, lineOffset: number, schema = KUBECTL_SCHEMA): 
       expanded += size;
       if (aliases > MAX_ALIAS_COUNT) refuse(`too many YAML aliases (over ${MAX_ALIAS_COUNT} in one document): an alias bomb?`, depth);
       if (expanded > MAX_ALIAS_NODES) refuse(`YAML aliases expand to over ${MAX_ALIAS_NODES} nodes in one document: an alias bomb?`, depth);
-      if (depth - 1 + height > MAX_YAML_DEPTH) refuse(`nesting deeper than a real inventory has (over ${MAX_YAML_DEPTH} levels, through aliases): refused`, depth);
+      if (depth - 1 + height > MAX_YAML_DEPTH)
+        refuse(`nesting deeper than a real inventory has (over ${MAX_YAML_DEPTH} levels, through aliases): refused`, depth);
     } else if (mayAlias && state.anchor !== null && typeof result === "object" && result !== null) {
       anchored.set(result, { size, height });
     }
@@ -249,7 +254,8 @@ function detachObject(object: JsonObject): JsonObject {
   const metadata = isObject(object.metadata) ? object.metadata : undefined;
   const annotations = isObject(metadata?.annotations) ? metadata.annotations : undefined;
   const own = { status: object.status, managedFields: metadata?.managedFields, lastApplied: annotations?.[LAST_APPLIED] };
-  if (own.status === undefined && own.managedFields === undefined && own.lastApplied === undefined) return JSON.parse(JSON.stringify(object)) as JsonObject;
+  if (own.status === undefined && own.managedFields === undefined && own.lastApplied === undefined)
+    return JSON.parse(JSON.stringify(object)) as JsonObject;
   // Set aside (on the parse's own objects, dropped after this), copy, then put back on the copy.
   delete object.status;
   delete metadata?.managedFields;

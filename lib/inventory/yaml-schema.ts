@@ -11,7 +11,8 @@ const NULL = new Set(["", "~", "null", "Null", "NULL"]);
 // Resolvers run on every plain scalar (keys too): length checks first, so most never hash the text.
 const nullType = new Type("tag:yaml.org,2002:null", {
   kind: "scalar",
-  resolve: (data: string | null) => data === null || (data.length <= 4 && (data.length <= 1 || data[0] === "n" || data[0] === "N") && NULL.has(data)),
+  resolve: (data: string | null) =>
+    data === null || (data.length <= 4 && (data.length <= 1 || data[0] === "n" || data[0] === "N") && NULL.has(data)),
   construct: () => null,
 });
 
@@ -29,7 +30,8 @@ const BOOL_FIRST = "yYnNtTfFoO";
 function boolType(trueWords: Set<string>, falseWords: Set<string>): Type {
   return new Type("tag:yaml.org,2002:bool", {
     kind: "scalar",
-    resolve: (data: string | null) => data !== null && data.length <= 5 && BOOL_FIRST.includes(data[0]) && (trueWords.has(data) || falseWords.has(data)),
+    resolve: (data: string | null) =>
+      data !== null && data.length <= 5 && BOOL_FIRST.includes(data[0]) && (trueWords.has(data) || falseWords.has(data)),
     construct: (data: string) => trueWords.has(data),
   });
 }
@@ -51,7 +53,13 @@ function parseInt11(data: string): number | undefined {
   // A decimal with a leading zero that is not octal ("08") is left to the float rule, as in Go.
   if (decimal !== undefined && decimal.length > 1 && decimal[0] === "0") return undefined;
   const magnitude =
-    hex !== undefined ? parseInt(hex, 16) : binary !== undefined ? parseInt(binary, 2) : octal !== undefined ? parseInt(octal, 8) : Number(decimal);
+    hex !== undefined
+      ? parseInt(hex, 16)
+      : binary !== undefined
+        ? parseInt(binary, 2)
+        : octal !== undefined
+          ? parseInt(octal, 8)
+          : Number(decimal);
   return sign === "-" ? -magnitude : magnitude;
 }
 
@@ -71,7 +79,8 @@ const SPECIAL_FLOATS = new Map<string, number>(
 
 const float = new Type("tag:yaml.org,2002:float", {
   kind: "scalar",
-  resolve: (data: string | null) => mayBeNumber(data) && (SPECIAL_FLOATS.has(data) || FLOAT.test(data.includes("_") ? data.replace(/_/g, "") : data)),
+  resolve: (data: string | null) =>
+    mayBeNumber(data) && (SPECIAL_FLOATS.has(data) || FLOAT.test(data.includes("_") ? data.replace(/_/g, "") : data)),
   construct: (data: string) => SPECIAL_FLOATS.get(data) ?? parseFloat(data.includes("_") ? data.replace(/_/g, "") : data),
 });
 
@@ -83,7 +92,8 @@ const binary = new Type("tag:yaml.org,2002:binary", {
 
 /** Any other tag (`!Ref`, `!!binary`, `!!timestamp`, `!!set`): the node's own value, untouched. */
 const untagged = (["scalar", "sequence", "mapping"] as const).map(
-  (kind) => new Type("", { kind, multi: true, construct: (data: unknown) => data ?? (kind === "scalar" ? "" : kind === "sequence" ? [] : {}) }),
+  (kind) =>
+    new Type("", { kind, multi: true, construct: (data: unknown) => data ?? (kind === "scalar" ? "" : kind === "sequence" ? [] : {}) }),
 );
 
 export const KUBECTL_SCHEMA = FAILSAFE_SCHEMA.extend({

@@ -110,8 +110,14 @@ describe("migration patches", () => {
       const patched = applyStrategic(row.spec!.object, fill(patch.patch) as JsonObject);
       const again = scan([{ name: "patched.json", content: JSON.stringify(patched) }], { cluster: "prod" }).workloads[0];
       const fixed = new Set(patch.ruleIds);
-      expect(again.findings.filter((f) => fixed.has(f.ruleId)), name).toEqual([]);
-      expect(again.findings.filter((f) => f.severity !== "info"), name).toEqual([]);
+      expect(
+        again.findings.filter((f) => fixed.has(f.ruleId)),
+        name,
+      ).toEqual([]);
+      expect(
+        again.findings.filter((f) => f.severity !== "info"),
+        name,
+      ).toEqual([]);
       // Now counted as migrated: the RuntimeClass is the target's.
       expect(again.migrated, name).toBe(true);
     }
@@ -122,7 +128,9 @@ describe("migration patches", () => {
     expect(patch.hasPlaceholders).toBe(true);
     const containers = (patch.patch.spec as { template: { spec: { containers: JsonObject[] } } }).template.spec.containers;
     // Only the container that lacks limits, keyed by name as Kubernetes merges it.
-    expect(containers).toEqual([{ name: "app", resources: { limits: { cpu: "<FILL: cpu limit>", memory: "<FILL: memory limit, request is 256Mi>" } } }]);
+    expect(containers).toEqual([
+      { name: "app", resources: { limits: { cpu: "<FILL: cpu limit>", memory: "<FILL: memory limit, request is 256Mi>" } } },
+    ]);
     expect(patch.patch).toMatchObject({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "limits", namespace: "shop" } });
   });
 
@@ -146,7 +154,14 @@ describe("migration patches", () => {
   });
 
   it("patches a workload whose remaining finding is waived", () => {
-    const waiver: Waiver = { id: "w#1", ruleId: "privileged", scope: { namespace: "shop" }, reason: "r", approver: "a", expiresAt: new Date("2999-01-01") };
+    const waiver: Waiver = {
+      id: "w#1",
+      ruleId: "privileged",
+      scope: { namespace: "shop" },
+      reason: "r",
+      approver: "a",
+      expiresAt: new Date("2999-01-01"),
+    };
     const row = [...exportWorkloads(result, { waivers: [waiver] })].find((w) => w.name === "privileged")!;
     const patch = workloadPatch(row, options) as WorkloadPatch;
     expect((patch.patch.spec as { template: { spec: JsonObject } }).template.spec).toEqual({ runtimeClassName: result.target });
@@ -154,7 +169,9 @@ describe("migration patches", () => {
 
   it("writes a multi-document bundle kustomize can read, with the skipped ones counted", () => {
     const text = [...encode(patchesEncoder(options), exportWorkloads(result))].join("");
-    const docs = parseAllDocuments(text).map((d) => d.toJS() as JsonObject | null).filter(Boolean);
+    const docs = parseAllDocuments(text)
+      .map((d) => d.toJS() as JsonObject | null)
+      .filter(Boolean);
     expect(docs.map((d) => (d!.metadata as JsonObject).name)).toEqual(["limits", "config", "ready"]);
     expect(text).toContain("# Not patched: 1 workload(s) that stay on runc.");
     expect(text).toContain("# Not patched: 2 workload(s) that need manifest changes the tool cannot write.");
@@ -163,12 +180,46 @@ describe("migration patches", () => {
 
 describe("strategic merge", () => {
   it("diff then apply gives the changed object back", () => {
-    const before = { spec: { a: 1, drop: true, list: [1, 2], containers: [{ name: "x", image: "1" }, { name: "y", image: "2" }] } };
-    const after = { spec: { a: 2, list: [3], containers: [{ name: "y", image: "3" }, { name: "x", image: "1" }, { name: "z", image: "4" }] } };
+    const before = {
+      spec: {
+        a: 1,
+        drop: true,
+        list: [1, 2],
+        containers: [
+          { name: "x", image: "1" },
+          { name: "y", image: "2" },
+        ],
+      },
+    };
+    const after = {
+      spec: {
+        a: 2,
+        list: [3],
+        containers: [
+          { name: "y", image: "3" },
+          { name: "x", image: "1" },
+          { name: "z", image: "4" },
+        ],
+      },
+    };
     const patch = diffObject(before, after);
-    expect(patch).toEqual({ spec: { a: 2, drop: null, list: [3], containers: [{ name: "y", image: "3" }, { name: "z", image: "4" }] } });
+    expect(patch).toEqual({
+      spec: {
+        a: 2,
+        drop: null,
+        list: [3],
+        containers: [
+          { name: "y", image: "3" },
+          { name: "z", image: "4" },
+        ],
+      },
+    });
     const applied = applyStrategic(before, patch) as typeof after;
-    expect(applied.spec.containers).toEqual([{ name: "x", image: "1" }, { name: "y", image: "3" }, { name: "z", image: "4" }]);
+    expect(applied.spec.containers).toEqual([
+      { name: "x", image: "1" },
+      { name: "y", image: "3" },
+      { name: "z", image: "4" },
+    ]);
     expect(applied.spec).not.toHaveProperty("drop");
   });
 });

@@ -97,7 +97,10 @@ export function workloadPatch(w: ExportWorkload, options: PatchOptions): Workloa
     patch: {
       apiVersion: apiVersion ?? "apps/v1",
       kind: kind ?? w.kind,
-      metadata: { name: metadata.name ?? w.name, ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : w.namespace ? { namespace: w.namespace } : {}) },
+      metadata: {
+        name: metadata.name ?? w.name,
+        ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : w.namespace ? { namespace: w.namespace } : {}),
+      },
       ...changed,
     },
     changes,

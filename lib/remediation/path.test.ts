@@ -18,11 +18,7 @@ describe("parsePath", () => {
   });
 
   it("keeps dots and slashes inside quoted keys", () => {
-    expect(parsePath('metadata.annotations["istio.io/dataplane-mode"]')).toEqual([
-      "metadata",
-      "annotations",
-      "istio.io/dataplane-mode",
-    ]);
+    expect(parsePath('metadata.annotations["istio.io/dataplane-mode"]')).toEqual(["metadata", "annotations", "istio.io/dataplane-mode"]);
     expect(parsePath('spec.containers[0].resources.limits["hugepages-2Mi"]').at(-1)).toBe("hugepages-2Mi");
   });
 

@@ -78,7 +78,9 @@ describe("resource-limits", () => {
 
   it("adds the memory limit a cpu-limit-without-memory-limit finding asks for", () => {
     const cpuOnly = podWorkload({ containers: [{ name: "app", image: "nginx", resources: { limits: { cpu: "1" } } }] });
-    const { pod } = patchedPod(cpuOnly, [finding("cpu-limit-without-memory-limit", "blocker", `${POD}.containers[0].resources.limits.cpu`, "app")]);
+    const { pod } = patchedPod(cpuOnly, [
+      finding("cpu-limit-without-memory-limit", "blocker", `${POD}.containers[0].resources.limits.cpu`, "app"),
+    ]);
     expect((pod.containers as Array<{ resources: unknown }>)[0].resources).toEqual({ limits: { cpu: "1", memory: "512Mi" } });
   });
 
@@ -100,8 +102,14 @@ describe("resource-limits", () => {
 describe("socket-emptydir-memory", () => {
   it("sets medium: Memory on the flagged emptyDir only", () => {
     const workload = podWorkload({
-      containers: [{ name: "a", image: "a" }, { name: "b", image: "b" }],
-      volumes: [{ name: "data", emptyDir: {} }, { name: "sockets", emptyDir: {} }],
+      containers: [
+        { name: "a", image: "a" },
+        { name: "b", image: "b" },
+      ],
+      volumes: [
+        { name: "data", emptyDir: {} },
+        { name: "sockets", emptyDir: {} },
+      ],
     });
     const { plan, pod } = patchedPod(workload, [finding("socket-on-disk-emptydir", "warning", `${POD}.volumes[1].emptyDir`)]);
     expect(pod.volumes).toEqual([
@@ -139,7 +147,9 @@ describe("subpath-items", () => {
   it("works for Secrets and keeps an existing matching item", () => {
     const volume = { secret: { secretName: "tls", items: [{ key: "tls.crt", path: "config.yaml", mode: 0o400 }] } };
     const { pod } = patchedPod(podWorkload(spec([], volume)), [subPathFinding]);
-    expect(pod.volumes).toEqual([{ name: "cfg", secret: { secretName: "tls", items: [{ key: "tls.crt", path: "envoy.yaml", mode: 0o400 }] } }]);
+    expect(pod.volumes).toEqual([
+      { name: "cfg", secret: { secretName: "tls", items: [{ key: "tls.crt", path: "envoy.yaml", mode: 0o400 }] } },
+    ]);
   });
 
   it("leaves volumes that are not a ConfigMap or Secret, or are mounted twice, alone", () => {
@@ -159,7 +169,9 @@ describe("subpath-items", () => {
       containers: [{ name: "app", image: "x", volumeMounts: [{ name: "cfg", mountPath: "/data/x", subPathExpr: "$(POD)" }] }],
       volumes: [{ name: "cfg", configMap: { name: "c" } }],
     });
-    expect(suggestChanges(expr, [finding("subpath", "blocker", `${POD}.containers[0].volumeMounts[0].subPathExpr`)], OPTIONS).changes).toEqual([]);
+    expect(
+      suggestChanges(expr, [finding("subpath", "blocker", `${POD}.containers[0].volumeMounts[0].subPathExpr`)], OPTIONS).changes,
+    ).toEqual([]);
   });
 });
 

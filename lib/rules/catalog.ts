@@ -117,12 +117,7 @@ export const WORKLOAD_RULES: readonly WorkloadRule[] = [
   emptydirBlockSizelimit,
 ];
 
-export const DECLARED_RULES: readonly DeclaredRule[] = [
-  checkpointRestore,
-  oomEvents,
-  portForward,
-  unknownRequirement,
-];
+export const DECLARED_RULES: readonly DeclaredRule[] = [checkpointRestore, oomEvents, portForward, unknownRequirement];
 
 export const INVENTORY_RULES: readonly InventoryRule[] = [
   podmanEngine,

@@ -7,19 +7,55 @@ const path = `spec.template.metadata.annotations["${REQUIRES_KEY}"]`;
 
 describe("parseRequirements", () => {
   it("splits annotations on commas and whitespace, labels also on _ and .", () => {
-    expect(parseRequirements(" checkpoint-restore,oom-events\n port-forward ,, ", "annotation")).toEqual(["checkpoint-restore", "oom-events", "port-forward"]);
+    expect(parseRequirements(" checkpoint-restore,oom-events\n port-forward ,, ", "annotation")).toEqual([
+      "checkpoint-restore",
+      "oom-events",
+      "port-forward",
+    ]);
     expect(parseRequirements("checkpoint_restore", "annotation")).toEqual(["checkpoint_restore"]);
-    expect(parseRequirements("checkpoint-restore_oom-events.Port-Forward", "label")).toEqual(["checkpoint-restore", "oom-events", "port-forward"]);
+    expect(parseRequirements("checkpoint-restore_oom-events.Port-Forward", "label")).toEqual([
+      "checkpoint-restore",
+      "oom-events",
+      "port-forward",
+    ]);
   });
 });
 
 describe("checkDeclared", () => {
   it("turns each known item into a finding at its rule's severity and remedy", () => {
     expect(checkDeclared(annotated("checkpoint-restore, oom-events port-forward intel-rdt"))).toEqual([
-      { ruleId: "checkpoint-restore", severity: "blocker", remedy: "keep-on-runc", container: null, path, message: "declared requirement checkpoint-restore: Kata has no checkpoint/restore" },
-      { ruleId: "oom-events", severity: "info", remedy: null, container: null, path, message: "declared requirement oom-events: per-container OOM is reported, whole-VM OOM is not" },
-      { ruleId: "port-forward", severity: "warning", remedy: "manifest", container: null, path, message: "declared requirement port-forward: kubectl port-forward is unreliable under Kata, use a Service" },
-      { ruleId: "intel-rdt", severity: "warning", remedy: "keep-on-runc", container: null, path, message: "declared requirement intel-rdt: Intel RDT is not available inside the Kata VM" },
+      {
+        ruleId: "checkpoint-restore",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path,
+        message: "declared requirement checkpoint-restore: Kata has no checkpoint/restore",
+      },
+      {
+        ruleId: "oom-events",
+        severity: "info",
+        remedy: null,
+        container: null,
+        path,
+        message: "declared requirement oom-events: per-container OOM is reported, whole-VM OOM is not",
+      },
+      {
+        ruleId: "port-forward",
+        severity: "warning",
+        remedy: "manifest",
+        container: null,
+        path,
+        message: "declared requirement port-forward: kubectl port-forward is unreliable under Kata, use a Service",
+      },
+      {
+        ruleId: "intel-rdt",
+        severity: "warning",
+        remedy: "keep-on-runc",
+        container: null,
+        path,
+        message: "declared requirement intel-rdt: Intel RDT is not available inside the Kata VM",
+      },
     ]);
   });
 
@@ -33,7 +69,11 @@ describe("checkDeclared", () => {
   it("reads object annotations and labels, once per item", () => {
     const w = k8sWorkload({
       kind: "StatefulSet",
-      metadata: { name: "db", annotations: { [REQUIRES_KEY]: "port-forward" }, labels: { [REQUIRES_KEY]: "port-forward_checkpoint-restore" } },
+      metadata: {
+        name: "db",
+        annotations: { [REQUIRES_KEY]: "port-forward" },
+        labels: { [REQUIRES_KEY]: "port-forward_checkpoint-restore" },
+      },
       spec: { template: { spec: { containers: [] } } },
     });
     expect(checkDeclared(w).map((f) => [f.ruleId, f.path])).toEqual([

@@ -76,7 +76,8 @@ function sourcesOf(workload: Workload): { entry: MetadataEntry; source: Source }
   const config = isObject(workload.object.Config) ? workload.object.Config : {};
   const labels = isObject(config.Labels) ? config.Labels : {};
   const value = labels[REQUIRES_KEY];
-  if (typeof value === "string") out.push({ entry: { key: REQUIRES_KEY, value, path: keyPath("Config.Labels", REQUIRES_KEY) }, source: "label" });
+  if (typeof value === "string")
+    out.push({ entry: { key: REQUIRES_KEY, value, path: keyPath("Config.Labels", REQUIRES_KEY) }, source: "label" });
   return out;
 }
 

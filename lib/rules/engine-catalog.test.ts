@@ -13,7 +13,12 @@ const messy = () =>
     {
       runtimeClassName: "kata-qemu",
       containers: [
-        { name: "app", image: "docker:24-dind", resources: { limits: { cpu: "1", "hugepages-1Gi": "1Gi" } }, resizePolicy: [{ resourceName: "cpu", restartPolicy: "NotRequired" }] },
+        {
+          name: "app",
+          image: "docker:24-dind",
+          resources: { limits: { cpu: "1", "hugepages-1Gi": "1Gi" } },
+          resizePolicy: [{ resourceName: "cpu", restartPolicy: "NotRequired" }],
+        },
         { name: "side", securityContext: { seccompProfile: { type: "RuntimeDefault" } } },
       ],
       volumes: [{ name: "m", emptyDir: { medium: "Memory" } }],
@@ -31,7 +36,19 @@ describe("checkWorkload with the catalog", () => {
       expect(RANK[a.severity] < RANK[b.severity] || (a.severity === b.severity && index(a.ruleId) <= index(b.ruleId))).toBe(true);
     }
     const ids = new Set(findings.map((f) => f.ruleId));
-    for (const id of ["docker-in-docker", "hugepages", "cpu-limit-without-memory-limit", "resource-limits", "in-place-resize", "memory-emptydir", "guest-lsm", "kata-annotations", "kata-runtime", "port-forward", "unknown-requirement"]) {
+    for (const id of [
+      "docker-in-docker",
+      "hugepages",
+      "cpu-limit-without-memory-limit",
+      "resource-limits",
+      "in-place-resize",
+      "memory-emptydir",
+      "guest-lsm",
+      "kata-annotations",
+      "kata-runtime",
+      "port-forward",
+      "unknown-requirement",
+    ]) {
       expect(ids).toContain(id);
     }
   });
@@ -151,7 +168,11 @@ describe("catalog versions", () => {
 
   it("is catalog 1.2, and every rule says which catalog introduced it", () => {
     expect(CATALOG_VERSION).toBe("1.2");
-    expect(CATALOG.filter((r) => r.since === "1.2").map((r) => r.id).sort()).toEqual([...CATALOG_1_2].sort());
+    expect(
+      CATALOG.filter((r) => r.since === "1.2")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...CATALOG_1_2].sort());
     for (const rule of CATALOG) expect(["1.0", "1.1", "1.2"]).toContain(rule.since);
   });
 

@@ -17,7 +17,13 @@ vi.mock("./catalog", async () => {
     path,
     message,
   });
-  const rule = (id: string, severity: Severity, appliesTo: Platform[], found: Finding[], profiles?: WorkloadRule["profiles"]): WorkloadRule => ({
+  const rule = (
+    id: string,
+    severity: Severity,
+    appliesTo: Platform[],
+    found: Finding[],
+    profiles?: WorkloadRule["profiles"],
+  ): WorkloadRule => ({
     ...text,
     id: id as RuleId,
     scope: "workload",
@@ -29,13 +35,18 @@ vi.mock("./catalog", async () => {
   });
   const workload = [
     rule("fake-info", "info", ["kubernetes", "docker"], [f("fake-info", "info", "a")]),
-    rule("fake-mixed", "warning", ["kubernetes"], [
-      f("fake-mixed", "info", "b"),
-      f("fake-mixed", "warning", "c", "same", "app"),
-      f("fake-mixed", "warning", "c", "same", "app"),
-      f("fake-mixed", "warning", "c", "same", "sidecar"),
-      f("fake-mixed", "warning", "c", "other", "app"),
-    ]),
+    rule(
+      "fake-mixed",
+      "warning",
+      ["kubernetes"],
+      [
+        f("fake-mixed", "info", "b"),
+        f("fake-mixed", "warning", "c", "same", "app"),
+        f("fake-mixed", "warning", "c", "same", "app"),
+        f("fake-mixed", "warning", "c", "same", "sidecar"),
+        f("fake-mixed", "warning", "c", "other", "app"),
+      ],
+    ),
     rule("fake-blocker", "blocker", ["kubernetes"], [f("fake-blocker", "blocker", "d")]),
     rule("fake-docker", "warning", ["docker"], [f("fake-docker", "warning", "HostConfig.X")]),
     rule("fake-rust", "warning", ["kubernetes"], [f("fake-rust", "warning", "e")], (p) => p.runtime === "rust"),
@@ -54,7 +65,12 @@ vi.mock("./catalog", async () => {
   const { portForward } = await import("./declared/port-forward");
   const { unknownRequirement } = await import("./declared/unknown-requirement");
   const declared = [checkpointRestore, oomEvents, portForward, unknownRequirement];
-  return { WORKLOAD_RULES: workload, DECLARED_RULES: declared, INVENTORY_RULES: inventory, CATALOG: [...workload, ...declared, ...inventory] };
+  return {
+    WORKLOAD_RULES: workload,
+    DECLARED_RULES: declared,
+    INVENTORY_RULES: inventory,
+    CATALOG: [...workload, ...declared, ...inventory],
+  };
 });
 
 const summary = (findings: Finding[]) => findings.map((f) => `${f.severity} ${f.ruleId} ${f.path} ${f.container ?? "-"} ${f.message}`);

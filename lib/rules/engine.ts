@@ -27,7 +27,10 @@ function rulesFor(context: RuleContext, platform: Platform): readonly WorkloadRu
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (CATALOG_RANK.get(a.ruleId) ?? Infinity) - (CATALOG_RANK.get(b.ruleId) ?? Infinity);
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (CATALOG_RANK.get(a.ruleId) ?? Infinity) - (CATALOG_RANK.get(b.ruleId) ?? Infinity)
+  );
 }
 
 /** Drops repeats (folded pods report the same finding once per pod template); keeps the first. */

@@ -66,7 +66,10 @@ describe("finding fingerprint", () => {
     const extraVolume = `
         - name: cache
           emptyDir: {}`;
-    const reorderedSidecar = SIDECAR.replace("- { name: logs, mountPath: /logs }", "- { name: cache, mountPath: /cache }\n            - { name: logs, mountPath: /logs }");
+    const reorderedSidecar = SIDECAR.replace(
+      "- { name: logs, mountPath: /logs }",
+      "- { name: cache, mountPath: /cache }\n            - { name: logs, mountPath: /logs }",
+    );
     const after = prints("b.yaml", DEPLOYMENT("shop", reorderedSidecar + WEB, extraVolume + LOGS + DATA));
     for (const [key, print] of before) expect(after.get(key), key).toBe(print);
   });
@@ -119,7 +122,11 @@ describe("finding fingerprint", () => {
 
   it("keeps a path it cannot resolve as it is, indices included", () => {
     const { workload } = scanOne("a.yaml", DEPLOYMENT("shop", WEB, DATA));
-    expect(stablePath(workload, { path: "spec.template.spec.containers[7].image", container: null })).toBe("spec.template.spec.containers[7].image");
-    expect(stablePath(workload, { path: 'spec.template.metadata.annotations["a.b/c"]', container: null })).toBe('spec.template.metadata.annotations["a.b/c"]');
+    expect(stablePath(workload, { path: "spec.template.spec.containers[7].image", container: null })).toBe(
+      "spec.template.spec.containers[7].image",
+    );
+    expect(stablePath(workload, { path: 'spec.template.metadata.annotations["a.b/c"]', container: null })).toBe(
+      'spec.template.metadata.annotations["a.b/c"]',
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { classifyHostPath, engineDevicesOf, engineMountsOf, hostBindsOf, hostPathVolumesOf, isAtOrUnder, normalizeHostPath } from "./hostpath";
+import {
+  classifyHostPath,
+  engineDevicesOf,
+  engineMountsOf,
+  hostBindsOf,
+  hostPathVolumesOf,
+  isAtOrUnder,
+  normalizeHostPath,
+} from "./hostpath";
 import { composeWorkload, dockerWorkload, podWorkload } from "./test-helpers";
 
 describe("classifyHostPath", () => {
@@ -127,7 +135,9 @@ describe("engineDevicesOf", () => {
     expect(engineDevicesOf(w)).toEqual([{ source: "/dev/ttyUSB0", path: "HostConfig.Devices[0].PathOnHost" }]);
   });
   it("reads Compose devices, short, long and CDI", () => {
-    const w = composeWorkload({ devices: ["/dev/sda:/dev/xvda:rwm", { source: "/dev/vfio/3", target: "/dev/vfio/3" }, "vendor.com/device=all"] });
+    const w = composeWorkload({
+      devices: ["/dev/sda:/dev/xvda:rwm", { source: "/dev/vfio/3", target: "/dev/vfio/3" }, "vendor.com/device=all"],
+    });
     expect(engineDevicesOf(w)).toEqual([
       { source: "/dev/sda", path: "services.web.devices[0]" },
       { source: "/dev/vfio/3", path: "services.web.devices[1].source" },

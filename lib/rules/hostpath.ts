@@ -43,9 +43,11 @@ export function normalizeHostPath(path: string): string {
   return out;
 }
 
+const SLASH = "/".charCodeAt(0);
+
 /** `path` equals `base` or lies below it (both normalised). */
 export function isAtOrUnder(path: string, base: string): boolean {
-  return path === base || (path.startsWith(base) && path.charCodeAt(base.length) === 47 /* "/" */);
+  return path === base || (path.startsWith(base) && path.charCodeAt(base.length) === SLASH);
 }
 
 function isSocketPath(path: string): boolean {

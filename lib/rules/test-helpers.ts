@@ -13,7 +13,9 @@ function parseOne(name: string, content: string): Workload {
   const { workloads, errors } = parseInventory([{ name, content }], { cluster: CLUSTER });
   if (errors.length > 0 || workloads.length !== 1) {
     const problems = errors.map((error) => `${error.source}${error.line ? `:${error.line}` : ""}: ${error.message}`);
-    throw new Error(`test input ${name} gives ${workloads.length} workloads${problems.length > 0 ? `; ${problems.join("; ")}` : ""}:\n${content}`);
+    throw new Error(
+      `test input ${name} gives ${workloads.length} workloads${problems.length > 0 ? `; ${problems.join("; ")}` : ""}:\n${content}`,
+    );
   }
   return workloads[0];
 }
@@ -56,7 +58,12 @@ export function k8sWorkload(manifest: string | JsonObject): Workload {
 export function podWorkload(podSpec: string | JsonObject, podMetadata: JsonObject = {}): Workload {
   if (typeof podSpec === "string") {
     // The pod spec's YAML goes into the manifest as written, indented under `spec.template.spec`.
-    const spec = podSpec.replace(/^\n+/, "").replace(/\s+$/, "").split("\n").map((line) => `      ${line}`).join("\n");
+    const spec = podSpec
+      .replace(/^\n+/, "")
+      .replace(/\s+$/, "")
+      .split("\n")
+      .map((line) => `      ${line}`)
+      .join("\n");
     const metadata = JSON.stringify(podMetadata);
     return parseOne(
       "test.yaml",
@@ -87,7 +94,12 @@ export function dockerWorkload(inspect: JsonObject): Workload {
 /** A Compose service (YAML text or object) of project "proj". */
 export function composeWorkload(service: string | JsonObject, name = "web"): Workload {
   if (typeof service === "string") {
-    const body = service.replace(/^\n+/, "").replace(/\s+$/, "").split("\n").map((line) => `    ${line}`).join("\n");
+    const body = service
+      .replace(/^\n+/, "")
+      .replace(/\s+$/, "")
+      .split("\n")
+      .map((line) => `    ${line}`)
+      .join("\n");
     return parseOne("compose.yaml", `name: proj\nservices:\n  ${name}:\n${body}\n`);
   }
   return parseOne("compose.json", JSON.stringify({ name: "proj", services: { [name]: service } }));

@@ -22,7 +22,9 @@ describe("metadataEntriesOf", () => {
 
   it("keeps only matching keys when given a filter", () => {
     const w = podWorkload({ containers: [] }, { labels: { keep: "1", drop: "2" } });
-    expect(metadataEntriesOf(w, "labels", (key) => key === "keep")).toEqual([{ key: "keep", value: "1", path: "spec.template.metadata.labels.keep" }]);
+    expect(metadataEntriesOf(w, "labels", (key) => key === "keep")).toEqual([
+      { key: "keep", value: "1", path: "spec.template.metadata.labels.keep" },
+    ]);
   });
 
   it("lists a bare Pod's metadata once", () => {

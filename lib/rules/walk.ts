@@ -59,7 +59,10 @@ export class RecentMemo<K extends object, V> {
   private readonly values: (V | undefined)[];
   private next = 0;
 
-  constructor(size: number, private readonly compute: (key: K) => V) {
+  constructor(
+    size: number,
+    private readonly compute: (key: K) => V,
+  ) {
     this.keys = new Array<K | undefined>(size).fill(undefined);
     this.values = new Array<V | undefined>(size).fill(undefined);
   }
@@ -88,7 +91,14 @@ function collectContainers(pod: PodTemplateRef): ContainerRef[] {
     for (let index = 0; index < list.length; index++) {
       const container: unknown = list[index];
       if (!isObject(container)) continue;
-      const ref: ContainerRef = { container, name: asString(container.name) ?? `${kind}[${index}]`, kind, path: `${prefix}[${index}]`, pod, mounts: NO_MOUNTS };
+      const ref: ContainerRef = {
+        container,
+        name: asString(container.name) ?? `${kind}[${index}]`,
+        kind,
+        path: `${prefix}[${index}]`,
+        pod,
+        mounts: NO_MOUNTS,
+      };
       ref.mounts = collectMounts(ref);
       all.push(ref);
     }
@@ -271,7 +281,14 @@ export function dockerMounts(object: JsonObject): DockerMount[] {
     if (typeof bind !== "string") return;
     const [source = "", destination = "", options = ""] = bind.split(":");
     const propagation = options.split(",").find((o) => /^r?(shared|slave|private)$/.test(o)) ?? "";
-    add({ type: source.startsWith("/") ? "bind" : "volume", source, destination, propagation, readOnly: hasReadOnlyOption(options), path: `HostConfig.Binds[${i}]` });
+    add({
+      type: source.startsWith("/") ? "bind" : "volume",
+      source,
+      destination,
+      propagation,
+      readOnly: hasReadOnlyOption(options),
+      path: `HostConfig.Binds[${i}]`,
+    });
   });
   asArray(hostConfig.Mounts).forEach((m, i) => {
     if (!isObject(m)) return;

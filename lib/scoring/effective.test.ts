@@ -15,7 +15,11 @@ const waiver = (ruleId: string, expires: string, scope: Waiver["scope"] = { name
   expiresAt: new Date(expires),
 });
 
-const findings = [f("host-network", "blocker", "keep-on-runc"), f("host-pid", "blocker", "keep-on-runc"), f("resource-limits", "warning", "manifest")];
+const findings = [
+  f("host-network", "blocker", "keep-on-runc"),
+  f("host-pid", "blocker", "keep-on-runc"),
+  f("resource-limits", "warning", "manifest"),
+];
 const now = new Date("2027-01-15T00:00:00Z");
 
 describe("effectiveFigures", () => {

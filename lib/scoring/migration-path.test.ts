@@ -18,7 +18,10 @@ describe("migrationPath", () => {
       [[f("privileged", "warning", "platform")], "platform-work"],
       [[f("gpu", "blocker", "platform"), f("subpath", "blocker", "manifest")], "platform-work"],
       [[f("host-network", "blocker", "keep-on-runc")], "stays-on-runc"],
-      [[f("host-network", "blocker", "keep-on-runc"), f("gpu", "blocker", "platform"), f("subpath", "blocker", "manifest")], "stays-on-runc"],
+      [
+        [f("host-network", "blocker", "keep-on-runc"), f("gpu", "blocker", "platform"), f("subpath", "blocker", "manifest")],
+        "stays-on-runc",
+      ],
       // A keep-on-runc warning is not a reason to stay: only a blocker is.
       [[f("intel-rdt", "warning", "keep-on-runc")], "manifest-fixes"],
       [[f("intel-rdt", "warning", "keep-on-runc"), f("blkio", "warning", "platform")], "platform-work"],

@@ -48,7 +48,15 @@ interface ResourceTotals {
 }
 
 function emptyTotals(): ResourceTotals {
-  return { limitMemoryMiB: 0, limitMilliCpu: 0, limitHugepagesMiB: 0, requestMemoryMiB: 0, requestMilliCpu: 0, hasMemoryLimit: false, hasCpuLimit: false };
+  return {
+    limitMemoryMiB: 0,
+    limitMilliCpu: 0,
+    limitHugepagesMiB: 0,
+    requestMemoryMiB: 0,
+    requestMilliCpu: 0,
+    hasMemoryLimit: false,
+    hasCpuLimit: false,
+  };
 }
 
 function copyTotals(from: ResourceTotals): ResourceTotals {
@@ -244,7 +252,11 @@ function podOverhead(workload: Workload, profile: TargetProfile, inventory: Inve
   const own = runtimeClassNameOf(workload);
   return (
     (own !== undefined && isKataRuntimeClass(own) ? runtimeClassOverhead(inventory, own) : undefined) ??
-    runtimeClassOverhead(inventory, profile.id) ?? { memoryMiB: profile.podOverhead.memoryMiB, milliCpu: profile.podOverhead.milliCpu, source: "profile" }
+    runtimeClassOverhead(inventory, profile.id) ?? {
+      memoryMiB: profile.podOverhead.memoryMiB,
+      milliCpu: profile.podOverhead.milliCpu,
+      source: "profile",
+    }
   );
 }
 
@@ -370,7 +382,8 @@ export function describeSizingSummary(
   label = "workloads",
 ): string {
   const pods = summary.pods === summary.workloads ? "" : ` (${formatCount(summary.pods)} pods)`;
-  const perNode = summary.perNodeWorkloads > 0 ? `; ${formatCount(summary.perNodeWorkloads)} DaemonSet(s) counted once, add them per node` : "";
+  const perNode =
+    summary.perNodeWorkloads > 0 ? `; ${formatCount(summary.perNodeWorkloads)} DaemonSet(s) counted once, add them per node` : "";
   return (
     `moving ${summary.workloads === 1 ? "this" : "these"} ${formatCount(summary.workloads)} ${label}${pods} costs ${formatGiB(summary.overheadMemoryMiB)} / ` +
     `${formatVcpuTotal(summary.overheadMilliCpu)} of overhead${perNode}`

@@ -52,7 +52,11 @@ describe("diffSnapshots", () => {
       previousWorkloads: [WEB],
       currentWorkloads: [WEB, CRON],
       previousFindings: [],
-      currentFindings: [finding(WEB, "exec-liveness-probe", "warning"), finding(CRON, "exec-liveness-probe", "warning"), finding(WEB, "subpath")],
+      currentFindings: [
+        finding(WEB, "exec-liveness-probe", "warning"),
+        finding(CRON, "exec-liveness-probe", "warning"),
+        finding(WEB, "subpath"),
+      ],
       isNewRule: (ruleId) => ruleId === "exec-liveness-probe",
     });
     expect(diff.changes.get(`${WEB}|exec-liveness-probe`)).toBe("new-rule");
@@ -62,14 +66,24 @@ describe("diffSnapshots", () => {
 
   it("finds nothing changed between two snapshots of the same content", () => {
     const findings = [finding(WEB, "host-network"), finding(API, "subpath")];
-    const diff = diffSnapshots({ previousWorkloads: [WEB, API], currentWorkloads: [API, WEB], previousFindings: findings, currentFindings: [...findings].reverse() });
+    const diff = diffSnapshots({
+      previousWorkloads: [WEB, API],
+      currentWorkloads: [API, WEB],
+      previousFindings: findings,
+      currentFindings: [...findings].reverse(),
+    });
     expect(diff.counts).toEqual({ new: 0, regressed: 0, "new-rule": 0, unchanged: 2, resolved: 0 });
     expect(diff.newWorkloads).toEqual([]);
     expect(diff.removedWorkloads).toEqual([]);
   });
 
   it("treats a first snapshot as all new", () => {
-    const diff = diffSnapshots({ previousWorkloads: [], currentWorkloads: [WEB], previousFindings: [], currentFindings: [finding(WEB, "host-network")] });
+    const diff = diffSnapshots({
+      previousWorkloads: [],
+      currentWorkloads: [WEB],
+      previousFindings: [],
+      currentFindings: [finding(WEB, "host-network")],
+    });
     expect(diff.counts.new).toBe(1);
     expect(diff.newWorkloads).toEqual([WEB]);
   });

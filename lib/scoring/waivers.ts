@@ -115,7 +115,10 @@ export type WaiverFileResult = { ok: true; waivers: Waiver[] } | { ok: false; er
 export function readWaiverFile(value: unknown, source: string): WaiverFileResult {
   const parsed = waiverFileSchema.safeParse(value);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `${source}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => `${source}: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`),
+    };
   }
   const errors: string[] = [];
   const waivers: Waiver[] = [];

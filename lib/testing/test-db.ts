@@ -10,7 +10,9 @@ const MIGRATIONS_DIR = join(__dirname, "..", "..", "prisma", "migrations");
 export function createTestDatabase(): string {
   const file = join(mkdtempSync(join(tmpdir(), "kata-readiness-test-")), "test.db");
   const sqlite = new Database(file);
-  for (const dir of readdirSync(MIGRATIONS_DIR).filter((d) => /^\d/.test(d)).sort()) {
+  for (const dir of readdirSync(MIGRATIONS_DIR)
+    .filter((d) => /^\d/.test(d))
+    .sort()) {
     sqlite.exec(readFileSync(join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8"));
   }
   sqlite.close();

@@ -19,7 +19,9 @@ describe("reportParamsSchema", () => {
 describe("reportFileName", () => {
   it("names the scope and the day, with nothing a header or a file system could misread", () => {
     expect(reportFileName({ cluster: null, team: null }, DAY, "html")).toBe("kata-readiness-report-all-2026-12-02.html");
-    expect(reportFileName({ cluster: "prod-eu", team: "payments" }, DAY, "pdf")).toBe("kata-readiness-report-prod-eu-payments-2026-12-02.pdf");
+    expect(reportFileName({ cluster: "prod-eu", team: "payments" }, DAY, "pdf")).toBe(
+      "kata-readiness-report-prod-eu-payments-2026-12-02.pdf",
+    );
     expect(reportFileName({ cluster: null, team: '../"x";\r\n<b>' }, DAY, "html")).toBe("kata-readiness-report-.._x_b_-2026-12-02.html");
   });
 });

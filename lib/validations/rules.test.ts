@@ -7,7 +7,10 @@ describe("rulesSearchParamsSchema", () => {
   });
 
   it("drops unknown, repeated or missing values", () => {
-    expect(rulesSearchParamsSchema.parse({ severity: "fatal", scope: ["workload", "declared"] })).toEqual({ severity: undefined, scope: undefined });
+    expect(rulesSearchParamsSchema.parse({ severity: "fatal", scope: ["workload", "declared"] })).toEqual({
+      severity: undefined,
+      scope: undefined,
+    });
     expect(rulesSearchParamsSchema.parse({})).toEqual({});
   });
 });

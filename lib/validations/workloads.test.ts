@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_PER_PAGE,
-  hasActiveFilters,
-  parseWorkloadsSearchParams,
-  serializeWorkloadsSearchParams,
-} from "./workloads";
+import { DEFAULT_PER_PAGE, hasActiveFilters, parseWorkloadsSearchParams, serializeWorkloadsSearchParams } from "./workloads";
 
 describe("parseWorkloadsSearchParams", () => {
   it("fills defaults for an empty URL", () => {

@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { READINESS_STATES, SEVERITIES } from "@/lib/domain";
 
-export const WORKLOAD_SORT_COLUMNS = [
-  "name",
-  "kind",
-  "namespace",
-  "cluster",
-  "score",
-  "readiness",
-  "blockers",
-  "warnings",
-] as const;
+export const WORKLOAD_SORT_COLUMNS = ["name", "kind", "namespace", "cluster", "score", "readiness", "blockers", "warnings"] as const;
 export type WorkloadSortColumn = (typeof WORKLOAD_SORT_COLUMNS)[number];
 
 export const WORKLOAD_FACETS = ["cluster", "namespace", "kind", "readiness", "rule", "severity", "team"] as const;
@@ -51,32 +42,44 @@ function toStrings(value: unknown): string[] {
 }
 
 /** A comma list of free values: trimmed, de-duplicated, bounded; anything else becomes []. */
-const listParam = z.unknown().optional().transform((value) => {
-  const items = toStrings(value)
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0 && item.length <= MAX_VALUE_LENGTH);
-  return [...new Set(items)].slice(0, MAX_LIST_ITEMS);
-});
+const listParam = z
+  .unknown()
+  .optional()
+  .transform((value) => {
+    const items = toStrings(value)
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0 && item.length <= MAX_VALUE_LENGTH);
+    return [...new Set(items)].slice(0, MAX_LIST_ITEMS);
+  });
 
 /** A comma list restricted to known values: unknown items are dropped rather than failing the page. */
 function enumListParam<const T extends readonly string[]>(allowed: T) {
   return listParam.transform((items) => items.filter((item): item is T[number] => allowed.includes(item)));
 }
 
-const textParam = z.unknown().optional().transform((value) => {
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === "string" ? first.trim().slice(0, 200) : "";
-});
+const textParam = z
+  .unknown()
+  .optional()
+  .transform((value) => {
+    const first = Array.isArray(value) ? value[0] : value;
+    return typeof first === "string" ? first.trim().slice(0, 200) : "";
+  });
 
-const sortParam = z.unknown().optional().transform((value): WorkloadSort => {
-  const raw = typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : "";
-  const [column, direction] = raw.split(".");
-  if (!WORKLOAD_SORT_COLUMNS.includes(column as WorkloadSortColumn)) return { ...DEFAULT_SORT };
-  return { column: column as WorkloadSortColumn, desc: direction === "desc" };
-});
+const sortParam = z
+  .unknown()
+  .optional()
+  .transform((value): WorkloadSort => {
+    const raw = typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : "";
+    const [column, direction] = raw.split(".");
+    if (!WORKLOAD_SORT_COLUMNS.includes(column as WorkloadSortColumn)) return { ...DEFAULT_SORT };
+    return { column: column as WorkloadSortColumn, desc: direction === "desc" };
+  });
 
 /** `overdue=1`: only workloads with a remediation item past its due date and still open. */
-const flagParam = z.unknown().optional().transform((value) => (Array.isArray(value) ? value[0] : value) === "1");
+const flagParam = z
+  .unknown()
+  .optional()
+  .transform((value) => (Array.isArray(value) ? value[0] : value) === "1");
 
 const pageParam = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 

@@ -25,8 +25,8 @@ export default async function ReportsPage() {
         <Card className="max-w-3xl">
           <ReportForm clusters={scopes.clusters} teams={scopes.teams} canPrintPdf={canPrintPdf} />
           <p className="mt-5 text-sm text-slate-600">
-            The HTML file is self-contained (no scripts, fonts or images to fetch): it opens offline and prints as it is. The PDF is the same
-            report printed by Chromium on the server, with real, selectable text.
+            The HTML file is self-contained (no scripts, fonts or images to fetch): it opens offline and prints as it is. The PDF is the
+            same report printed by Chromium on the server, with real, selectable text.
           </p>
         </Card>
       )}

@@ -49,12 +49,18 @@ export default async function WaiversPage({ searchParams }: { searchParams: Sear
         </Card>
 
         <p className="text-sm text-slate-600" aria-label="Waiver counts">
-          {formatCountOf(counts.active, "active waiver")} ({formatCountOf(counts.unused, "unused waiver")}), {formatCountOf(counts.expired, "expired waiver")},{" "}
-          {formatCountOf(counts.revoked, "revoked waiver")}.
+          {formatCountOf(counts.active, "active waiver")} ({formatCountOf(counts.unused, "unused waiver")}),{" "}
+          {formatCountOf(counts.expired, "expired waiver")}, {formatCountOf(counts.revoked, "revoked waiver")}.
         </p>
 
         <WaiverSection title="Active" empty="No waiver in force covers a finding." waivers={used} revocable />
-        <WaiverSection title="Unused" empty="Every waiver in force covers a finding." waivers={unused} note="In force, but no finding of a current snapshot falls in their scope." revocable />
+        <WaiverSection
+          title="Unused"
+          empty="Every waiver in force covers a finding."
+          waivers={unused}
+          note="In force, but no finding of a current snapshot falls in their scope."
+          revocable
+        />
         <WaiverSection title="Expired" empty="No waiver has expired." waivers={waivers.filter((w) => w.status === "expired")} />
         <WaiverSection title="Revoked" empty="No waiver has been revoked." waivers={waivers.filter((w) => w.status === "revoked")} />
       </div>
@@ -62,7 +68,19 @@ export default async function WaiversPage({ searchParams }: { searchParams: Sear
   );
 }
 
-function WaiverSection({ title, empty, note, waivers, revocable = false }: { title: string; empty: string; note?: string; waivers: WaiverListItem[]; revocable?: boolean }) {
+function WaiverSection({
+  title,
+  empty,
+  note,
+  waivers,
+  revocable = false,
+}: {
+  title: string;
+  empty: string;
+  note?: string;
+  waivers: WaiverListItem[];
+  revocable?: boolean;
+}) {
   return (
     <PageSection title={`${title} (${waivers.length})`}>
       {note && waivers.length > 0 ? <p className="text-sm text-slate-600">{note}</p> : null}

@@ -53,7 +53,17 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
   // Hiding a column changes no rows: leave it out of the key so the table is not re-suspended.
   const queryKey = serializeWorkloadsSearchParams({ ...params, cols: [] });
   // The filters only: a download holds every matching row, not one page.
-  const exportQuery = serializeWorkloadsSearchParams({ ...parseWorkloadsSearchParams({}), q: params.q, cluster: params.cluster, namespace: params.namespace, kind: params.kind, readiness: params.readiness, rule: params.rule, severity: params.severity, team: params.team });
+  const exportQuery = serializeWorkloadsSearchParams({
+    ...parseWorkloadsSearchParams({}),
+    q: params.q,
+    cluster: params.cluster,
+    namespace: params.namespace,
+    kind: params.kind,
+    readiness: params.readiness,
+    rule: params.rule,
+    severity: params.severity,
+    team: params.team,
+  });
   return (
     <>
       <PageHeader

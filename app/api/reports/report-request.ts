@@ -16,7 +16,10 @@ export async function readReportRequest(request: Request): Promise<ReportRequest
     team: url.searchParams.get("team") ?? undefined,
   });
   if (!parsed.success) {
-    return { ok: false, response: Response.json({ error: "Invalid report scope.", fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 422 }) };
+    return {
+      ok: false,
+      response: Response.json({ error: "Invalid report scope.", fieldErrors: z.flattenError(parsed.error).fieldErrors }, { status: 422 }),
+    };
   }
   const params = parsed.data;
   const scopes = await getReportScopes();
@@ -24,7 +27,10 @@ export async function readReportRequest(request: Request): Promise<ReportRequest
     return { ok: false, response: Response.json({ error: `No cluster named ${JSON.stringify(params.cluster)}.` }, { status: 404 }) };
   }
   if (params.team && !scopes.teams.includes(params.team)) {
-    return { ok: false, response: Response.json({ error: `No current workload belongs to team ${JSON.stringify(params.team)}.` }, { status: 404 }) };
+    return {
+      ok: false,
+      response: Response.json({ error: `No current workload belongs to team ${JSON.stringify(params.team)}.` }, { status: 404 }),
+    };
   }
   const now = new Date();
   await refreshExpiredWaivers(now);

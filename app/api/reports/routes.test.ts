@@ -13,7 +13,13 @@ beforeAll(async () => {
   ({ GET: getPdf } = await import("./pdf/route"));
   await seedUpload(db, "prod-eu", [
     { name: "web", team: "shop" },
-    { name: "agent", team: "ops", readiness: "blocked", score: 60, findings: [{ ruleId: "host-network", severity: "blocker", remedy: "keep-on-runc" }] },
+    {
+      name: "agent",
+      team: "ops",
+      readiness: "blocked",
+      score: 60,
+      findings: [{ ruleId: "host-network", severity: "blocker", remedy: "keep-on-runc" }],
+    },
   ]);
 });
 
@@ -32,7 +38,9 @@ describe("GET /api/reports/html", () => {
     const response = await getHtml(get("/api/reports/html?cluster=prod-eu&team=ops"));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="kata-readiness-report-prod-eu-ops-\d{4}-\d{2}-\d{2}\.html"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="kata-readiness-report-prod-eu-ops-\d{4}-\d{2}-\d{2}\.html"/,
+    );
     expect(response.body).toBeInstanceOf(ReadableStream);
     const html = await response.text();
     expect(html).toContain("<h1>Kata readiness: team ops in cluster prod-eu</h1>");
@@ -61,13 +69,17 @@ describe("accepted risks", () => {
     const { createWaiver } = await import("@/lib/data/waivers");
     const { createWaiverSchema } = await import("@/lib/validations/waivers");
     const waiver = (fields: Record<string, string>) =>
-      createWaiver(createWaiverSchema.parse({ ruleId: "host-network", reason: "node agent <b>", approver: "cto", expires: "2099-01-31", ...fields }));
+      createWaiver(
+        createWaiverSchema.parse({ ruleId: "host-network", reason: "node agent <b>", approver: "cto", expires: "2099-01-31", ...fields }),
+      );
     expect(await waiver({ workload: "prod-eu/default/Deployment/agent" })).toMatchObject({ ok: true, workloadsChanged: 1 });
     expect(await waiver({ cluster: "elsewhere" })).toMatchObject({ ok: true, workloadsChanged: 0 });
 
     const html = await (await getHtml(get("/api/reports/html?cluster=prod-eu"))).text();
     expect(html).toContain('<h2 id="risks">Accepted risks</h2>');
-    expect(html).toContain("<td>workload prod-eu/default/Deployment/agent</td><td>node agent &lt;b&gt;</td><td>cto</td><td class=\"num\">1</td>");
+    expect(html).toContain(
+      '<td>workload prod-eu/default/Deployment/agent</td><td>node agent &lt;b&gt;</td><td>cto</td><td class="num">1</td>',
+    );
     expect(html).not.toContain("cluster elsewhere");
     expect(await (await getHtml(get("/api/reports/html"))).text()).toContain("<td>cluster elsewhere</td>");
   });

@@ -7,7 +7,9 @@ describe("checkpoint-restore", () => {
   it("is a declared rule with complete text", () => {
     expect(checkpointRestore).toMatchObject({ id: "checkpoint-restore", scope: "declared", severity: "blocker", remedy: "keep-on-runc" });
     expect(checkpointRestore.title).toBe("Checkpoint and restore (declared)");
-    expect(checkpointRestore.summary).toMatch(/^The workload is declared to rely on container checkpoint and restore, which Kata does not provide\.$/);
+    expect(checkpointRestore.summary).toMatch(
+      /^The workload is declared to rely on container checkpoint and restore, which Kata does not provide\.$/,
+    );
     // Why: the runtime mechanism (CRIU in runc) and how the dependency gets declared.
     expect(checkpointRestore.why).toMatch(/runc with CRIU/);
     expect(checkpointRestore.why).toContain("`kata-readiness.io/requires`");
@@ -17,9 +19,11 @@ describe("checkpoint-restore", () => {
     checkpointRestore.references.forEach((r) => expect(r.url).toMatch(/^https:\/\/github\.com\//));
   });
 
-  it("is what the declared item \"checkpoint-restore\" becomes", () => {
+  it('is what the declared item "checkpoint-restore" becomes', () => {
     const w = podWorkload({ containers: [] }, { annotations: { [REQUIRES_KEY]: "checkpoint-restore" } });
-    expect(checkDeclared(w)).toMatchObject([{ ruleId: checkpointRestore.id, severity: checkpointRestore.severity, remedy: checkpointRestore.remedy, container: null }]);
+    expect(checkDeclared(w)).toMatchObject([
+      { ruleId: checkpointRestore.id, severity: checkpointRestore.severity, remedy: checkpointRestore.remedy, container: null },
+    ]);
     expect(checkDeclared(w)[0].message).toBe("declared requirement checkpoint-restore: Kata has no checkpoint/restore");
   });
 });

@@ -23,9 +23,11 @@ describe("oom-events", () => {
     oomEvents.references.forEach((r) => expect(r.url).toMatch(/^https:\/\/github\.com\//));
   });
 
-  it("is what the declared item \"oom-events\" becomes", () => {
+  it('is what the declared item "oom-events" becomes', () => {
     const w = podWorkload({ containers: [] }, { annotations: { [REQUIRES_KEY]: "oom-events" } });
-    expect(checkDeclared(w)).toMatchObject([{ ruleId: oomEvents.id, severity: oomEvents.severity, remedy: oomEvents.remedy, container: null }]);
+    expect(checkDeclared(w)).toMatchObject([
+      { ruleId: oomEvents.id, severity: oomEvents.severity, remedy: oomEvents.remedy, container: null },
+    ]);
     expect(checkDeclared(w)[0].message).toBe("declared requirement oom-events: per-container OOM is reported, whole-VM OOM is not");
   });
 });

@@ -7,7 +7,8 @@ export const oomEvents: DeclaredRule = {
   title: "OOM events (declared)",
   severity: "info",
   remedy: null,
-  summary: "The workload is declared to rely on out-of-memory events: per-container OOM kills are reported under Kata, whole-VM memory exhaustion is not reported per container.",
+  summary:
+    "The workload is declared to rely on out-of-memory events: per-container OOM kills are reported under Kata, whole-VM memory exhaustion is not reported per container.",
   why: `When a container exceeds its own memory limit inside the guest, the Kata shim forwards the guest's OOM event, and Kubernetes shows \`OOMKilled\` as usual. Two cases differ from runc:
 
 - If the **whole VM** runs out of memory (containers without limits, large in-guest tmpfs), the guest kernel picks a victim; the event is not tied to the container that caused it.

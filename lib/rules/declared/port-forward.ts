@@ -24,8 +24,14 @@ spec:
       targetPort: 8080
 \`\`\``,
   references: [
-    { title: "Kata CI: port-forward test (skipped)", url: "https://github.com/kata-containers/kata-containers/blob/main/tests/integration/kubernetes/k8s-port-forward.bats" },
+    {
+      title: "Kata CI: port-forward test (skipped)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/tests/integration/kubernetes/k8s-port-forward.bats",
+    },
     { title: "kata-containers/runtime#1834", url: "https://github.com/kata-containers/runtime/issues/1834" },
-    { title: "kata-containers#10843: port-forward connection refused", url: "https://github.com/kata-containers/kata-containers/issues/10843" },
+    {
+      title: "kata-containers#10843: port-forward connection refused",
+      url: "https://github.com/kata-containers/kata-containers/issues/10843",
+    },
   ],
 };

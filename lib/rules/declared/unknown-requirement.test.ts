@@ -24,9 +24,11 @@ describe("unknown-requirement", () => {
     unknownRequirement.references.forEach((r) => expect(r.url).toMatch(/^https:\/\/github\.com\//));
   });
 
-  it("is what the declared item \"no-such-thing\" becomes", () => {
+  it('is what the declared item "no-such-thing" becomes', () => {
     const w = podWorkload({ containers: [] }, { annotations: { [REQUIRES_KEY]: "no-such-thing" } });
-    expect(checkDeclared(w)).toMatchObject([{ ruleId: unknownRequirement.id, severity: unknownRequirement.severity, remedy: unknownRequirement.remedy, container: null }]);
+    expect(checkDeclared(w)).toMatchObject([
+      { ruleId: unknownRequirement.id, severity: unknownRequirement.severity, remedy: unknownRequirement.remedy, container: null },
+    ]);
     expect(checkDeclared(w)[0].message).toBe(`unknown declared requirement "no-such-thing" (known: ${DECLARABLE_ITEMS.join(", ")})`);
   });
 });

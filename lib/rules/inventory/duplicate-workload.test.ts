@@ -5,7 +5,11 @@ import { duplicateWorkload } from "./duplicate-workload";
 describe("duplicate-workload", () => {
   it("names the identity and every file, once per identity", () => {
     const findings = duplicateWorkload.check(
-      emptyInventory({ duplicates: [{ id: "local/default/Deployment/web", path: "metadata.name", files: ["dup/a/web.yaml", "dup/b/web.yaml"], variants: 2 }] }),
+      emptyInventory({
+        duplicates: [
+          { id: "local/default/Deployment/web", path: "metadata.name", files: ["dup/a/web.yaml", "dup/b/web.yaml"], variants: 2 },
+        ],
+      }),
       ruleContext(),
       [],
     );
@@ -23,7 +27,11 @@ describe("duplicate-workload", () => {
   });
 
   it("says how many times when one file defines the identity more than once", () => {
-    const [finding] = duplicateWorkload.check(emptyInventory({ duplicates: [{ id: "local/shop/Pod/p", path: "metadata.name", files: ["all.yaml"], variants: 3 }] }), ruleContext(), []);
+    const [finding] = duplicateWorkload.check(
+      emptyInventory({ duplicates: [{ id: "local/shop/Pod/p", path: "metadata.name", files: ["all.yaml"], variants: 3 }] }),
+      ruleContext(),
+      [],
+    );
     expect(finding.message).toBe("local/shop/Pod/p is defined 3 times with different content in all.yaml");
   });
 

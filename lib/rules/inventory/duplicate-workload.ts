@@ -13,7 +13,10 @@ export const duplicateWorkload: InventoryRule = {
   remediation: `- Decide which file is the source of truth and remove or rename the other objects, or scan the sets separately (one scan per cluster or repository).
 - Until then, treat every finding on the workload as real: each comes from at least one of the files named here.`,
   references: [
-    { title: "Kubernetes object names and IDs", url: "https://github.com/kubernetes/website/blob/main/content/en/docs/concepts/overview/working-with-objects/names.md" },
+    {
+      title: "Kubernetes object names and IDs",
+      url: "https://github.com/kubernetes/website/blob/main/content/en/docs/concepts/overview/working-with-objects/names.md",
+    },
     { title: "kubectl-neat: what the API server adds to an object", url: "https://github.com/itaysk/kubectl-neat/blob/master/README.md" },
   ],
   check(inventory) {

@@ -2,11 +2,16 @@ import { describe, expect, it } from "vitest";
 import { composeWorkload, dockerWorkload, emptyInventory, podWorkload, ruleContext } from "../test-helpers";
 import { kataContainerMetrics } from "./kata-container-metrics";
 
-const check = (workloads: Parameters<typeof kataContainerMetrics.check>[2]) => kataContainerMetrics.check(emptyInventory(), ruleContext(), workloads);
+const check = (workloads: Parameters<typeof kataContainerMetrics.check>[2]) =>
+  kataContainerMetrics.check(emptyInventory(), ruleContext(), workloads);
 
 describe("kata-container-metrics", () => {
   it("reports once per inventory, however many Kubernetes workloads", () => {
-    const workloads = [podWorkload({ containers: [{ name: "a" }] }), podWorkload({ containers: [{ name: "b" }] }), composeWorkload({ image: "x" })];
+    const workloads = [
+      podWorkload({ containers: [{ name: "a" }] }),
+      podWorkload({ containers: [{ name: "b" }] }),
+      composeWorkload({ image: "x" }),
+    ];
     expect(check(workloads)).toEqual([
       {
         ruleId: "kata-container-metrics",

@@ -7,7 +7,8 @@ export const kataContainerMetrics: InventoryRule = {
   title: "Per-container metrics of Kata pods",
   severity: "info",
   remedy: "platform",
-  summary: "The inventory has Kubernetes workloads; per-container CPU and memory metrics (cAdvisor, the kubelet's stats) are not exposed for Kata pods.",
+  summary:
+    "The inventory has Kubernetes workloads; per-container CPU and memory metrics (cAdvisor, the kubelet's stats) are not exposed for Kata pods.",
   why: [
     "The kubelet's container metrics come from cAdvisor reading the containers' cgroups on the host. A Kata pod's containers run in the VM; on the host there is one sandbox cgroup for the whole VM, and per-container figures do not reach cAdvisor or the CRI stats.",
     "",
@@ -18,8 +19,14 @@ export const kataContainerMetrics: InventoryRule = {
     "- Review dashboards and alerts that rely on per-container cAdvisor series before moving workloads.",
   ].join("\n"),
   references: [
-    { title: "kata-containers#5391: container stats not exposed for Kata pods", url: "https://github.com/kata-containers/kata-containers/issues/5391" },
-    { title: "Kata how-to: metrics with kata-monitor", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-set-prometheus-in-k8s.md" },
+    {
+      title: "kata-containers#5391: container stats not exposed for Kata pods",
+      url: "https://github.com/kata-containers/kata-containers/issues/5391",
+    },
+    {
+      title: "Kata how-to: metrics with kata-monitor",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-set-prometheus-in-k8s.md",
+    },
   ],
   check(_inventory, _context, workloads) {
     let count = 0;

@@ -10,7 +10,13 @@ describe("no-kata-runtimeclass", () => {
   it("fires when RuntimeClasses exist but none has a kata handler", () => {
     const [f, ...rest] = check([rc("gvisor", "runsc"), rc("kata", "runc")]);
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ ruleId: "no-kata-runtimeclass", severity: "warning", remedy: "platform", source: "rc.yaml", path: "handler" });
+    expect(f).toMatchObject({
+      ruleId: "no-kata-runtimeclass",
+      severity: "warning",
+      remedy: "platform",
+      source: "rc.yaml",
+      path: "handler",
+    });
     expect(f.message).toContain("gvisor (runsc), kata (runc)");
   });
 

@@ -24,7 +24,8 @@ export const nodesWithoutVirtualization: InventoryRule = {
   title: "No node shows hardware virtualization",
   severity: "warning",
   remedy: "platform",
-  summary: "Node Feature Discovery labels are present on x86 nodes, but none shows the VMX (Intel VT-x) or SVM (AMD-V) CPU flag that Kata's VMs need.",
+  summary:
+    "Node Feature Discovery labels are present on x86 nodes, but none shows the VMX (Intel VT-x) or SVM (AMD-V) CPU flag that Kata's VMs need.",
   why: `Each Kata pod is a KVM virtual machine, which needs the CPU's virtualization extensions (Intel VT-x \`vmx\`, AMD-V \`svm\`) enabled and \`/dev/kvm\` on the node. Cloud instances usually hide them unless nested virtualization is enabled for the instance type. Node Feature Discovery publishes the flags as \`feature.node.kubernetes.io/cpu-cpuid.VMX\` / \`.SVM\`; when NFD runs and no x86 node has either, Kata pods cannot start anywhere. With NFD enabled, kata-deploy itself excludes such nodes.`,
   remediation: `- Enable VT-x / AMD-V in the BIOS, or pick instance types with nested virtualization (e.g. bare-metal, or nested-virt-capable VM families).
 - Check on a node: \`grep -cE 'vmx|svm' /proc/cpuinfo\` and \`ls -l /dev/kvm\`.

@@ -14,7 +14,15 @@ describe("podman-engine", () => {
       ],
     });
     expect(podmanEngine.check(inventory, ctx, [])).toEqual([
-      { ruleId: "podman-engine", severity: "blocker", remedy: "platform", container: null, path: "", message: "Podman 5.2.1 output: Kata Containers does not support Podman", source: "a.json" },
+      {
+        ruleId: "podman-engine",
+        severity: "blocker",
+        remedy: "platform",
+        container: null,
+        path: "",
+        message: "Podman 5.2.1 output: Kata Containers does not support Podman",
+        source: "a.json",
+      },
     ]);
   });
 

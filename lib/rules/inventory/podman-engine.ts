@@ -13,7 +13,10 @@ export const podmanEngine: InventoryRule = {
 - The findings on the individual containers still show what would change under Kata; scan them again once they run on one of those engines.`,
   references: [
     { title: "Kata limitations", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "kata-containers#722: re-add OCI CLI commands for docker/podman", url: "https://github.com/kata-containers/kata-containers/issues/722" },
+    {
+      title: "kata-containers#722: re-add OCI CLI commands for docker/podman",
+      url: "https://github.com/kata-containers/kata-containers/issues/722",
+    },
     { title: "Podman issue 24587: shimv2 support declined", url: "https://github.com/podman-container-tools/podman/issues/24587" },
   ],
   check(inventory) {

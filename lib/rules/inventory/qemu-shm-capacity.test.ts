@@ -4,10 +4,19 @@ import type { ProfileId } from "../../scoring/profiles";
 import { composeWorkload, emptyInventory, k8sWorkload, ruleContext } from "../test-helpers";
 import { qemuShmCapacity } from "./qemu-shm-capacity";
 
-const node = (name: string, memoryCapacity?: string): NodeInfo => ({ name, labels: {}, source: "nodes.yaml", ...(memoryCapacity ? { memoryCapacity } : {}) });
+const node = (name: string, memoryCapacity?: string): NodeInfo => ({
+  name,
+  labels: {},
+  source: "nodes.yaml",
+  ...(memoryCapacity ? { memoryCapacity } : {}),
+});
 /** A Deployment of `replicas` pods whose one container has a memory limit of `memory`. */
 const deployment = (replicas: number, memory: string, kind = "Deployment"): Workload => {
-  const w = k8sWorkload({ kind, metadata: { name: `w-${kind}` }, spec: { replicas, template: { spec: { containers: [{ name: "a", resources: { limits: { cpu: "1", memory } } }] } } } });
+  const w = k8sWorkload({
+    kind,
+    metadata: { name: `w-${kind}` },
+    spec: { replicas, template: { spec: { containers: [{ name: "a", resources: { limits: { cpu: "1", memory } } }] } } },
+  });
   return { ...w, replicas: kind === "DaemonSet" ? null : replicas };
 };
 const check = (nodes: NodeInfo[], workloads: Workload[], profile: ProfileId = "kata-qemu-runtime-rs") =>
@@ -23,7 +32,8 @@ describe("qemu-shm-capacity", () => {
         remedy: "platform",
         container: null,
         path: "status.capacity.memory",
-        message: "VM memory of all pods under kata-qemu-runtime-rs is 40 GiB, more than half of 2 node(s)' 64 GiB (the default /dev/shm QEMU backs guest RAM with)",
+        message:
+          "VM memory of all pods under kata-qemu-runtime-rs is 40 GiB, more than half of 2 node(s)' 64 GiB (the default /dev/shm QEMU backs guest RAM with)",
         source: "nodes.yaml",
       },
     ]);

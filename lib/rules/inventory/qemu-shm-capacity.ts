@@ -22,8 +22,14 @@ export const qemuShmCapacity: InventoryRule = {
     "- Or reduce what runs under Kata per node: right-size memory limits (they size the VM) and keep large workloads on runc.",
   ].join("\n"),
   references: [
-    { title: "kata-containers#12919: VMs fail to start when /dev/shm is full", url: "https://github.com/kata-containers/kata-containers/issues/12919" },
-    { title: "Kata configuration: shared memory for guest RAM", url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/config/configuration-qemu.toml.in" },
+    {
+      title: "kata-containers#12919: VMs fail to start when /dev/shm is full",
+      url: "https://github.com/kata-containers/kata-containers/issues/12919",
+    },
+    {
+      title: "Kata configuration: shared memory for guest RAM",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/config/configuration-qemu.toml.in",
+    },
   ],
   check(inventory, context, workloads) {
     if (!context.profile.id.startsWith("kata-qemu")) return [];

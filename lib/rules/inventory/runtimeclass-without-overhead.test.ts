@@ -3,7 +3,8 @@ import type { RuntimeClassInfo } from "../../inventory/types";
 import { emptyInventory, ruleContext } from "../test-helpers";
 import { runtimeclassWithoutOverhead } from "./runtimeclass-without-overhead";
 
-const check = (runtimeClasses: RuntimeClassInfo[]) => runtimeclassWithoutOverhead.check(emptyInventory({ runtimeClasses }), ruleContext(), []);
+const check = (runtimeClasses: RuntimeClassInfo[]) =>
+  runtimeclassWithoutOverhead.check(emptyInventory({ runtimeClasses }), ruleContext(), []);
 
 describe("runtimeclass-without-overhead", () => {
   it("fires on kata RuntimeClasses without podFixed, with the kata-deploy value when known", () => {

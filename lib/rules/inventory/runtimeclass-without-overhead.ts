@@ -25,9 +25,15 @@ overhead:
     cpu: 250m
 \`\`\``,
   references: [
-    { title: "Kata: sizing the sandbox overhead with runtime-rs", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-size-sandbox-overhead-runtime-rs.md" },
+    {
+      title: "Kata: sizing the sandbox overhead with runtime-rs",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-size-sandbox-overhead-runtime-rs.md",
+    },
     { title: "Kata design: host cgroups", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/host-cgroups.md" },
-    { title: "kata-deploy RuntimeClasses (Helm chart)", url: "https://github.com/kata-containers/kata-containers/blob/main/tools/packaging/kata-deploy/helm-chart/kata-deploy/templates/runtimeclasses.yaml" },
+    {
+      title: "kata-deploy RuntimeClasses (Helm chart)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/tools/packaging/kata-deploy/helm-chart/kata-deploy/templates/runtimeclasses.yaml",
+    },
   ],
   check(inventory) {
     return inventory.runtimeClasses

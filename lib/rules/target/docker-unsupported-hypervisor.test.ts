@@ -25,8 +25,13 @@ describe("docker-unsupported-hypervisor", () => {
   });
 
   it("fires once on any Compose service", () => {
-    const findings = dockerUnsupportedHypervisor.check(composeWorkload({ image: "nginx", volumes: ["/a:/a", "/b:/b"] }), ruleContext("kata-qemu-tdx"));
-    expect(findings).toEqual([expect.objectContaining({ path: "services.web.runtime", container: null, message: expect.stringContaining("kata-qemu-tdx") })]);
+    const findings = dockerUnsupportedHypervisor.check(
+      composeWorkload({ image: "nginx", volumes: ["/a:/a", "/b:/b"] }),
+      ruleContext("kata-qemu-tdx"),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ path: "services.web.runtime", container: null, message: expect.stringContaining("kata-qemu-tdx") }),
+    ]);
   });
 
   it("never fires on Kubernetes", () => {

@@ -33,14 +33,29 @@ export const dockerUnsupportedHypervisor: WorkloadRule = {
     "- Or move the workload to Kubernetes if it needs Firecracker, confidential computing or GPU passthrough.",
   ].join("\n"),
   references: [
-    { title: "How to use Kata Containers with Docker", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-kata-with-docker.md" },
-    { title: "Kata hypervisor capability matrix", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/virtualization.md" },
-    { title: "Go runtime: createNetwork (sandbox.go)", url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/virtcontainers/sandbox.go" },
+    {
+      title: "How to use Kata Containers with Docker",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-kata-with-docker.md",
+    },
+    {
+      title: "Kata hypervisor capability matrix",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/virtualization.md",
+    },
+    {
+      title: "Go runtime: createNetwork (sandbox.go)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/virtcontainers/sandbox.go",
+    },
   ],
   check(workload, context) {
     if (workload.platform === "kubernetes") return [];
     const path = workload.platform === "docker" ? "HostConfig.Runtime" : join(workload.pathPrefix, "runtime");
     const what = workload.platform === "docker" ? "Docker container" : "Compose service";
-    return [finding(dockerUnsupportedHypervisor, { container: null, path, message: `${what} cannot run on ${context.profile.id} (${context.profile.title})` })];
+    return [
+      finding(dockerUnsupportedHypervisor, {
+        container: null,
+        path,
+        message: `${what} cannot run on ${context.profile.id} (${context.profile.title})`,
+      }),
+    ];
   },
 };

@@ -18,7 +18,13 @@ describe("emptydir-block-sizelimit", () => {
   });
 
   it("fires on sizeLimit of a disk emptyDir", () => {
-    const w = podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "cfg", configMap: { name: "c" } }, { name: "scratch", emptyDir: { sizeLimit: "500Mi" } }] });
+    const w = podWorkload({
+      containers: [{ name: "a" }],
+      volumes: [
+        { name: "cfg", configMap: { name: "c" } },
+        { name: "scratch", emptyDir: { sizeLimit: "500Mi" } },
+      ],
+    });
     expect(run(w, "kata-qemu-nvidia-gpu")).toEqual([
       {
         ruleId: "emptydir-block-sizelimit",
@@ -31,14 +37,12 @@ describe("emptydir-block-sizelimit", () => {
     ]);
   });
 
-  it.each([
-    [{ medium: "Memory", sizeLimit: "1Gi" }],
-    [{ medium: "HugePages", sizeLimit: "1Gi" }],
-    [{}],
-    [{ sizeLimit: "" }],
-  ])("does not fire on emptyDir %o", (emptyDir) => {
-    expect(run(podWorkload({ containers: [], volumes: [{ name: "v", emptyDir }] }))).toEqual([]);
-  });
+  it.each([[{ medium: "Memory", sizeLimit: "1Gi" }], [{ medium: "HugePages", sizeLimit: "1Gi" }], [{}], [{ sizeLimit: "" }]])(
+    "does not fire on emptyDir %o",
+    (emptyDir) => {
+      expect(run(podWorkload({ containers: [], volumes: [{ name: "v", emptyDir }] }))).toEqual([]);
+    },
+  );
 
   it('treats medium "" as disk', () => {
     expect(run(podWorkload({ containers: [], volumes: [{ name: "v", emptyDir: { medium: "", sizeLimit: "1Gi" } }] }))).toHaveLength(1);

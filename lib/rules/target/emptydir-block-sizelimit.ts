@@ -30,7 +30,10 @@ export const emptydirBlockSizelimit: WorkloadRule = {
     "- Or drop `sizeLimit` and rely on the pod's ephemeral-storage limit.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Block-backed Kubernetes emptyDir volumes", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
+    {
+      title: "Kata Limitations: Block-backed Kubernetes emptyDir volumes",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
     { title: "kata-containers#2438: emptyDir sizeLimit", url: "https://github.com/kata-containers/kata-containers/issues/2438" },
   ],
   check(workload, context) {

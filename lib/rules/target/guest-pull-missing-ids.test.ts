@@ -19,9 +19,30 @@ describe("guest-pull-missing-ids", () => {
 
   it("reports each missing field at pod level", () => {
     expect(run(podWorkload({ containers: [{ name: "a" }] }))).toEqual([
-      { ruleId: "guest-pull-missing-ids", severity: "warning", remedy: "manifest", container: null, path: "spec.template.spec.securityContext.runAsUser", message: "runAsUser not set at pod level or on every container" },
-      { ruleId: "guest-pull-missing-ids", severity: "warning", remedy: "manifest", container: null, path: "spec.template.spec.securityContext.runAsGroup", message: "runAsGroup not set at pod level or on every container" },
-      { ruleId: "guest-pull-missing-ids", severity: "warning", remedy: "manifest", container: null, path: "spec.template.spec.securityContext.fsGroup", message: "fsGroup not set at pod level" },
+      {
+        ruleId: "guest-pull-missing-ids",
+        severity: "warning",
+        remedy: "manifest",
+        container: null,
+        path: "spec.template.spec.securityContext.runAsUser",
+        message: "runAsUser not set at pod level or on every container",
+      },
+      {
+        ruleId: "guest-pull-missing-ids",
+        severity: "warning",
+        remedy: "manifest",
+        container: null,
+        path: "spec.template.spec.securityContext.runAsGroup",
+        message: "runAsGroup not set at pod level or on every container",
+      },
+      {
+        ruleId: "guest-pull-missing-ids",
+        severity: "warning",
+        remedy: "manifest",
+        container: null,
+        path: "spec.template.spec.securityContext.fsGroup",
+        message: "fsGroup not set at pod level",
+      },
     ]);
   });
 
@@ -50,7 +71,10 @@ describe("guest-pull-missing-ids", () => {
   });
 
   it("requires fsGroup at pod level: containers cannot set it", () => {
-    const w = podWorkload({ securityContext: { runAsUser: 1, runAsGroup: 1 }, containers: [{ name: "a", securityContext: { fsGroup: 1 } }] });
+    const w = podWorkload({
+      securityContext: { runAsUser: 1, runAsGroup: 1 },
+      containers: [{ name: "a", securityContext: { fsGroup: 1 } }],
+    });
     expect(paths(w)).toEqual(["spec.template.spec.securityContext.fsGroup"]);
   });
 
@@ -61,7 +85,10 @@ describe("guest-pull-missing-ids", () => {
   });
 
   it("checks every pod template", () => {
-    const w = k8sWorkload({ kind: "Pod", spec: { securityContext: { runAsUser: 1, runAsGroup: 1, fsGroup: 1 }, containers: [{ name: "a" }] } });
+    const w = k8sWorkload({
+      kind: "Pod",
+      spec: { securityContext: { runAsUser: 1, runAsGroup: 1, fsGroup: 1 }, containers: [{ name: "a" }] },
+    });
     w.pods.push({ ...w.pods[0], spec: { securityContext: { runAsUser: 1, runAsGroup: 1 }, containers: [{ name: "a" }] } });
     expect(paths(w)).toEqual(["spec.securityContext.fsGroup"]);
   });

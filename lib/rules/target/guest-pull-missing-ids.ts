@@ -40,8 +40,14 @@ export const guestPullMissingIds: WorkloadRule = {
     "- Regenerate the agent policy after changing the manifest.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Guest pulled container images", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "How to use the Kata agent policy", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-the-kata-agent-policy.md" },
+    {
+      title: "Kata Limitations: Guest pulled container images",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
+    {
+      title: "How to use the Kata agent policy",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-the-kata-agent-policy.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -53,7 +59,13 @@ export const guestPullMissingIds: WorkloadRule = {
         if (isSet(podContext, field)) continue;
         const everyContainer = containers.length > 0 && containers.every((c) => isSet(c.container.securityContext, field));
         if (everyContainer) continue;
-        out.push(finding(guestPullMissingIds, { container: null, path: `${podPath}.${field}`, message: `${field} not set at pod level or on every container` }));
+        out.push(
+          finding(guestPullMissingIds, {
+            container: null,
+            path: `${podPath}.${field}`,
+            message: `${field} not set at pod level or on every container`,
+          }),
+        );
       }
       if (!isSet(podContext, "fsGroup")) {
         out.push(finding(guestPullMissingIds, { container: null, path: `${podPath}.fsGroup`, message: "fsGroup not set at pod level" }));

@@ -60,7 +60,15 @@ volumes:
 
   it("counts a container mounting the volume twice once", () => {
     const w = podWorkload({
-      containers: [{ name: "a", volumeMounts: [{ name: "v", mountPath: "/x" }, { name: "v", mountPath: "/y" }] }],
+      containers: [
+        {
+          name: "a",
+          volumeMounts: [
+            { name: "v", mountPath: "/x" },
+            { name: "v", mountPath: "/y" },
+          ],
+        },
+      ],
       volumes: [{ name: "v", emptyDir: {} }],
     });
     expect(run(w)).toEqual([]);
@@ -86,8 +94,14 @@ volumes:
 
   it("does not fire on ConfigMap, Secret or PVC volumes", () => {
     const w = podWorkload({
-      containers: [{ name: "a", volumeMounts: [{ name: "c", mountPath: "/c" }] }, { name: "b", volumeMounts: [{ name: "c", mountPath: "/c" }] }],
-      volumes: [{ name: "c", configMap: { name: "c" } }, { name: "p", persistentVolumeClaim: { claimName: "p" } }],
+      containers: [
+        { name: "a", volumeMounts: [{ name: "c", mountPath: "/c" }] },
+        { name: "b", volumeMounts: [{ name: "c", mountPath: "/c" }] },
+      ],
+      volumes: [
+        { name: "c", configMap: { name: "c" } },
+        { name: "p", persistentVolumeClaim: { claimName: "p" } },
+      ],
     });
     expect(run(w)).toEqual([]);
   });

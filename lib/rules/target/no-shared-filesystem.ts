@@ -11,7 +11,8 @@ export const noSharedFilesystem: WorkloadRule = {
   remedy: "manifest",
   appliesTo: ["kubernetes", "docker", "compose"],
   profiles: (profile) => profile.sharedFs === "none",
-  summary: "On a profile without a shared filesystem (Firecracker, confidential VMs), the workload relies on files shared with the host or between containers.",
+  summary:
+    "On a profile without a shared filesystem (Firecracker, confidential VMs), the workload relies on files shared with the host or between containers.",
   why: [
     "Firecracker has no virtio-fs, and the confidential profiles turn filesystem sharing off (`shared_fs = none`) so the host cannot see into the VM. Kata then **copies** host files into the guest when a container starts:",
     "",
@@ -36,9 +37,18 @@ export const noSharedFilesystem: WorkloadRule = {
     "- Keep confidential workloads self-contained: everything they need comes in the image or through attested secrets.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Kubernetes hostPath volumes", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "Kata hypervisor capability matrix", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/virtualization.md" },
-    { title: "How to use Kata Containers with Firecracker", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-kata-containers-with-firecracker.md" },
+    {
+      title: "Kata Limitations: Kubernetes hostPath volumes",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
+    {
+      title: "Kata hypervisor capability matrix",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/virtualization.md",
+    },
+    {
+      title: "How to use Kata Containers with Firecracker",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-kata-containers-with-firecracker.md",
+    },
   ],
   check(workload, context) {
     const out: Finding[] = [];
@@ -48,7 +58,13 @@ export const noSharedFilesystem: WorkloadRule = {
         for (const v of hostPathVolumesOf(pod)) {
           // Block devices are hotplugged, not shared through the filesystem.
           if (v.class.kind === "block-device") continue;
-          out.push(finding(noSharedFilesystem, { container: null, path: v.fieldPath, message: `${describeHostPathVolume(v)} is copied, not shared, on ${profile}` }));
+          out.push(
+            finding(noSharedFilesystem, {
+              container: null,
+              path: v.fieldPath,
+              message: `${describeHostPathVolume(v)} is copied, not shared, on ${profile}`,
+            }),
+          );
         }
         for (const v of volumesOf(pod)) {
           const emptyDir = v.volume.emptyDir;
@@ -67,7 +83,13 @@ export const noSharedFilesystem: WorkloadRule = {
       return out;
     }
     for (const { mount } of hostBindsOf(workload)) {
-      out.push(finding(noSharedFilesystem, { container: null, path: mount.sourcePath, message: `bind mount of host "${mount.source}" is copied, not shared, on ${profile}` }));
+      out.push(
+        finding(noSharedFilesystem, {
+          container: null,
+          path: mount.sourcePath,
+          message: `bind mount of host "${mount.source}" is copied, not shared, on ${profile}`,
+        }),
+      );
     }
     return out;
   },

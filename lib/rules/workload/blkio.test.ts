@@ -6,7 +6,10 @@ const ctx = ruleContext();
 
 describe("blkio", () => {
   it("K8s: fires on blockio class annotations with their path", () => {
-    const w = podWorkload({ containers: [{ name: "a" }] }, { annotations: { "blockio.resources.beta.kubernetes.io/pod": "slowreader", other: "x" } });
+    const w = podWorkload(
+      { containers: [{ name: "a" }] },
+      { annotations: { "blockio.resources.beta.kubernetes.io/pod": "slowreader", other: "x" } },
+    );
     expect(blkio.check(w, ctx)).toEqual([
       {
         ruleId: "blkio",
@@ -21,7 +24,9 @@ describe("blkio", () => {
   });
 
   it("Docker: weight and device throttles", () => {
-    const w = dockerWorkload({ HostConfig: { BlkioWeight: 300, BlkioWeightDevice: [], BlkioDeviceReadBps: [{ Path: "/dev/sda", Rate: 1048576 }] } });
+    const w = dockerWorkload({
+      HostConfig: { BlkioWeight: 300, BlkioWeightDevice: [], BlkioDeviceReadBps: [{ Path: "/dev/sda", Rate: 1048576 }] },
+    });
     const findings = blkio.check(w, ctx);
     expect(findings.map((f) => f.path)).toEqual(["HostConfig.BlkioWeight", "HostConfig.BlkioDeviceReadBps"]);
     expect(findings[0].message).toContain("300");

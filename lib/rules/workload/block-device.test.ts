@@ -7,9 +7,19 @@ const run = (w: Workload) => blockDevice.check(w, ruleContext());
 
 describe("block-device", () => {
   it("reports hostPath type BlockDevice as info at the type field", () => {
-    const w = podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "disk", hostPath: { path: "/dev/sdb", type: "BlockDevice" } }] });
+    const w = podWorkload({
+      containers: [{ name: "a" }],
+      volumes: [{ name: "disk", hostPath: { path: "/dev/sdb", type: "BlockDevice" } }],
+    });
     expect(run(w)).toEqual([
-      { ruleId: "block-device", severity: "info", remedy: null, container: null, path: "spec.template.spec.volumes[0].hostPath.type", message: 'hostPath "/dev/sdb", type BlockDevice (volume "disk")' },
+      {
+        ruleId: "block-device",
+        severity: "info",
+        remedy: null,
+        container: null,
+        path: "spec.template.spec.volumes[0].hostPath.type",
+        message: 'hostPath "/dev/sdb", type BlockDevice (volume "disk")',
+      },
     ]);
   });
 

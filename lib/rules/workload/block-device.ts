@@ -20,8 +20,14 @@ export const blockDevice: WorkloadRule = {
     "- Prefer a PersistentVolumeClaim with `volumeMode: Block` over a hostPath device: it is portable between nodes.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Mounting host block devices", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "How to run Kata Containers with kinds of block volumes", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-run-kata-containers-with-kinds-of-Block-Volumes.md" },
+    {
+      title: "Kata Limitations: Mounting host block devices",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
+    {
+      title: "How to run Kata Containers with kinds of block volumes",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-run-kata-containers-with-kinds-of-Block-Volumes.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -37,7 +43,13 @@ export const blockDevice: WorkloadRule = {
           if (!isObject(d)) continue;
           const name = asString(d.name) ?? "";
           const devicePath = asString(d.devicePath) ?? "";
-          out.push(finding(blockDevice, { container: c.name, path: `${c.path}.volumeDevices[${i}]`, message: `volumeDevices "${name}" at ${devicePath}` }));
+          out.push(
+            finding(blockDevice, {
+              container: c.name,
+              path: `${c.path}.volumeDevices[${i}]`,
+              message: `volumeDevices "${name}" at ${devicePath}`,
+            }),
+          );
         }
       }
     }

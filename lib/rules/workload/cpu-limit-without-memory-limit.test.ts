@@ -7,7 +7,10 @@ const ctx = ruleContext();
 
 describe("cpu-limit-without-memory-limit", () => {
   it("fires when a container sets limits.cpu and none sets limits.memory", () => {
-    const w = podWorkload({ containers: [{ name: "a" }, { name: "b", resources: { limits: { cpu: "2" } } }], initContainers: [{ name: "i" }] });
+    const w = podWorkload({
+      containers: [{ name: "a" }, { name: "b", resources: { limits: { cpu: "2" } } }],
+      initContainers: [{ name: "i" }],
+    });
     expect(cpuLimitWithoutMemoryLimit.check(w, ctx)).toEqual([
       {
         ruleId: "cpu-limit-without-memory-limit",
@@ -26,7 +29,15 @@ describe("cpu-limit-without-memory-limit", () => {
   });
 
   it("does not fire when any container (init included) sets a memory limit, or no CPU limit is set", () => {
-    expect(cpuLimitWithoutMemoryLimit.check(podWorkload({ containers: [{ name: "a", resources: { limits: { cpu: "1" } } }], initContainers: [{ name: "i", resources: { limits: { memory: "1Gi" } } }] }), ctx)).toEqual([]);
+    expect(
+      cpuLimitWithoutMemoryLimit.check(
+        podWorkload({
+          containers: [{ name: "a", resources: { limits: { cpu: "1" } } }],
+          initContainers: [{ name: "i", resources: { limits: { memory: "1Gi" } } }],
+        }),
+        ctx,
+      ),
+    ).toEqual([]);
     expect(cpuLimitWithoutMemoryLimit.check(podWorkload({ containers: [{ name: "a" }] }), ctx)).toEqual([]);
   });
 

@@ -16,7 +16,8 @@ export const cpuLimitWithoutMemoryLimit: WorkloadRule = {
   remedy: "manifest",
   appliesTo: ["kubernetes"],
   profiles: (profile) => profile.runtime === "rust",
-  summary: "On runtime-rs profiles, a pod where some container sets a CPU limit but no container sets a memory limit, so the VM gets only the small runtime overhead as memory.",
+  summary:
+    "On runtime-rs profiles, a pod where some container sets a CPU limit but no container sets a memory limit, so the VM gets only the small runtime overhead as memory.",
   why: `runtime-rs sizes the VM once, before boot, from the sum of the containers' limits plus a small overhead (32 MiB for QEMU). When **any** limit is set it stops using \`default_memory\`. A pod with CPU limits but no memory limit therefore gets a VM with about 32 MiB of RAM: the Kata docs call this "almost certainly too small to run a real workload". It usually boots and then dies from out-of-memory kills, or fails in odd ways. runtime-rs only refuses to start when the computed memory is exactly zero.`,
   remediation: `Add \`resources.limits.memory\` to the containers (at least the main one), sized for the whole pod:
 
@@ -29,8 +30,14 @@ resources:
 
 Or remove the CPU limits too, so the VM falls back to the default size (1 vCPU, 2 GiB); see \`resource-limits\`.`,
   references: [
-    { title: "Kata: sizing the sandbox overhead with runtime-rs", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-size-sandbox-overhead-runtime-rs.md" },
-    { title: "Kata design: vCPU handling (runtime-rs)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-rs.md" },
+    {
+      title: "Kata: sizing the sandbox overhead with runtime-rs",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-size-sandbox-overhead-runtime-rs.md",
+    },
+    {
+      title: "Kata design: vCPU handling (runtime-rs)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-rs.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];

@@ -3,11 +3,19 @@ import { composeWorkload, dockerWorkload, podWorkload, ruleContext } from "../te
 import { cpuset } from "./cpuset";
 
 const ctx = ruleContext();
-const res = (cpu: string | number, memory = "1Gi", requests?: object) => ({ resources: { limits: { cpu, memory }, ...(requests ? { requests } : {}) } });
+const res = (cpu: string | number, memory = "1Gi", requests?: object) => ({
+  resources: { limits: { cpu, memory }, ...(requests ? { requests } : {}) },
+});
 
 describe("cpuset", () => {
   it("K8s: info on each integer-CPU container of a Guaranteed pod", () => {
-    const w = podWorkload({ containers: [{ name: "a", ...res("2") }, { name: "b", ...res("500m") }], initContainers: [{ name: "i", ...res(1, "64Mi", { cpu: "1000m" }) }] });
+    const w = podWorkload({
+      containers: [
+        { name: "a", ...res("2") },
+        { name: "b", ...res("500m") },
+      ],
+      initContainers: [{ name: "i", ...res(1, "64Mi", { cpu: "1000m" }) }],
+    });
     const findings = cpuset.check(w, ctx);
     expect(findings.map((f) => [f.container, f.path, f.severity])).toEqual([
       ["a", "spec.template.spec.containers[0].resources.limits.cpu", "info"],
@@ -36,7 +44,9 @@ describe("cpuset", () => {
   });
 
   it("Compose: warning on cpuset", () => {
-    expect(cpuset.check(composeWorkload({ cpuset: "0,1" }), ctx).map((f) => [f.path, f.severity])).toEqual([["services.web.cpuset", "warning"]]);
+    expect(cpuset.check(composeWorkload({ cpuset: "0,1" }), ctx).map((f) => [f.path, f.severity])).toEqual([
+      ["services.web.cpuset", "warning"],
+    ]);
     expect(cpuset.check(composeWorkload({ cpus: 1 }), ctx)).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ export const cpuset: WorkloadRule = {
   severity: "warning",
   remedy: "platform",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "A cpuset (Docker `--cpuset-cpus`/`--cpuset-mems`, Compose `cpuset`) or a Guaranteed pod with integer CPUs that the static CPU manager would pin, which Kata does not carry into the guest.",
+  summary:
+    "A cpuset (Docker `--cpuset-cpus`/`--cpuset-mems`, Compose `cpuset`) or a Guaranteed pod with integer CPUs that the static CPU manager would pin, which Kata does not carry into the guest.",
   why: `Host CPU numbers mean nothing inside the VM, so Kata clears \`cpuset.cpus\` for the container in the guest (and \`cpuset.mems\` unless guest NUMA is configured). On the host the whole sandbox gets the union of the containers' cpusets, and the vCPU count comes from the CPU quota, not the cpuset. vCPU threads are pinned 1:1 to host CPUs only with \`enable_vcpus_pinning = true\` (off by default) and only when the vCPU count equals the cpuset size. Per-container exclusive cores and NUMA locality are therefore not guaranteed.
 
 On Kubernetes this only matters on nodes running the static CPU manager policy, which a manifest cannot show: the finding is informational there.`,
@@ -20,8 +21,14 @@ On Kubernetes this only matters on nodes running the static CPU manager policy, 
 - Keep hard real-time or NUMA-critical workloads on runc.
 - Docker / Compose: replace \`--cpuset-cpus\` / \`cpuset\` with \`--cpus\` / \`cpus\`.`,
   references: [
-    { title: "Kata design: vCPU threads pinning", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-threads-pinning.md" },
-    { title: "Kata design: vCPU handling (runtime-rs)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-rs.md" },
+    {
+      title: "Kata design: vCPU threads pinning",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-threads-pinning.md",
+    },
+    {
+      title: "Kata design: vCPU handling (runtime-rs)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-rs.md",
+    },
     { title: "Kata design: host cgroups", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/host-cgroups.md" },
   ],
   check(workload) {
@@ -47,12 +54,24 @@ On Kubernetes this only matters on nodes running the static CPU manager policy, 
       for (const field of ["CpusetCpus", "CpusetMems"]) {
         const value = asString(hostConfig[field]) ?? "";
         if (!value) continue;
-        out.push(finding(cpuset, { container: null, path: `HostConfig.${field}`, message: `${field} "${value}" is not applied inside the Kata guest` }));
+        out.push(
+          finding(cpuset, {
+            container: null,
+            path: `HostConfig.${field}`,
+            message: `${field} "${value}" is not applied inside the Kata guest`,
+          }),
+        );
       }
     } else {
       const value = workload.object.cpuset;
       if (value !== undefined && value !== null && String(value) !== "") {
-        out.push(finding(cpuset, { container: null, path: join(workload.pathPrefix, "cpuset"), message: `cpuset "${String(value)}" is not applied inside the Kata guest` }));
+        out.push(
+          finding(cpuset, {
+            container: null,
+            path: join(workload.pathPrefix, "cpuset"),
+            message: `cpuset "${String(value)}" is not applied inside the Kata guest`,
+          }),
+        );
       }
     }
     return out;

@@ -21,12 +21,16 @@ describe("device-plugin-resource", () => {
     ]);
   });
 
-  it.each(["sgx.intel.com/epc", "dsa.intel.com/wq-user-shared", "smarter-devices/fuse", "squat.ai/serial", "devices.kubevirt.io/kvm", "example.com/foo"])(
-    "fires on %s",
-    (name) => {
-      expect(run(withLimits({ [name]: 1 }))).toHaveLength(1);
-    },
-  );
+  it.each([
+    "sgx.intel.com/epc",
+    "dsa.intel.com/wq-user-shared",
+    "smarter-devices/fuse",
+    "squat.ai/serial",
+    "devices.kubevirt.io/kvm",
+    "example.com/foo",
+  ])("fires on %s", (name) => {
+    expect(run(withLimits({ [name]: 1 }))).toHaveLength(1);
+  });
 
   it.each([
     "cpu",

@@ -19,7 +19,8 @@ export const devicePluginResource: WorkloadRule = {
   severity: "warning",
   remedy: "platform",
   appliesTo: ["kubernetes"],
-  summary: "A container requests an extended resource from a device plugin (SR-IOV, SGX, DSA, FPGA, ...), which works under Kata only if the plugin hands out VFIO devices.",
+  summary:
+    "A container requests an extended resource from a device plugin (SR-IOV, SGX, DSA, FPGA, ...), which works under Kata only if the plugin hands out VFIO devices.",
   why: [
     "A device plugin answers an allocation with device nodes, mounts and environment variables for the container. Under Kata those land in the OCI spec of a VM:",
     "",
@@ -35,8 +36,14 @@ export const devicePluginResource: WorkloadRule = {
     "- Test the workload on a Kata node before migrating it: look inside the container for the device the application opens.",
   ].join("\n"),
   references: [
-    { title: "Device manager: only VFIO and block devices are passed (manager.go)", url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/pkg/device/manager/manager.go" },
-    { title: "Kata hypervisor capability matrix (VFIO)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/virtualization.md" },
+    {
+      title: "Device manager: only VFIO and block devices are passed (manager.go)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/pkg/device/manager/manager.go",
+    },
+    {
+      title: "Kata hypervisor capability matrix (VFIO)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/virtualization.md",
+    },
     { title: "Kata Limitations", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
   ],
   check(workload, context) {

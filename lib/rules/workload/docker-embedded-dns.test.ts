@@ -54,16 +54,24 @@ describe("docker-embedded-dns (Compose)", () => {
   });
 
   it("tells the formats apart on parsed files", () => {
-    const ruleIds = (content: string) => scan([{ name: "app/docker-compose.yml", content }]).workloads.map((w) => w.findings.map((f) => f.ruleId));
-    expect(ruleIds("web:\n  image: nginx\n  links: [db]\ndb:\n  image: postgres\n")).toEqual([["docker-link", "resource-limits"], ["resource-limits"]]);
-    expect(ruleIds('version: "3"\nservices:\n  web:\n    image: nginx\n    mem_limit: 1g\n    cpus: 1\n')).toEqual([["docker-embedded-dns"]]);
+    const ruleIds = (content: string) =>
+      scan([{ name: "app/docker-compose.yml", content }]).workloads.map((w) => w.findings.map((f) => f.ruleId));
+    expect(ruleIds("web:\n  image: nginx\n  links: [db]\ndb:\n  image: postgres\n")).toEqual([
+      ["docker-link", "resource-limits"],
+      ["resource-limits"],
+    ]);
+    expect(ruleIds('version: "3"\nservices:\n  web:\n    image: nginx\n    mem_limit: 1g\n    cpus: 1\n')).toEqual([
+      ["docker-embedded-dns"],
+    ]);
   });
 });
 
 describe("docker-embedded-dns (docker inspect)", () => {
   it("fires on a user-defined NetworkMode once, not again for its Networks entry", () => {
     const w = dockerWorkload({ HostConfig: { NetworkMode: "app_default" }, NetworkSettings: { Networks: { app_default: {} } } });
-    expect(run(w).map((f) => [f.path, f.message])).toEqual([["HostConfig.NetworkMode", 'NetworkMode "app_default" is a user-defined network (embedded DNS 127.0.0.11)']]);
+    expect(run(w).map((f) => [f.path, f.message])).toEqual([
+      ["HostConfig.NetworkMode", 'NetworkMode "app_default" is a user-defined network (embedded DNS 127.0.0.11)'],
+    ]);
   });
 
   it("fires on a user-defined network attached after creation", () => {

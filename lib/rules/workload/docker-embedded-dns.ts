@@ -42,7 +42,7 @@ export const dockerEmbeddedDns: WorkloadRule = {
     "  web:",
     "    network_mode: bridge",
     "    extra_hosts:",
-    "      - \"db:172.17.0.10\"   # the db container's address on the bridge",
+    '      - "db:172.17.0.10"   # the db container\'s address on the bridge',
     "  db:",
     "    network_mode: bridge",
     "```",
@@ -51,7 +51,10 @@ export const dockerEmbeddedDns: WorkloadRule = {
     "- Or keep multi-service stacks that resolve each other by name on runc.",
   ].join("\n"),
   references: [
-    { title: "kata-containers#6688: DNS does not work on user-defined Docker networks", url: "https://github.com/kata-containers/kata-containers/issues/6688" },
+    {
+      title: "kata-containers#6688: DNS does not work on user-defined Docker networks",
+      url: "https://github.com/kata-containers/kata-containers/issues/6688",
+    },
     { title: "kata-containers/runtime#175: the same issue in 2018", url: "https://github.com/kata-containers/runtime/issues/175" },
     { title: "kata-containers#11767: reconfirmed in 2025", url: "https://github.com/kata-containers/kata-containers/issues/11767" },
     { title: "Docker: embedded DNS on user-defined networks", url: "https://docs.docker.com/engine/network/#dns-services" },
@@ -61,7 +64,13 @@ export const dockerEmbeddedDns: WorkloadRule = {
     if (workload.platform === "docker") {
       const mode = asString(hostConfigOf(workload.object).NetworkMode) ?? "";
       if (mode && !isBuiltinMode(mode)) {
-        out.push(finding(dockerEmbeddedDns, { container: null, path: "HostConfig.NetworkMode", message: `NetworkMode "${mode}" is a user-defined network (embedded DNS 127.0.0.11)` }));
+        out.push(
+          finding(dockerEmbeddedDns, {
+            container: null,
+            path: "HostConfig.NetworkMode",
+            message: `NetworkMode "${mode}" is a user-defined network (embedded DNS 127.0.0.11)`,
+          }),
+        );
       }
       if (mode.startsWith("container:")) return out;
       const settings = isObject(workload.object.NetworkSettings) ? workload.object.NetworkSettings : {};
@@ -69,7 +78,13 @@ export const dockerEmbeddedDns: WorkloadRule = {
       for (const name of Object.keys(networks)) {
         // nerdctl names interfaces it cannot map to a network `unknown-<iface>`: not a Docker network.
         if (BUILTIN_NETWORKS.has(name) || name === mode || name.startsWith("unknown-")) continue;
-        out.push(finding(dockerEmbeddedDns, { container: null, path: keyPath("NetworkSettings.Networks", name), message: `attached to user-defined network "${name}" (embedded DNS 127.0.0.11)` }));
+        out.push(
+          finding(dockerEmbeddedDns, {
+            container: null,
+            path: keyPath("NetworkSettings.Networks", name),
+            message: `attached to user-defined network "${name}" (embedded DNS 127.0.0.11)`,
+          }),
+        );
       }
       return out;
     }
@@ -82,13 +97,25 @@ export const dockerEmbeddedDns: WorkloadRule = {
     if (modeKey) {
       const mode = asString(service[modeKey]) ?? "";
       if (isBuiltinMode(mode)) return out;
-      out.push(finding(dockerEmbeddedDns, { container: null, path: join(workload.pathPrefix, modeKey), message: `${modeKey}: ${mode} is a user-defined network (embedded DNS 127.0.0.11)` }));
+      out.push(
+        finding(dockerEmbeddedDns, {
+          container: null,
+          path: join(workload.pathPrefix, modeKey),
+          message: `${modeKey}: ${mode} is a user-defined network (embedded DNS 127.0.0.11)`,
+        }),
+      );
       return out;
     }
     const names = composeNetworkNames(service.networks);
     if (service.networks !== undefined && service.networks !== null) {
       const list = names.length > 0 ? names.join(", ") : "(none named)";
-      out.push(finding(dockerEmbeddedDns, { container: null, path: join(workload.pathPrefix, "networks"), message: `networks: ${list} (user-defined, embedded DNS 127.0.0.11)` }));
+      out.push(
+        finding(dockerEmbeddedDns, {
+          container: null,
+          path: join(workload.pathPrefix, "networks"),
+          message: `networks: ${list} (user-defined, embedded DNS 127.0.0.11)`,
+        }),
+      );
       return out;
     }
     const project = workload.namespace ?? "project";

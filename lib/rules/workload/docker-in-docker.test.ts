@@ -25,7 +25,14 @@ describe("docker-in-docker", () => {
   it("fires on a dind image in an init container", () => {
     const w = podWorkload({ containers: [{ name: "a", image: "nginx" }], initContainers: [{ name: "d", image: "docker:24-dind" }] });
     expect(dockerInDocker.check(w, ctx)).toEqual([
-      { ruleId: "docker-in-docker", severity: "blocker", remedy: "manifest", container: "d", path: "spec.template.spec.initContainers[0].image", message: "Docker-in-Docker image docker:24-dind" },
+      {
+        ruleId: "docker-in-docker",
+        severity: "blocker",
+        remedy: "manifest",
+        container: "d",
+        path: "spec.template.spec.initContainers[0].image",
+        message: "Docker-in-Docker image docker:24-dind",
+      },
     ]);
   });
 
@@ -93,7 +100,20 @@ describe("docker-in-docker, catalog 1.1 readings", () => {
       kind: "StatefulSet",
       metadata: { name: "builder" },
       spec: {
-        template: { spec: { containers: [{ name: "dind", image: "builder", volumeMounts: [{ name: "docker", mountPath: "/var/lib/docker" }, { name: "other", mountPath: "/var/lib/docker" }] }] } },
+        template: {
+          spec: {
+            containers: [
+              {
+                name: "dind",
+                image: "builder",
+                volumeMounts: [
+                  { name: "docker", mountPath: "/var/lib/docker" },
+                  { name: "other", mountPath: "/var/lib/docker" },
+                ],
+              },
+            ],
+          },
+        },
         volumeClaimTemplates: [{ metadata: { name: "docker" }, spec: { accessModes: ["ReadWriteOnce"] } }],
       },
     });
@@ -104,21 +124,34 @@ describe("docker-in-docker, catalog 1.1 readings", () => {
 
   it("leaves a read-only mount of /var/lib/docker to the hostPath rules (cAdvisor)", () => {
     const k8s = podWorkload({
-      containers: [{ name: "cadvisor", image: "cadvisor", volumeMounts: [{ name: "docker", mountPath: "/var/lib/docker", readOnly: true }] }],
+      containers: [
+        { name: "cadvisor", image: "cadvisor", volumeMounts: [{ name: "docker", mountPath: "/var/lib/docker", readOnly: true }] },
+      ],
       volumes: [{ name: "docker", hostPath: { path: "/var/lib/docker" } }],
     });
     expect(dockerInDocker.check(k8s, ctx)).toEqual([]);
     const docker = dockerWorkload({
       Config: { Image: "cadvisor" },
       Mounts: [{ Type: "bind", Source: "/var/lib/docker", Destination: "/var/lib/docker", RW: false }],
-      HostConfig: { Binds: ["/var/lib/docker:/var/lib/docker:ro"], Mounts: [{ Type: "bind", Source: "/srv/d", Target: "/var/lib/docker/", ReadOnly: true }] },
+      HostConfig: {
+        Binds: ["/var/lib/docker:/var/lib/docker:ro"],
+        Mounts: [{ Type: "bind", Source: "/srv/d", Target: "/var/lib/docker/", ReadOnly: true }],
+      },
     });
     expect(dockerInDocker.check(docker, ctx)).toEqual([]);
-    expect(dockerInDocker.check(dockerWorkload({ Config: { Image: "x" }, HostConfig: { Binds: ["/var/lib/docker:/var/lib/docker:ro"] } }), ctx)).toEqual([]);
-    expect(dockerInDocker.check(dockerWorkload({ Config: { Image: "x" }, HostConfig: { Binds: ["/var/lib/docker:/var/lib/docker:rw"] } }), ctx)).toHaveLength(1);
+    expect(
+      dockerInDocker.check(dockerWorkload({ Config: { Image: "x" }, HostConfig: { Binds: ["/var/lib/docker:/var/lib/docker:ro"] } }), ctx),
+    ).toEqual([]);
+    expect(
+      dockerInDocker.check(dockerWorkload({ Config: { Image: "x" }, HostConfig: { Binds: ["/var/lib/docker:/var/lib/docker:rw"] } }), ctx),
+    ).toHaveLength(1);
     const compose = composeWorkload({
       image: "cadvisor",
-      volumes: ["/var/lib/docker:/var/lib/docker:ro", { type: "bind", source: "/var/lib/docker", target: "/var/lib/docker", read_only: true }, "/var/lib/docker:/var/lib/docker:rw"],
+      volumes: [
+        "/var/lib/docker:/var/lib/docker:ro",
+        { type: "bind", source: "/var/lib/docker", target: "/var/lib/docker", read_only: true },
+        "/var/lib/docker:/var/lib/docker:rw",
+      ],
     });
     expect(dockerInDocker.check(compose, ctx).map((f) => f.path)).toEqual(["services.web.volumes[2]"]);
   });

@@ -1,5 +1,16 @@
 import type { Finding, WorkloadRule } from "../types";
-import { asString, claimTemplateOf, composeVolumes, containersOfWorkload, dockerMounts, finding, isObject, join, mountsOf, volumesOf } from "../walk";
+import {
+  asString,
+  claimTemplateOf,
+  composeVolumes,
+  containersOfWorkload,
+  dockerMounts,
+  finding,
+  isObject,
+  join,
+  mountsOf,
+  volumesOf,
+} from "../walk";
 
 const DOCKER_DATA = "/var/lib/docker";
 
@@ -49,7 +60,10 @@ volumes:
 - dind also needs \`privileged: true\`; on the node set \`privileged_without_host_devices = true\`.
 - Docker / Compose: mount \`/var/lib/docker\` as a tmpfs rather than a bind mount or named volume.`,
   references: [
-    { title: "Kata how-to: run Docker with Kata Containers", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-run-docker-with-kata.md" },
+    {
+      title: "Kata how-to: run Docker with Kata Containers",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-run-docker-with-kata.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -57,7 +71,13 @@ volumes:
       for (const container of containersOfWorkload(workload)) {
         const image = asString(container.container.image) ?? "";
         if (isDindImage(image)) {
-          out.push(finding(dockerInDocker, { container: container.name, path: `${container.path}.image`, message: `Docker-in-Docker image ${image}` }));
+          out.push(
+            finding(dockerInDocker, {
+              container: container.name,
+              path: `${container.path}.image`,
+              message: `Docker-in-Docker image ${image}`,
+            }),
+          );
         }
         for (const mount of mountsOf(container)) {
           const mountPath = asString(mount.mount.mountPath) ?? "";
@@ -65,9 +85,15 @@ volumes:
           if (!isDockerData(mountPath) || mount.mount.readOnly === true) continue;
           const volume = volumesOf(container.pod).find((v) => v.name === mount.mount.name)?.volume;
           const emptyDir = volume && isObject(volume.emptyDir) ? volume.emptyDir : undefined;
-          const isClaim = volume ? isObject(volume.persistentVolumeClaim) || isObject(volume.ephemeral) : claimTemplateOf(workload, mount.mount.name) !== undefined;
+          const isClaim = volume
+            ? isObject(volume.persistentVolumeClaim) || isObject(volume.ephemeral)
+            : claimTemplateOf(workload, mount.mount.name) !== undefined;
           if (emptyDir?.medium === "Memory" || isClaim) continue;
-          const backing = emptyDir ? "a disk emptyDir" : volume ? `a ${Object.keys(volume).find((k) => k !== "name") ?? "volume"} volume` : "an undeclared volume";
+          const backing = emptyDir
+            ? "a disk emptyDir"
+            : volume
+              ? `a ${Object.keys(volume).find((k) => k !== "name") ?? "volume"} volume`
+              : "an undeclared volume";
           out.push(
             finding(dockerInDocker, {
               container: container.name,
@@ -92,7 +118,13 @@ volumes:
       );
     }
     const mounts = docker
-      ? dockerMounts(workload.object).map((m) => ({ type: m.type, target: m.destination, source: m.source, readOnly: m.readOnly, path: m.path }))
+      ? dockerMounts(workload.object).map((m) => ({
+          type: m.type,
+          target: m.destination,
+          source: m.source,
+          readOnly: m.readOnly,
+          path: m.path,
+        }))
       : composeVolumes(workload.object, workload.pathPrefix);
     for (const mount of mounts) {
       if (mount.type === "tmpfs" || mount.readOnly || !isDockerData(mount.target)) continue;

@@ -8,7 +8,14 @@ const run = (w: Workload) => dockerLink.check(w, ruleContext());
 describe("docker-link", () => {
   it("fires on non-empty HostConfig.Links, naming them", () => {
     expect(run(dockerWorkload({ HostConfig: { Links: ["/db:/web/db", "/cache:/web/cache"] } }))).toEqual([
-      { ruleId: "docker-link", severity: "blocker", remedy: "manifest", container: null, path: "HostConfig.Links", message: "Links: /db:/web/db, /cache:/web/cache" },
+      {
+        ruleId: "docker-link",
+        severity: "blocker",
+        remedy: "manifest",
+        container: null,
+        path: "HostConfig.Links",
+        message: "Links: /db:/web/db, /cache:/web/cache",
+      },
     ]);
   });
 

@@ -24,17 +24,20 @@ export const dockerLink: WorkloadRule = {
     "    # links: [db]   <- remove",
     "    network_mode: bridge",
     "    extra_hosts:",
-    "      - \"db:172.17.0.10\"   # the db container's address on the bridge",
+    '      - "db:172.17.0.10"   # the db container\'s address on the bridge',
     "    environment:",
     "      DB_HOST: db          # instead of DB_PORT_5432_TCP_ADDR",
     "```",
     "",
-    "- Or publish the peer's port on the host and point the client at the host (`extra_hosts: [\"host.docker.internal:host-gateway\"]`).",
+    '- Or publish the peer\'s port on the host and point the client at the host (`extra_hosts: ["host.docker.internal:host-gateway"]`).',
     "- Replace any `*_PORT_*` variables the links injected with explicit configuration.",
     "- Or keep these containers on runc.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: docker run --link", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
+    {
+      title: "Kata Limitations: docker run --link",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];

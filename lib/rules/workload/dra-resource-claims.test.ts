@@ -9,11 +9,28 @@ describe("dra-resource-claims", () => {
   it("fires on pod resourceClaims and on a container's resources.claims", () => {
     const w = podWorkload({
       resourceClaims: [{ name: "gpu", resourceClaimTemplateName: "single-gpu" }],
-      containers: [{ name: "cuda", resources: { claims: [{ name: "gpu" }] } }, { name: "plain", resources: { limits: { cpu: "1" } } }],
+      containers: [
+        { name: "cuda", resources: { claims: [{ name: "gpu" }] } },
+        { name: "plain", resources: { limits: { cpu: "1" } } },
+      ],
     });
     expect(run(w)).toEqual([
-      { ruleId: "dra-resource-claims", severity: "blocker", remedy: "platform", container: null, path: "spec.template.spec.resourceClaims", message: "resourceClaims: gpu" },
-      { ruleId: "dra-resource-claims", severity: "blocker", remedy: "platform", container: "cuda", path: "spec.template.spec.containers[0].resources.claims", message: "resources.claims: gpu on cuda" },
+      {
+        ruleId: "dra-resource-claims",
+        severity: "blocker",
+        remedy: "platform",
+        container: null,
+        path: "spec.template.spec.resourceClaims",
+        message: "resourceClaims: gpu",
+      },
+      {
+        ruleId: "dra-resource-claims",
+        severity: "blocker",
+        remedy: "platform",
+        container: "cuda",
+        path: "spec.template.spec.containers[0].resources.claims",
+        message: "resources.claims: gpu on cuda",
+      },
     ]);
   });
 

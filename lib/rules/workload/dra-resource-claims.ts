@@ -24,22 +24,40 @@ export const draResourceClaims: WorkloadRule = {
     "- For other DRA devices, keep the workload on runc until the driver supports VM runtimes.",
   ].join("\n"),
   references: [
-    { title: "Kubernetes: Dynamic Resource Allocation", url: "https://kubernetes.io/docs/concepts/scheduling-eviction/dynamic-resource-allocation/" },
-    { title: "NVIDIA GPU passthrough and Kata", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md" },
+    {
+      title: "Kubernetes: Dynamic Resource Allocation",
+      url: "https://kubernetes.io/docs/concepts/scheduling-eviction/dynamic-resource-allocation/",
+    },
+    {
+      title: "NVIDIA GPU passthrough and Kata",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
     for (const pod of workload.pods) {
       const claims = asArray(pod.spec.resourceClaims);
       if (claims.length > 0) {
-        out.push(finding(draResourceClaims, { container: null, path: `${pod.path}.resourceClaims`, message: `resourceClaims: ${claimNames(claims)}` }));
+        out.push(
+          finding(draResourceClaims, {
+            container: null,
+            path: `${pod.path}.resourceClaims`,
+            message: `resourceClaims: ${claimNames(claims)}`,
+          }),
+        );
       }
     }
     for (const c of containersOfWorkload(workload)) {
       const resources = c.container.resources;
       const claims = isObject(resources) ? asArray(resources.claims) : [];
       if (claims.length === 0) continue;
-      out.push(finding(draResourceClaims, { container: c.name, path: `${c.path}.resources.claims`, message: `resources.claims: ${claimNames(claims)} on ${c.name}` }));
+      out.push(
+        finding(draResourceClaims, {
+          container: c.name,
+          path: `${c.path}.resources.claims`,
+          message: `resources.claims: ${claimNames(claims)} on ${c.name}`,
+        }),
+      );
     }
     return out;
   },

@@ -7,7 +7,9 @@ const run = (w: Workload) => execLivenessProbe.check(w, ruleContext());
 
 describe("exec-liveness-probe", () => {
   it("fires on an exec liveness probe, naming the command and timeout", () => {
-    const w = podWorkload({ containers: [{ name: "db", livenessProbe: { exec: { command: ["pg_isready", "-U", "app"] }, timeoutSeconds: 3 } }] });
+    const w = podWorkload({
+      containers: [{ name: "db", livenessProbe: { exec: { command: ["pg_isready", "-U", "app"] }, timeoutSeconds: 3 } }],
+    });
     expect(run(w)).toEqual([
       {
         ruleId: "exec-liveness-probe",
@@ -21,7 +23,10 @@ describe("exec-liveness-probe", () => {
   });
 
   it("takes the Kubernetes default timeout of 1 second and checks init (sidecar) containers", () => {
-    const w = podWorkload({ containers: [{ name: "a" }], initContainers: [{ name: "side", restartPolicy: "Always", livenessProbe: { exec: { command: ["true"] } } }] });
+    const w = podWorkload({
+      containers: [{ name: "a" }],
+      initContainers: [{ name: "side", restartPolicy: "Always", livenessProbe: { exec: { command: ["true"] } } }],
+    });
     expect(run(w).map((f) => [f.container, f.message])).toEqual([["side", 'livenessProbe.exec "true" (timeoutSeconds 1) on side']]);
   });
 

@@ -9,11 +9,12 @@ export const execLivenessProbe: WorkloadRule = {
   severity: "warning",
   remedy: "manifest",
   appliesTo: ["kubernetes"],
-  summary: "A container's liveness probe runs a command (`livenessProbe.exec`); under Kata a command that hangs past `timeoutSeconds` does not restart the container.",
+  summary:
+    "A container's liveness probe runs a command (`livenessProbe.exec`); under Kata a command that hangs past `timeoutSeconds` does not restart the container.",
   why: [
     "An exec probe runs inside the container, which under Kata means inside the VM, through the Kata agent. When the command hangs longer than the probe's `timeoutSeconds`, the kubelet should count a failure and restart the container; under Kata the hung exec is not cut off at the timeout, so the probe never fails and a stuck container keeps running.",
     "",
-    "The issue is open upstream, and Kata's own CI skips the Kubernetes test for it (\"should be restarted with a docker exec liveness probe with timeout\"). Probes that answer quickly work as usual; it is the hang a liveness probe exists to catch that goes unnoticed.",
+    'The issue is open upstream, and Kata\'s own CI skips the Kubernetes test for it ("should be restarted with a docker exec liveness probe with timeout"). Probes that answer quickly work as usual; it is the hang a liveness probe exists to catch that goes unnoticed.',
   ].join("\n"),
   remediation: [
     "- Prefer a probe the kubelet runs itself, which times out reliably: `httpGet`, `tcpSocket` or `grpc`:",
@@ -24,11 +25,17 @@ export const execLivenessProbe: WorkloadRule = {
     "  timeoutSeconds: 5",
     "```",
     "",
-    "- If it must be a command, bound it inside the container so it ends on its own: `command: [\"timeout\", \"5\", \"/bin/check\"]`.",
+    '- If it must be a command, bound it inside the container so it ends on its own: `command: ["timeout", "5", "/bin/check"]`.',
   ].join("\n"),
   references: [
-    { title: "kata-containers#2464: exec liveness probe timeout is not enforced", url: "https://github.com/kata-containers/kata-containers/issues/2464" },
-    { title: "Kubernetes: configure liveness probes", url: "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/" },
+    {
+      title: "kata-containers#2464: exec liveness probe timeout is not enforced",
+      url: "https://github.com/kata-containers/kata-containers/issues/2464",
+    },
+    {
+      title: "Kubernetes: configure liveness probes",
+      url: "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];

@@ -10,7 +10,14 @@ const withLimits = (limits: Record<string, unknown>) => podWorkload({ containers
 describe("gpu (Kubernetes)", () => {
   it("fires on nvidia.com/gpu with the exact limit path", () => {
     expect(run(withLimits({ "nvidia.com/gpu": 1, memory: "1Gi" }))).toEqual([
-      { ruleId: "gpu", severity: "blocker", remedy: "platform", container: "cuda", path: 'spec.template.spec.containers[0].resources.limits["nvidia.com/gpu"]', message: "limits nvidia.com/gpu: 1" },
+      {
+        ruleId: "gpu",
+        severity: "blocker",
+        remedy: "platform",
+        container: "cuda",
+        path: 'spec.template.spec.containers[0].resources.limits["nvidia.com/gpu"]',
+        message: "limits nvidia.com/gpu: 1",
+      },
     ]);
   });
 
@@ -27,26 +34,30 @@ describe("gpu (Kubernetes)", () => {
     expect(run(withLimits({ "nvidia.com/gpu": 1 }), "kata-qemu-nvidia-gpu")).toHaveLength(1);
   });
 
-  it.each([
-    [{ "nvidia.com/gpu": 0 }],
-    [{ "nvidia.com/gpu": "0" }],
-    [{ "intel.com/sriov": 1 }],
-    [{ cpu: "1", memory: "1Gi" }],
-  ])("does not fire on %o", (limits) => {
-    expect(run(withLimits(limits))).toEqual([]);
-  });
+  it.each([[{ "nvidia.com/gpu": 0 }], [{ "nvidia.com/gpu": "0" }], [{ "intel.com/sriov": 1 }], [{ cpu: "1", memory: "1Gi" }]])(
+    "does not fire on %o",
+    (limits) => {
+      expect(run(withLimits(limits))).toEqual([]);
+    },
+  );
 
-  it.each(["nvidia.com/mig-1g.5gb", "nvidia.com/mig-3g.20gb", "nvidia.com/gpu.shared"])("fires on %s: MIG slices and time-sharing are not passed through (catalog 1.2)", (name) => {
-    expect(run(withLimits({ [name]: 1 })).map((f) => f.message)).toEqual([`limits ${name}: 1`]);
-    expect(run(withLimits({ [name]: 1 }), "kata-qemu-nvidia-gpu")).toHaveLength(1);
-  });
+  it.each(["nvidia.com/mig-1g.5gb", "nvidia.com/mig-3g.20gb", "nvidia.com/gpu.shared"])(
+    "fires on %s: MIG slices and time-sharing are not passed through (catalog 1.2)",
+    (name) => {
+      expect(run(withLimits({ [name]: 1 })).map((f) => f.message)).toEqual([`limits ${name}: 1`]);
+      expect(run(withLimits({ [name]: 1 }), "kata-qemu-nvidia-gpu")).toHaveLength(1);
+    },
+  );
 
   it("does not read requests", () => {
     expect(run(podWorkload({ containers: [{ name: "a", resources: { requests: { "nvidia.com/gpu": 1 } } }] }))).toEqual([]);
   });
 
   it("checks init containers and every pod template", () => {
-    const w = k8sWorkload({ kind: "Pod", spec: { containers: [{ name: "a" }], initContainers: [{ name: "warm", resources: { limits: { "amd.com/gpu": 1 } } }] } });
+    const w = k8sWorkload({
+      kind: "Pod",
+      spec: { containers: [{ name: "a" }], initContainers: [{ name: "warm", resources: { limits: { "amd.com/gpu": 1 } } }] },
+    });
     w.pods.push({ ...w.pods[0], spec: { containers: [{ name: "b", resources: { limits: { "nvidia.com/gpu": 1 } } }] } });
     expect(run(w).map((f) => [f.container, f.path])).toEqual([
       ["warm", 'spec.initContainers[0].resources.limits["amd.com/gpu"]'],
@@ -57,9 +68,18 @@ describe("gpu (Kubernetes)", () => {
 
 describe("gpu (Docker, Compose)", () => {
   it("fires on DeviceRequests and the nvidia runtime", () => {
-    const w = dockerWorkload({ HostConfig: { Runtime: "nvidia", DeviceRequests: [{ Driver: "nvidia", Count: -1, Capabilities: [["gpu"]] }] } });
+    const w = dockerWorkload({
+      HostConfig: { Runtime: "nvidia", DeviceRequests: [{ Driver: "nvidia", Count: -1, Capabilities: [["gpu"]] }] },
+    });
     expect(run(w)).toEqual([
-      { ruleId: "gpu", severity: "blocker", remedy: "platform", container: null, path: "HostConfig.DeviceRequests[0]", message: "device request (driver nvidia) (--gpus)" },
+      {
+        ruleId: "gpu",
+        severity: "blocker",
+        remedy: "platform",
+        container: null,
+        path: "HostConfig.DeviceRequests[0]",
+        message: "device request (driver nvidia) (--gpus)",
+      },
       { ruleId: "gpu", severity: "blocker", remedy: "platform", container: null, path: "HostConfig.Runtime", message: 'Runtime "nvidia"' },
     ]);
   });

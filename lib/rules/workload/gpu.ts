@@ -28,7 +28,8 @@ export const gpu: WorkloadRule = {
   severity: "blocker",
   remedy: "platform",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "The workload asks for a GPU the runc way (`nvidia.com/gpu`, a MIG slice `nvidia.com/mig-*`, a time-shared `nvidia.com/gpu.shared`, `amd.com/gpu`, `gpu.intel.com/*`, `--gpus`, the `nvidia` runtime, a Compose GPU reservation).",
+  summary:
+    "The workload asks for a GPU the runc way (`nvidia.com/gpu`, a MIG slice `nvidia.com/mig-*`, a time-shared `nvidia.com/gpu.shared`, `amd.com/gpu`, `gpu.intel.com/*`, `--gpus`, the `nvidia` runtime, a Compose GPU reservation).",
   why: [
     "The standard GPU device plugins and the NVIDIA container toolkit hand the container host character devices (`/dev/nvidia*`) and run OCI hooks on the host. Neither works in a Kata VM:",
     "",
@@ -57,8 +58,14 @@ export const gpu: WorkloadRule = {
     "- Or keep GPU workloads on runc.",
   ].join("\n"),
   references: [
-    { title: "NVIDIA GPU passthrough and Kata (QEMU)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md" },
-    { title: "NVIDIA GPU passthrough and Kata (host setup)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata.md" },
+    {
+      title: "NVIDIA GPU passthrough and Kata (QEMU)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata-QEMU.md",
+    },
+    {
+      title: "NVIDIA GPU passthrough and Kata (host setup)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata.md",
+    },
     { title: "Kata hypervisors: GPU support", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/hypervisors.md" },
   ],
   check(workload, context) {
@@ -67,7 +74,13 @@ export const gpu: WorkloadRule = {
       for (const pod of workload.pods) {
         for (const limit of limitEntries(pod)) {
           if (!isGpuResource(limit.name, context.profile) || isZeroQuantity(limit.value)) continue;
-          out.push(finding(gpu, { container: limit.resources.container.name, path: limitPath(limit.resources, limit.name), message: `limits ${limit.name}: ${describe(limit.value)}` }));
+          out.push(
+            finding(gpu, {
+              container: limit.resources.container.name,
+              path: limitPath(limit.resources, limit.name),
+              message: `limits ${limit.name}: ${describe(limit.value)}`,
+            }),
+          );
         }
       }
     } else if (workload.platform === "docker") {
@@ -75,7 +88,13 @@ export const gpu: WorkloadRule = {
       asArray(hostConfig.DeviceRequests).forEach((request, i) => {
         if (!isObject(request)) return;
         const driver = asString(request.Driver);
-        out.push(finding(gpu, { container: null, path: `HostConfig.DeviceRequests[${i}]`, message: `device request${driver ? ` (driver ${driver})` : ""} (--gpus)` }));
+        out.push(
+          finding(gpu, {
+            container: null,
+            path: `HostConfig.DeviceRequests[${i}]`,
+            message: `device request${driver ? ` (driver ${driver})` : ""} (--gpus)`,
+          }),
+        );
       });
       if (asString(hostConfig.Runtime) === "nvidia") {
         out.push(finding(gpu, { container: null, path: "HostConfig.Runtime", message: 'Runtime "nvidia"' }));
@@ -89,10 +108,18 @@ export const gpu: WorkloadRule = {
       asArray(reservations.devices).forEach((device, i) => {
         if (!isObject(device) || !asArray(device.capabilities).includes("gpu")) return;
         const driver = asString(device.driver);
-        out.push(finding(gpu, { container: null, path: `${base}[${i}]`, message: `GPU device reservation${driver ? ` (driver ${driver})` : ""}` }));
+        out.push(
+          finding(gpu, { container: null, path: `${base}[${i}]`, message: `GPU device reservation${driver ? ` (driver ${driver})` : ""}` }),
+        );
       });
       if (service.gpus !== undefined && service.gpus !== null) {
-        out.push(finding(gpu, { container: null, path: join(workload.pathPrefix, "gpus"), message: `gpus: ${typeof service.gpus === "string" ? service.gpus : "[...]"}` }));
+        out.push(
+          finding(gpu, {
+            container: null,
+            path: join(workload.pathPrefix, "gpus"),
+            message: `gpus: ${typeof service.gpus === "string" ? service.gpus : "[...]"}`,
+          }),
+        );
       }
       if (asString(service.runtime) === "nvidia") {
         out.push(finding(gpu, { container: null, path: join(workload.pathPrefix, "runtime"), message: "runtime: nvidia" }));

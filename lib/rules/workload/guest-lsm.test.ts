@@ -9,7 +9,13 @@ describe("guest-lsm", () => {
     const w = podWorkload({
       securityContext: { seccompProfile: { type: "RuntimeDefault" }, seLinuxOptions: { level: "s0:c123,c456" } },
       containers: [
-        { name: "a", securityContext: { seccompProfile: { type: "Localhost", localhostProfile: "profiles/audit.json" }, appArmorProfile: { type: "Unconfined" } } },
+        {
+          name: "a",
+          securityContext: {
+            seccompProfile: { type: "Localhost", localhostProfile: "profiles/audit.json" },
+            appArmorProfile: { type: "Unconfined" },
+          },
+        },
         { name: "b", securityContext: { appArmorProfile: { type: "RuntimeDefault" }, seccompProfile: { type: "Unconfined" } } },
       ],
       ephemeralContainers: [{ name: "dbg", securityContext: { appArmorProfile: { type: "Localhost", localhostProfile: "k8s-debug" } } }],
@@ -47,7 +53,9 @@ describe("guest-lsm", () => {
   });
 
   it("K8s: no finding without LSM settings or with empty seLinuxOptions", () => {
-    expect(guestLsm.check(podWorkload({ securityContext: { runAsUser: 1000, seLinuxOptions: {} }, containers: [{ name: "a" }] }), ctx)).toEqual([]);
+    expect(
+      guestLsm.check(podWorkload({ securityContext: { runAsUser: 1000, seLinuxOptions: {} }, containers: [{ name: "a" }] }), ctx),
+    ).toEqual([]);
   });
 
   it("Docker SecurityOpt: custom profiles warn, defaults inform, unconfined and label=disable are ignored", () => {

@@ -84,7 +84,8 @@ export const guestLsm: WorkloadRule = {
   severity: "warning",
   remedy: "platform",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "A seccomp, AppArmor or SELinux setting (info for the runtime default, warning for a custom or localhost profile) that Kata does not enforce on the workload inside the VM by default.",
+  summary:
+    "A seccomp, AppArmor or SELinux setting (info for the runtime default, warning for a custom or localhost profile) that Kata does not enforce on the workload inside the VM by default.",
   why: `Under Kata the VM is the isolation boundary, and the Linux security modules a container asks for are mostly not applied to the workload:
 
 - **seccomp:** \`disable_guest_seccomp = true\` is the default in both runtimes, so the container's seccomp profile is not loaded inside the guest.
@@ -104,15 +105,22 @@ metadata:
   (a Kata configuration annotation: see \`kata-annotations\`).
 - Guest SELinux needs a custom SELinux-enabled guest image; AppArmor has no in-guest option.`,
   references: [
-    { title: "Kata architecture: SELinux label on the hypervisor", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/architecture/README.md" },
-    { title: "Kata developer guide: enable seccomp / SELinux in the guest", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Developer-Guide.md" },
+    {
+      title: "Kata architecture: SELinux label on the hypervisor",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/architecture/README.md",
+    },
+    {
+      title: "Kata developer guide: enable seccomp / SELinux in the guest",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Developer-Guide.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
     if (workload.platform === "kubernetes") {
       for (const pod of workload.pods) {
         checkSecurityContext(pod.spec.securityContext, pod.path, null, out);
-        for (const container of containersOf(pod)) checkSecurityContext(container.container.securityContext, container.path, container.name, out);
+        for (const container of containersOf(pod))
+          checkSecurityContext(container.container.securityContext, container.path, container.name, out);
       }
       for (const entry of metadataEntriesOf(workload, "annotations", isLsmAnnotation)) {
         const value = entry.value.trim();
@@ -134,7 +142,9 @@ metadata:
       if (typeof option !== "string") return;
       const severity = severityOfSecurityOpt(option);
       if (!severity) return;
-      out.push(finding(guestLsm, { severity, container: null, path: `${base}[${i}]`, message: `security option ${shortValue(option)} ${SUFFIX}` }));
+      out.push(
+        finding(guestLsm, { severity, container: null, path: `${base}[${i}]`, message: `security option ${shortValue(option)} ${SUFFIX}` }),
+      );
     });
     return out;
   },

@@ -5,18 +5,34 @@ import { hostDevices } from "./host-devices";
 
 const run = (w: Workload) => hostDevices.check(w, ruleContext());
 const withHostPath = (hostPath: Record<string, string>) =>
-  podWorkload({ containers: [{ name: "a", volumeMounts: [{ name: "v", mountPath: "/x" }] }], volumes: [{ name: "cfg", configMap: { name: "c" } }, { name: "v", hostPath }] });
+  podWorkload({
+    containers: [{ name: "a", volumeMounts: [{ name: "v", mountPath: "/x" }] }],
+    volumes: [
+      { name: "cfg", configMap: { name: "c" } },
+      { name: "v", hostPath },
+    ],
+  });
 
 describe("host-devices (Kubernetes)", () => {
   it("fires on a hostPath under /dev, at the volume's path", () => {
     expect(run(withHostPath({ path: "/dev/ttyUSB0" }))).toEqual([
-      { ruleId: "host-devices", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.volumes[1].hostPath.path", message: 'hostPath "/dev/ttyUSB0" (volume "v")' },
+      {
+        ruleId: "host-devices",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "spec.template.spec.volumes[1].hostPath.path",
+        message: 'hostPath "/dev/ttyUSB0" (volume "v")',
+      },
     ]);
   });
 
   it("fires on type CharDevice outside /dev, pointing at the type", () => {
     expect(run(withHostPath({ path: "/opt/tty", type: "CharDevice" }))).toEqual([
-      expect.objectContaining({ path: "spec.template.spec.volumes[1].hostPath.type", message: 'hostPath "/opt/tty", type CharDevice (volume "v")' }),
+      expect.objectContaining({
+        path: "spec.template.spec.volumes[1].hostPath.type",
+        message: 'hostPath "/opt/tty", type CharDevice (volume "v")',
+      }),
     ]);
   });
 
@@ -44,7 +60,16 @@ describe("host-devices (Kubernetes)", () => {
 
   it("checks every pod template", () => {
     const w = k8sWorkload({ kind: "Pod", spec: { containers: [], volumes: [{ name: "d", hostPath: { path: "/dev/mem" } }] } });
-    w.pods.push({ ...w.pods[0], spec: { containers: [], volumes: [{ name: "d", hostPath: { path: "/srv" } }, { name: "e", hostPath: { path: "/dev/i2c-1" } }] } });
+    w.pods.push({
+      ...w.pods[0],
+      spec: {
+        containers: [],
+        volumes: [
+          { name: "d", hostPath: { path: "/srv" } },
+          { name: "e", hostPath: { path: "/dev/i2c-1" } },
+        ],
+      },
+    });
     expect(run(w).map((f) => f.path)).toEqual(["spec.volumes[0].hostPath.path", "spec.volumes[1].hostPath.path"]);
   });
 });
@@ -67,9 +92,30 @@ describe("host-devices (Docker)", () => {
       ],
     });
     expect(run(w)).toEqual([
-      { ruleId: "host-devices", severity: "blocker", remedy: "keep-on-runc", container: null, path: "HostConfig.Devices[0].PathOnHost", message: 'device "/dev/ttyUSB0"' },
-      { ruleId: "host-devices", severity: "blocker", remedy: "keep-on-runc", container: null, path: "HostConfig.DeviceCgroupRules", message: "device cgroup rules c 188:* rmw" },
-      { ruleId: "host-devices", severity: "blocker", remedy: "keep-on-runc", container: null, path: "Mounts[0].Source", message: 'bind mount of host "/dev/snd" at /dev/snd' },
+      {
+        ruleId: "host-devices",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "HostConfig.Devices[0].PathOnHost",
+        message: 'device "/dev/ttyUSB0"',
+      },
+      {
+        ruleId: "host-devices",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "HostConfig.DeviceCgroupRules",
+        message: "device cgroup rules c 188:* rmw",
+      },
+      {
+        ruleId: "host-devices",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "Mounts[0].Source",
+        message: 'bind mount of host "/dev/snd" at /dev/snd',
+      },
     ]);
   });
 

@@ -10,7 +10,8 @@ export const hostDevices: WorkloadRule = {
   severity: "blocker",
   remedy: "keep-on-runc",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "The workload mounts or requests a host character device (a hostPath under `/dev`, `--device`, `devices:`, device cgroup rules).",
+  summary:
+    "The workload mounts or requests a host character device (a hostPath under `/dev`, `--device`, `devices:`, device cgroup rules).",
   why: [
     "A Kata container lives in a VM, and only two kinds of host device can cross into it: VFIO devices (passed through whole, see `vfio-device`) and block devices (hotplugged, see `block-device`).",
     "",
@@ -36,9 +37,18 @@ export const hostDevices: WorkloadRule = {
     "- If the container only needs a generic device the guest kernel provides (`/dev/fuse`, `/dev/net/tun`), test it on Kata: the guest's device may be enough.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Kubernetes hostPath volumes (Mounting guest devices)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "Commit 5c21b1f: /dev hostPath volumes bind the guest device", url: "https://github.com/kata-containers/kata-containers/commit/5c21b1faf377085e9381ac0bb3b2c86288f329f7" },
-    { title: "Device manager: createDevice (manager.go)", url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/pkg/device/manager/manager.go" },
+    {
+      title: "Kata Limitations: Kubernetes hostPath volumes (Mounting guest devices)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
+    {
+      title: "Commit 5c21b1f: /dev hostPath volumes bind the guest device",
+      url: "https://github.com/kata-containers/kata-containers/commit/5c21b1faf377085e9381ac0bb3b2c86288f329f7",
+    },
+    {
+      title: "Device manager: createDevice (manager.go)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/pkg/device/manager/manager.go",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -63,7 +73,13 @@ export const hostDevices: WorkloadRule = {
     }
     for (const { mount, class: cls } of hostBindsOf(workload)) {
       if (cls.kind !== "device") continue;
-      out.push(finding(hostDevices, { container: null, path: mount.sourcePath, message: `bind mount of host "${mount.source}" at ${mount.destination}` }));
+      out.push(
+        finding(hostDevices, {
+          container: null,
+          path: mount.sourcePath,
+          message: `bind mount of host "${mount.source}" at ${mount.destination}`,
+        }),
+      );
     }
     return out;
   },

@@ -8,7 +8,14 @@ const run = (w: Workload) => hostIpc.check(w, ruleContext());
 describe("host-ipc", () => {
   it("fires on hostIPC: true", () => {
     expect(run(podWorkload({ hostIPC: true, containers: [{ name: "a" }] }))).toEqual([
-      { ruleId: "host-ipc", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.hostIPC", message: "hostIPC: true" },
+      {
+        ruleId: "host-ipc",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "spec.template.spec.hostIPC",
+        message: "hostIPC: true",
+      },
     ]);
   });
 

@@ -28,7 +28,10 @@ export const hostIpc: WorkloadRule = {
   ].join("\n"),
   references: [
     { title: "Kata Limitations", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "Kata agent: update_container_namespaces (rpc.rs)", url: "https://github.com/kata-containers/kata-containers/blob/main/src/agent/src/rpc.rs" },
+    {
+      title: "Kata agent: update_container_namespaces (rpc.rs)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/src/agent/src/rpc.rs",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];

@@ -8,7 +8,14 @@ const run = (w: Workload) => hostNetwork.check(w, ruleContext());
 describe("host-network", () => {
   it("fires on hostNetwork: true at pod level", () => {
     expect(run(podWorkload({ hostNetwork: true, containers: [{ name: "a" }] }))).toEqual([
-      { ruleId: "host-network", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.hostNetwork", message: "hostNetwork: true" },
+      {
+        ruleId: "host-network",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "spec.template.spec.hostNetwork",
+        message: "hostNetwork: true",
+      },
     ]);
   });
 
@@ -23,7 +30,10 @@ describe("host-network", () => {
   });
 
   it("builds the path of a CronJob pod template", () => {
-    const w = k8sWorkload({ kind: "CronJob", spec: { jobTemplate: { spec: { template: { spec: { hostNetwork: true, containers: [] } } } } } });
+    const w = k8sWorkload({
+      kind: "CronJob",
+      spec: { jobTemplate: { spec: { template: { spec: { hostNetwork: true, containers: [] } } } } },
+    });
     expect(run(w)[0].path).toBe("spec.jobTemplate.spec.template.spec.hostNetwork");
   });
 

@@ -38,9 +38,18 @@ export const hostNetwork: WorkloadRule = {
   ].join("\n"),
   references: [
     { title: "Kata Limitations: Host network", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "kata-containers#2912: flannel/kube-proxy fail with host networking", url: "https://github.com/kata-containers/kata-containers/issues/2912" },
-    { title: "kata-containers#9157: hostNetwork pods report network is unreachable", url: "https://github.com/kata-containers/kata-containers/issues/9157" },
-    { title: "kata-containers#9211: runtime-rs with --net=host shows only lo", url: "https://github.com/kata-containers/kata-containers/issues/9211" },
+    {
+      title: "kata-containers#2912: flannel/kube-proxy fail with host networking",
+      url: "https://github.com/kata-containers/kata-containers/issues/2912",
+    },
+    {
+      title: "kata-containers#9157: hostNetwork pods report network is unreachable",
+      url: "https://github.com/kata-containers/kata-containers/issues/9157",
+    },
+    {
+      title: "kata-containers#9211: runtime-rs with --net=host shows only lo",
+      url: "https://github.com/kata-containers/kata-containers/issues/9211",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];

@@ -8,7 +8,14 @@ const run = (w: Workload) => hostPid.check(w, ruleContext());
 describe("host-pid", () => {
   it("fires on hostPID: true", () => {
     expect(run(podWorkload({ hostPID: true, containers: [{ name: "a" }] }))).toEqual([
-      { ruleId: "host-pid", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.hostPID", message: "hostPID: true" },
+      {
+        ruleId: "host-pid",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "spec.template.spec.hostPID",
+        message: "hostPID: true",
+      },
     ]);
   });
 

@@ -29,7 +29,10 @@ export const hostPid: WorkloadRule = {
   ].join("\n"),
   references: [
     { title: "Kata Limitations", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "Go runtime: handlePidNamespace (kata_agent.go)", url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/virtcontainers/kata_agent.go" },
+    {
+      title: "Go runtime: handlePidNamespace (kata_agent.go)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/virtcontainers/kata_agent.go",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];

@@ -9,7 +9,14 @@ const withHostPath = (path: string) => podWorkload({ containers: [{ name: "a" }]
 describe("hostpath-proc-sys", () => {
   it("fires on a hostPath of /proc", () => {
     expect(run(withHostPath("/proc"))).toEqual([
-      { ruleId: "hostpath-proc-sys", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.volumes[0].hostPath.path", message: 'hostPath "/proc" (volume "host")' },
+      {
+        ruleId: "hostpath-proc-sys",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "spec.template.spec.volumes[0].hostPath.path",
+        message: 'hostPath "/proc" (volume "host")',
+      },
     ]);
   });
 
@@ -36,6 +43,8 @@ describe("hostpath-proc-sys", () => {
   });
 
   it("fires on Compose binds", () => {
-    expect(run(composeWorkload({ volumes: ["/sys/fs/cgroup:/cg:ro", "./proc:/proc-copy"] })).map((f) => f.path)).toEqual(["services.web.volumes[0]"]);
+    expect(run(composeWorkload({ volumes: ["/sys/fs/cgroup:/cg:ro", "./proc:/proc-copy"] })).map((f) => f.path)).toEqual([
+      "services.web.volumes[0]",
+    ]);
   });
 });

@@ -20,7 +20,10 @@ export const hostpathProcSys: WorkloadRule = {
     "- If the workload only needs its own container's view (for example its own memory usage), drop the hostPath: the container's `/proc` already shows it.",
   ].join("\n"),
   references: [
-    { title: "Go runtime: system mounts are not shared (mount.go)", url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/virtcontainers/mount.go" },
+    {
+      title: "Go runtime: system mounts are not shared (mount.go)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/virtcontainers/mount.go",
+    },
     { title: "Kata Limitations", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
   ],
   check(workload) {
@@ -36,7 +39,13 @@ export const hostpathProcSys: WorkloadRule = {
     }
     for (const { mount, class: cls } of hostBindsOf(workload)) {
       if (cls.kind !== "proc-sys") continue;
-      out.push(finding(hostpathProcSys, { container: null, path: mount.sourcePath, message: `bind mount of host "${mount.source}" at ${mount.destination}` }));
+      out.push(
+        finding(hostpathProcSys, {
+          container: null,
+          path: mount.sourcePath,
+          message: `bind mount of host "${mount.source}" at ${mount.destination}`,
+        }),
+      );
     }
     return out;
   },

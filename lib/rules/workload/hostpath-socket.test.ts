@@ -4,12 +4,20 @@ import { composeWorkload, dockerWorkload, k8sWorkload, podWorkload, ruleContext 
 import { hostpathSocket } from "./hostpath-socket";
 
 const run = (w: Workload) => hostpathSocket.check(w, ruleContext());
-const withHostPath = (hostPath: Record<string, string>) => podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "sock", hostPath }] });
+const withHostPath = (hostPath: Record<string, string>) =>
+  podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "sock", hostPath }] });
 
 describe("hostpath-socket (Kubernetes)", () => {
   it("fires on /var/run/docker.sock with the exact path", () => {
     expect(run(withHostPath({ path: "/var/run/docker.sock" }))).toEqual([
-      { ruleId: "hostpath-socket", severity: "blocker", remedy: "keep-on-runc", container: null, path: "spec.template.spec.volumes[0].hostPath.path", message: 'hostPath "/var/run/docker.sock" (volume "sock")' },
+      {
+        ruleId: "hostpath-socket",
+        severity: "blocker",
+        remedy: "keep-on-runc",
+        container: null,
+        path: "spec.template.spec.volumes[0].hostPath.path",
+        message: 'hostPath "/var/run/docker.sock" (volume "sock")',
+      },
     ]);
   });
 
@@ -39,9 +47,19 @@ describe("hostpath-socket (Kubernetes)", () => {
   });
 
   it("fires on a csi.spiffe.io CSI volume", () => {
-    const w = podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "cfg", emptyDir: {} }, { name: "spiffe", csi: { driver: "csi.spiffe.io", readOnly: true } }] });
+    const w = podWorkload({
+      containers: [{ name: "a" }],
+      volumes: [
+        { name: "cfg", emptyDir: {} },
+        { name: "spiffe", csi: { driver: "csi.spiffe.io", readOnly: true } },
+      ],
+    });
     expect(run(w)).toEqual([
-      expect.objectContaining({ path: "spec.template.spec.volumes[1].csi.driver", message: 'CSI driver "csi.spiffe.io" (volume "spiffe")', container: null }),
+      expect.objectContaining({
+        path: "spec.template.spec.volumes[1].csi.driver",
+        message: 'CSI driver "csi.spiffe.io" (volume "spiffe")',
+        container: null,
+      }),
     ]);
   });
 
@@ -73,7 +91,11 @@ describe("hostpath-socket (Docker, Compose)", () => {
 
   it("fires on Compose binds, short and long", () => {
     const w = composeWorkload({
-      volumes: ["/var/run/docker.sock:/var/run/docker.sock", { type: "bind", source: "/run/containerd/containerd.sock", target: "/c.sock" }, "sock:/run/app"],
+      volumes: [
+        "/var/run/docker.sock:/var/run/docker.sock",
+        { type: "bind", source: "/run/containerd/containerd.sock", target: "/c.sock" },
+        "sock:/run/app",
+      ],
     });
     expect(run(w).map((f) => f.path)).toEqual(["services.web.volumes[0]", "services.web.volumes[1].source"]);
   });

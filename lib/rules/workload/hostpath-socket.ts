@@ -13,7 +13,8 @@ export const hostpathSocket: WorkloadRule = {
   severity: "blocker",
   remedy: "keep-on-runc",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "The workload mounts a host UNIX socket (docker.sock, containerd, CRI-O, kubelet plugin sockets, a `*.sock` path, the SPIFFE CSI driver).",
+  summary:
+    "The workload mounts a host UNIX socket (docker.sock, containerd, CRI-O, kubelet plugin sockets, a `*.sock` path, the SPIFFE CSI driver).",
   why: [
     "A UNIX socket connects processes on one kernel. The Kata container runs on the guest kernel, the daemon listening on the socket runs on the host: the connection cannot cross the VM boundary.",
     "",
@@ -28,9 +29,18 @@ export const hostpathSocket: WorkloadRule = {
     "- For image builds inside a pod, run a daemon inside the pod's VM (see `docker-in-docker`) or a daemonless builder (BuildKit rootless, Kaniko) instead of mounting the node's `docker.sock`.",
   ].join("\n"),
   references: [
-    { title: "kata-containers#4244: UNIX domain sockets won't work across kernels", url: "https://github.com/kata-containers/kata-containers/issues/4244" },
-    { title: "kata-containers#8024: SPIRE CSI socket gives connection refused", url: "https://github.com/kata-containers/kata-containers/issues/8024" },
-    { title: "kata-containers#9816: UNIX sockets do not work across VMs", url: "https://github.com/kata-containers/kata-containers/issues/9816" },
+    {
+      title: "kata-containers#4244: UNIX domain sockets won't work across kernels",
+      url: "https://github.com/kata-containers/kata-containers/issues/4244",
+    },
+    {
+      title: "kata-containers#8024: SPIRE CSI socket gives connection refused",
+      url: "https://github.com/kata-containers/kata-containers/issues/8024",
+    },
+    {
+      title: "kata-containers#9816: UNIX sockets do not work across VMs",
+      url: "https://github.com/kata-containers/kata-containers/issues/9816",
+    },
     { title: "kata-containers/runtime#457: sharing the Docker socket fails", url: "https://github.com/kata-containers/runtime/issues/457" },
   ],
   check(workload) {
@@ -44,14 +54,26 @@ export const hostpathSocket: WorkloadRule = {
         for (const v of volumesOf(pod)) {
           const csi = v.volume.csi;
           if (!isObject(csi) || typeof csi.driver !== "string" || !SOCKET_CSI_DRIVERS.has(csi.driver)) continue;
-          out.push(finding(hostpathSocket, { container: null, path: `${v.path}.csi.driver`, message: `CSI driver "${csi.driver}" (volume "${v.name}")` }));
+          out.push(
+            finding(hostpathSocket, {
+              container: null,
+              path: `${v.path}.csi.driver`,
+              message: `CSI driver "${csi.driver}" (volume "${v.name}")`,
+            }),
+          );
         }
       }
       return out;
     }
     for (const { mount, class: cls } of hostBindsOf(workload)) {
       if (cls.kind !== "socket") continue;
-      out.push(finding(hostpathSocket, { container: null, path: mount.sourcePath, message: `bind mount of host "${mount.source}" at ${mount.destination}` }));
+      out.push(
+        finding(hostpathSocket, {
+          container: null,
+          path: mount.sourcePath,
+          message: `bind mount of host "${mount.source}" at ${mount.destination}`,
+        }),
+      );
     }
     return out;
   },

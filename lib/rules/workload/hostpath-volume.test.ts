@@ -11,7 +11,8 @@ import { kernelModules } from "./kernel-modules";
 import { vfioDevice } from "./vfio-device";
 
 const run = (w: Workload) => hostpathVolume.check(w, ruleContext());
-const withHostPath = (hostPath: Record<string, string>) => podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "data", hostPath }] });
+const withHostPath = (hostPath: Record<string, string>) =>
+  podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "data", hostPath }] });
 
 describe("hostpath-volume", () => {
   it("fires on an ordinary hostPath", () => {
@@ -59,7 +60,17 @@ describe("hostpath-volume", () => {
   });
 
   it("does not fire on non-hostPath volumes", () => {
-    expect(run(podWorkload({ containers: [], volumes: [{ name: "e", emptyDir: {} }, { name: "p", persistentVolumeClaim: { claimName: "p" } }] }))).toEqual([]);
+    expect(
+      run(
+        podWorkload({
+          containers: [],
+          volumes: [
+            { name: "e", emptyDir: {} },
+            { name: "p", persistentVolumeClaim: { claimName: "p" } },
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("checks every pod template", () => {
@@ -81,7 +92,10 @@ describe("hostpath-volume", () => {
   });
 
   it("fires on Compose binds, not named volumes or tmpfs", () => {
-    const w = composeWorkload({ volumes: ["./conf:/etc/app", "data:/data", { type: "bind", source: "/srv", target: "/srv" }], tmpfs: ["/tmp"] });
+    const w = composeWorkload({
+      volumes: ["./conf:/etc/app", "data:/data", { type: "bind", source: "/srv", target: "/srv" }],
+      tmpfs: ["/tmp"],
+    });
     expect(run(w).map((f) => f.path)).toEqual(["services.web.volumes[0]", "services.web.volumes[2].source"]);
   });
 });

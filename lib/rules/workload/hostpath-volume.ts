@@ -34,9 +34,15 @@ export const hostpathVolume: WorkloadRule = {
     "- Benchmark I/O-heavy workloads on Kata before moving them.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Kubernetes hostPath volumes", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
+    {
+      title: "Kata Limitations: Kubernetes hostPath volumes",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
     { title: "Kata design: inotify", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/inotify.md" },
-    { title: "How to use virtio-fs with Kata", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-virtio-fs-with-kata.md" },
+    {
+      title: "How to use virtio-fs with Kata",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-virtio-fs-with-kata.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -51,7 +57,13 @@ export const hostpathVolume: WorkloadRule = {
     }
     for (const { mount, class: cls } of hostBindsOf(workload)) {
       if (cls.kind !== "other") continue;
-      out.push(finding(hostpathVolume, { container: null, path: mount.sourcePath, message: `bind mount of host "${mount.source}" at ${mount.destination}` }));
+      out.push(
+        finding(hostpathVolume, {
+          container: null,
+          path: mount.sourcePath,
+          message: `bind mount of host "${mount.source}" at ${mount.destination}`,
+        }),
+      );
     }
     return out;
   },

@@ -23,7 +23,8 @@ export const hugepages: WorkloadRule = {
   severity: "blocker",
   remedy: "manifest",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "Huge page limits, a HugePages emptyDir or a host `/dev/hugepages` mount: 2 MiB pages only partly work under Kata (warning), 1 GiB pages and host hugepages do not (blocker).",
+  summary:
+    "Huge page limits, a HugePages emptyDir or a host `/dev/hugepages` mount: 2 MiB pages only partly work under Kata (warning), 1 GiB pages and host hugepages do not (blocker).",
   why: `Under Kata the huge pages a container uses are allocated **inside the guest**, out of the VM's RAM, when a hugepage-backed emptyDir is mounted; the hugepage limit is added to the VM's memory size. The host pages the scheduler reserved for the pod are not what backs the guest, so the node's hugepage accounting is wrong.
 
 - 2 MiB pages work with caveats: the agent allocates them before memory is hot-plugged, so with the default 2 GiB VM only a little under 2 GiB can become huge pages (kata-containers#3839).
@@ -46,7 +47,10 @@ volumes:
 - Keep workloads that need 1 GiB pages or host huge pages on runc, or ask the platform team for a dedicated configuration (\`enable_hugepages\` backs the whole VM memory with host huge pages).`,
   references: [
     { title: "kata-containers#3743: 1Gi hugepages", url: "https://github.com/kata-containers/kata-containers/issues/3743" },
-    { title: "kata-containers#3839: hugepages allocated before memory hotplug", url: "https://github.com/kata-containers/kata-containers/issues/3839" },
+    {
+      title: "kata-containers#3839: hugepages allocated before memory hotplug",
+      url: "https://github.com/kata-containers/kata-containers/issues/3839",
+    },
     { title: "kata-containers#3342: hugepages support", url: "https://github.com/kata-containers/kata-containers/issues/3342" },
     { title: "kata-containers/runtime#2353: pod overhead and hugetlb", url: "https://github.com/kata-containers/runtime/issues/2353" },
   ],

@@ -7,9 +7,19 @@ const run = (w: Workload) => imageVolume.check(w, ruleContext());
 
 describe("image-volume", () => {
   it("fires on a volume of type image", () => {
-    const w = podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "model", image: { reference: "quay.io/models/llm:1", pullPolicy: "IfNotPresent" } }] });
+    const w = podWorkload({
+      containers: [{ name: "a" }],
+      volumes: [{ name: "model", image: { reference: "quay.io/models/llm:1", pullPolicy: "IfNotPresent" } }],
+    });
     expect(run(w)).toEqual([
-      { ruleId: "image-volume", severity: "blocker", remedy: "manifest", container: null, path: "spec.template.spec.volumes[0].image", message: 'image volume "model" (quay.io/models/llm:1)' },
+      {
+        ruleId: "image-volume",
+        severity: "blocker",
+        remedy: "manifest",
+        container: null,
+        path: "spec.template.spec.volumes[0].image",
+        message: 'image volume "model" (quay.io/models/llm:1)',
+      },
     ]);
   });
 

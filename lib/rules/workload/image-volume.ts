@@ -11,7 +11,7 @@ export const imageVolume: WorkloadRule = {
   appliesTo: ["kubernetes"],
   summary: "The pod mounts an OCI image as a volume (`volumes[].image`, Kubernetes ImageVolume).",
   why: [
-    "An image volume is pulled and mounted by the container runtime on the host. Kata does not carry that mount into the VM: the container fails to start with \"no such file or directory\" for the volume.",
+    'An image volume is pulled and mounted by the container runtime on the host. Kata does not carry that mount into the VM: the container fails to start with "no such file or directory" for the volume.',
     "",
     "The issue is open upstream and Kata's CI skips the Kubernetes ImageVolume tests.",
   ].join("\n"),
@@ -22,7 +22,7 @@ export const imageVolume: WorkloadRule = {
     "initContainers:",
     "  - name: fetch-model",
     "    image: registry.example.com/models/llm:1.0   # was: volumes[].image.reference",
-    "    command: [\"cp\", \"-r\", \"/model/.\", \"/data/\"]",
+    '    command: ["cp", "-r", "/model/.", "/data/"]',
     "    volumeMounts: [{ name: model, mountPath: /data }]",
     "volumes:",
     "  - name: model",
@@ -30,7 +30,10 @@ export const imageVolume: WorkloadRule = {
     "```",
   ].join("\n"),
   references: [
-    { title: "kata-containers#13749: image volumes fail with ENOENT", url: "https://github.com/kata-containers/kata-containers/issues/13749" },
+    {
+      title: "kata-containers#13749: image volumes fail with ENOENT",
+      url: "https://github.com/kata-containers/kata-containers/issues/13749",
+    },
     { title: "Kubernetes: image volumes", url: "https://kubernetes.io/docs/concepts/storage/volumes/#image" },
   ],
   check(workload) {

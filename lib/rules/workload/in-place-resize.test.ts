@@ -4,8 +4,14 @@ import { inPlaceResize } from "./in-place-resize";
 
 describe("in-place-resize", () => {
   it("fires on containers and init containers with a resizePolicy", () => {
-    const policy = [{ resourceName: "cpu", restartPolicy: "NotRequired" }, { resourceName: "memory", restartPolicy: "RestartContainer" }];
-    const w = podWorkload({ containers: [{ name: "a" }, { name: "b", resizePolicy: policy }], initContainers: [{ name: "s", restartPolicy: "Always", resizePolicy: policy }] });
+    const policy = [
+      { resourceName: "cpu", restartPolicy: "NotRequired" },
+      { resourceName: "memory", restartPolicy: "RestartContainer" },
+    ];
+    const w = podWorkload({
+      containers: [{ name: "a" }, { name: "b", resizePolicy: policy }],
+      initContainers: [{ name: "s", restartPolicy: "Always", resizePolicy: policy }],
+    });
     const findings = inPlaceResize.check(w, ruleContext());
     expect(findings.map((f) => [f.container, f.path])).toEqual([
       ["b", "spec.template.spec.containers[1].resizePolicy"],

@@ -9,7 +9,8 @@ export const inPlaceResize: WorkloadRule = {
   severity: "warning",
   remedy: "manifest",
   appliesTo: ["kubernetes"],
-  summary: "A container with a `resizePolicy`, which expects CPU and memory to change while the pod runs; a Kata VM is not resized that way.",
+  summary:
+    "A container with a `resizePolicy`, which expects CPU and memory to change while the pod runs; a Kata VM is not resized that way.",
   why: `Kubernetes in-place resize changes a running container's limits. A Kata pod's VM is sized at boot:
 
 - runtime-rs (and the Go runtime for Firecracker, TEE, NVIDIA and arm64) uses static sizing and never resizes the VM after boot, so a larger limit gives no more vCPUs or memory.
@@ -24,8 +25,14 @@ spec:
     updateMode: Recreate
 \`\`\``,
   references: [
-    { title: "Kata design: vCPU handling (runtime-rs)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-rs.md" },
-    { title: "Kata design: vCPU handling (Go runtime)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-go.md" },
+    {
+      title: "Kata design: vCPU handling (runtime-rs)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-rs.md",
+    },
+    {
+      title: "Kata design: vCPU handling (Go runtime)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-go.md",
+    },
     { title: "Kata limitations", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
   ],
   check(workload) {

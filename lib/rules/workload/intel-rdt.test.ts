@@ -4,7 +4,10 @@ import { intelRdt } from "./intel-rdt";
 
 describe("intel-rdt", () => {
   it("fires on RDT class annotations", () => {
-    const w = podWorkload({ containers: [] }, { annotations: { "rdt.resources.beta.kubernetes.io/pod": "gold", "io.kubernetes.cri.rdt-class": "silver", "x.rdt": "no" } });
+    const w = podWorkload(
+      { containers: [] },
+      { annotations: { "rdt.resources.beta.kubernetes.io/pod": "gold", "io.kubernetes.cri.rdt-class": "silver", "x.rdt": "no" } },
+    );
     const findings = intelRdt.check(w, ruleContext());
     expect(findings.map((f) => f.path)).toEqual([
       'spec.template.metadata.annotations["rdt.resources.beta.kubernetes.io/pod"]',

@@ -47,14 +47,22 @@ export const java8OpenFiles: WorkloadRule = {
     "- Or move to a newer Java release.",
   ].join("\n"),
   references: [
-    { title: "kata-containers/runtime#2597: Java 8 fails with the agent's open-files limit", url: "https://github.com/kata-containers/runtime/issues/2597" },
-    { title: "kata-containers#2462: open-files limit inside the VM", url: "https://github.com/kata-containers/kata-containers/issues/2462" },
+    {
+      title: "kata-containers/runtime#2597: Java 8 fails with the agent's open-files limit",
+      url: "https://github.com/kata-containers/runtime/issues/2597",
+    },
+    {
+      title: "kata-containers#2462: open-files limit inside the VM",
+      url: "https://github.com/kata-containers/kata-containers/issues/2462",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
     const report = (image: unknown, path: string, container: string | null) => {
       if (typeof image !== "string" || !isJava8Image(image)) return;
-      out.push(finding(java8OpenFiles, { container, path, message: `image ${image} looks like Java 8 (heuristic) with no open-files limit` }));
+      out.push(
+        finding(java8OpenFiles, { container, path, message: `image ${image} looks like Java 8 (heuristic) with no open-files limit` }),
+      );
     };
     if (workload.platform === "kubernetes") {
       for (const c of containersOfWorkload(workload)) report(c.container.image, `${c.path}.image`, c.name);

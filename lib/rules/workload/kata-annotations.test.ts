@@ -7,7 +7,12 @@ describe("kata-annotations", () => {
     const w = k8sWorkload({
       kind: "Deployment",
       metadata: { name: "w", annotations: { "io.katacontainers.config.runtime.disable_guest_seccomp": "false" } },
-      spec: { template: { metadata: { annotations: { "io.katacontainers.config.hypervisor.default_memory": "4096", "io.katacontainers.other": "x" } }, spec: { containers: [] } } },
+      spec: {
+        template: {
+          metadata: { annotations: { "io.katacontainers.config.hypervisor.default_memory": "4096", "io.katacontainers.other": "x" } },
+          spec: { containers: [] },
+        },
+      },
     });
     const findings = kataAnnotations.check(w, ruleContext());
     expect(findings.map((f) => f.path)).toEqual([
@@ -19,6 +24,8 @@ describe("kata-annotations", () => {
   });
 
   it("does not fire on other annotations", () => {
-    expect(kataAnnotations.check(podWorkload({ containers: [] }, { annotations: { "katacontainers.io/x": "1" } }), ruleContext())).toEqual([]);
+    expect(kataAnnotations.check(podWorkload({ containers: [] }, { annotations: { "katacontainers.io/x": "1" } }), ruleContext())).toEqual(
+      [],
+    );
   });
 });

@@ -7,7 +7,14 @@ const ctx = ruleContext();
 describe("kata-runtime", () => {
   it("fires on a kata RuntimeClass", () => {
     expect(kataRuntime.check(podWorkload({ runtimeClassName: "kata-qemu-runtime-rs", containers: [] }), ctx)).toEqual([
-      { ruleId: "kata-runtime", severity: "info", remedy: null, container: null, path: "spec.template.spec.runtimeClassName", message: "runs on RuntimeClass kata-qemu-runtime-rs" },
+      {
+        ruleId: "kata-runtime",
+        severity: "info",
+        remedy: null,
+        container: null,
+        path: "spec.template.spec.runtimeClassName",
+        message: "runs on RuntimeClass kata-qemu-runtime-rs",
+      },
     ]);
   });
 

@@ -10,11 +10,15 @@ export const kataRuntime: WorkloadRule = {
   severity: "info",
   remedy: null,
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "The workload already selects a Kata runtime (`runtimeClassName: kata*`, Docker `--runtime io.containerd.kata.v2` or `kata*`), so it counts as migrated.",
+  summary:
+    "The workload already selects a Kata runtime (`runtimeClassName: kata*`, Docker `--runtime io.containerd.kata.v2` or `kata*`), so it counts as migrated.",
   why: `Nothing breaks: this records that the workload is already on Kata. Its other findings then describe what is (or would be) different right now, which helps explain surprises in production, such as a missing host mount or an ignored limit.`,
   remediation: `Nothing to do. Check that the RuntimeClass's handler matches the target profile of this scan, and review the workload's other findings: they apply today.`,
   references: [
-    { title: "Kata how-to: use Kata with Docker", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-kata-with-docker.md" },
+    {
+      title: "Kata how-to: use Kata with Docker",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-use-kata-with-docker.md",
+    },
     { title: "Kata installation", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/installation.md" },
   ],
   check(workload) {
@@ -23,15 +27,20 @@ export const kataRuntime: WorkloadRule = {
       for (const pod of workload.pods) {
         const name = asString(pod.spec.runtimeClassName) ?? "";
         if (!isKataRuntimeClass(name)) continue;
-        out.push(finding(kataRuntime, { container: null, path: join(pod.path, "runtimeClassName"), message: `runs on RuntimeClass ${name}` }));
+        out.push(
+          finding(kataRuntime, { container: null, path: join(pod.path, "runtimeClassName"), message: `runs on RuntimeClass ${name}` }),
+        );
       }
     } else if (workload.platform === "docker") {
       const runtime = asString(hostConfigOf(workload.object).Runtime) ?? "";
-      if (isKataRuntime(runtime)) out.push(finding(kataRuntime, { container: null, path: "HostConfig.Runtime", message: `runs on runtime ${runtime}` }));
+      if (isKataRuntime(runtime))
+        out.push(finding(kataRuntime, { container: null, path: "HostConfig.Runtime", message: `runs on runtime ${runtime}` }));
     } else {
       const runtime = asString(workload.object.runtime) ?? "";
       if (isKataRuntime(runtime)) {
-        out.push(finding(kataRuntime, { container: null, path: join(workload.pathPrefix, "runtime"), message: `runs on runtime ${runtime}` }));
+        out.push(
+          finding(kataRuntime, { container: null, path: join(workload.pathPrefix, "runtime"), message: `runs on runtime ${runtime}` }),
+        );
       }
     }
     return out;

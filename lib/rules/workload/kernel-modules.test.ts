@@ -28,11 +28,16 @@ describe("kernel-modules", () => {
     expect(run(w)).toEqual([]);
   });
 
-  it.each(["/lib/modules", "/lib/modules/6.8.0", "/usr/lib/modules/", "/lib//modules"])("claims hostPath %s instead of hostpath-volume", (path) => {
-    const w = podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "mods", hostPath: { path, type: "Directory" } }] });
-    expect(run(w).map((f) => [f.path, f.message])).toEqual([["spec.template.spec.volumes[0].hostPath.path", `hostPath "${path}", type Directory (volume "mods")`]]);
-    expect(hostpathVolume.check(w, ruleContext())).toEqual([]);
-  });
+  it.each(["/lib/modules", "/lib/modules/6.8.0", "/usr/lib/modules/", "/lib//modules"])(
+    "claims hostPath %s instead of hostpath-volume",
+    (path) => {
+      const w = podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "mods", hostPath: { path, type: "Directory" } }] });
+      expect(run(w).map((f) => [f.path, f.message])).toEqual([
+        ["spec.template.spec.volumes[0].hostPath.path", `hostPath "${path}", type Directory (volume "mods")`],
+      ]);
+      expect(hostpathVolume.check(w, ruleContext())).toEqual([]);
+    },
+  );
 
   it("leaves /lib and /lib/modules-load.d to hostpath-volume", () => {
     for (const path of ["/lib", "/lib/modules-load.d"]) {
@@ -43,7 +48,10 @@ describe("kernel-modules", () => {
   });
 
   it("fires on Docker CapAdd and a /lib/modules bind", () => {
-    const w = dockerWorkload({ HostConfig: { CapAdd: ["SYS_MODULE"] }, Mounts: [{ Type: "bind", Source: "/lib/modules", Destination: "/lib/modules" }] });
+    const w = dockerWorkload({
+      HostConfig: { CapAdd: ["SYS_MODULE"] },
+      Mounts: [{ Type: "bind", Source: "/lib/modules", Destination: "/lib/modules" }],
+    });
     expect(run(w).map((f) => f.path)).toEqual(["HostConfig.CapAdd[0]", "Mounts[0].Source"]);
     expect(hostpathVolume.check(w, ruleContext())).toEqual([]);
   });

@@ -17,7 +17,8 @@ export const kernelModules: WorkloadRule = {
   severity: "blocker",
   remedy: "keep-on-runc",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "The workload adds the `SYS_MODULE` capability (or `ALL`) or mounts the host's `/lib/modules`: it expects to load modules into the host's kernel.",
+  summary:
+    "The workload adds the `SYS_MODULE` capability (or `ALL`) or mounts the host's `/lib/modules`: it expects to load modules into the host's kernel.",
   why: [
     "A Kata container runs on the VM's guest kernel, not the host's. That kernel is built with the features Kata needs compiled in, and its `/lib/modules` does not match the host's (it is mostly empty):",
     "",
@@ -33,7 +34,10 @@ export const kernelModules: WorkloadRule = {
   references: [
     { title: "kata-containers#5666: kernel modules in the guest", url: "https://github.com/kata-containers/kata-containers/issues/5666" },
     { title: "kata-containers#4958: loading kernel modules", url: "https://github.com/kata-containers/kata-containers/issues/4958" },
-    { title: "Kata how-to: load kernel modules", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-load-kernel-modules-with-kata.md" },
+    {
+      title: "Kata how-to: load kernel modules",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-load-kernel-modules-with-kata.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -43,7 +47,13 @@ export const kernelModules: WorkloadRule = {
         const caps = isObject(sc) && isObject(sc.capabilities) ? sc.capabilities : {};
         asArray(caps.add).forEach((cap, i) => {
           if (!loadsModules(cap)) return;
-          out.push(finding(kernelModules, { container: c.name, path: `${c.path}.securityContext.capabilities.add[${i}]`, message: `capability ${String(cap)} added to ${c.name}` }));
+          out.push(
+            finding(kernelModules, {
+              container: c.name,
+              path: `${c.path}.securityContext.capabilities.add[${i}]`,
+              message: `capability ${String(cap)} added to ${c.name}`,
+            }),
+          );
         });
       }
       for (const pod of workload.pods) {
@@ -55,13 +65,22 @@ export const kernelModules: WorkloadRule = {
       return out;
     }
     const [caps, capsPath] =
-      workload.platform === "docker" ? [hostConfigOf(workload.object).CapAdd, "HostConfig.CapAdd"] : [workload.object.cap_add, join(workload.pathPrefix, "cap_add")];
+      workload.platform === "docker"
+        ? [hostConfigOf(workload.object).CapAdd, "HostConfig.CapAdd"]
+        : [workload.object.cap_add, join(workload.pathPrefix, "cap_add")];
     asArray(caps).forEach((cap, i) => {
-      if (loadsModules(cap)) out.push(finding(kernelModules, { container: null, path: `${capsPath}[${i}]`, message: `capability ${String(cap)} added` }));
+      if (loadsModules(cap))
+        out.push(finding(kernelModules, { container: null, path: `${capsPath}[${i}]`, message: `capability ${String(cap)} added` }));
     });
     for (const { mount, class: cls } of hostBindsOf(workload)) {
       if (cls.kind !== "kernel-modules") continue;
-      out.push(finding(kernelModules, { container: null, path: mount.sourcePath, message: `bind mount of host "${mount.source}" at ${mount.destination}` }));
+      out.push(
+        finding(kernelModules, {
+          container: null,
+          path: mount.sourcePath,
+          message: `bind mount of host "${mount.source}" at ${mount.destination}`,
+        }),
+      );
     }
     return out;
   },

@@ -19,14 +19,17 @@ const NO_SOURCES: readonly Source[] = [];
 function sourcesOf(volume: Record<string, unknown>): readonly Source[] {
   if (!isObject(volume.configMap) && !isObject(volume.secret) && !isObject(volume.projected)) return NO_SOURCES;
   const out: Source[] = [];
-  if (isObject(volume.configMap)) out.push({ kind: "ConfigMap", name: asString(volume.configMap.name) ?? "", index: -1, object: volume.configMap });
-  if (isObject(volume.secret)) out.push({ kind: "Secret", name: asString(volume.secret.secretName) ?? "", index: -1, object: volume.secret });
+  if (isObject(volume.configMap))
+    out.push({ kind: "ConfigMap", name: asString(volume.configMap.name) ?? "", index: -1, object: volume.configMap });
+  if (isObject(volume.secret))
+    out.push({ kind: "Secret", name: asString(volume.secret.secretName) ?? "", index: -1, object: volume.secret });
   if (isObject(volume.projected) && Array.isArray(volume.projected.sources)) {
     const sources: unknown[] = volume.projected.sources;
     for (let i = 0; i < sources.length; i++) {
       const source = sources[i];
       if (!isObject(source)) continue;
-      if (isObject(source.configMap)) out.push({ kind: "ConfigMap", name: asString(source.configMap.name) ?? "", index: i, object: source.configMap });
+      if (isObject(source.configMap))
+        out.push({ kind: "ConfigMap", name: asString(source.configMap.name) ?? "", index: i, object: source.configMap });
       if (isObject(source.secret)) out.push({ kind: "Secret", name: asString(source.secret.name) ?? "", index: i, object: source.secret });
     }
   }
@@ -86,7 +89,8 @@ export const largeConfigmapInotify: WorkloadRule = {
   severity: "warning",
   remedy: "manifest",
   appliesTo: ["kubernetes"],
-  summary: "A ConfigMap or Secret mounted whole (no `items`) whose object has more than 8 keys or more than 1 MiB of data, so applications that reload on inotify events never see changes under Kata.",
+  summary:
+    "A ConfigMap or Secret mounted whole (no `items`) whose object has more than 8 keys or more than 1 MiB of data, so applications that reload on inotify events never see changes under Kata.",
   why: `virtio-fs, which shares volumes between host and guest, does not deliver inotify events. Kata works around it for ConfigMap, Secret and projected volumes by polling the host copy and mirroring changes into a guest tmpfs, but only for mounts of at most 8 files and 1 MiB. A larger mount still receives the new content, yet no inotify event fires: config reloaders, certificate watchers and \`--watch-config\` style features keep running on the old data. The rule needs the ConfigMap/Secret objects in the inventory to know their size.`,
   remediation: `- Mount only the keys the container reads:
 

@@ -1,9 +1,19 @@
 import { formatMiB } from "../../format";
 import type { Finding, WorkloadRule } from "../types";
-import { asString, composeVolumes, finding, hostConfigOf, isObject, keyPath, mountsOfVolume, parseByteSize, volumesOf, type MountRef } from "../walk";
+import {
+  asString,
+  composeVolumes,
+  finding,
+  hostConfigOf,
+  isObject,
+  keyPath,
+  mountsOfVolume,
+  parseByteSize,
+  volumesOf,
+  type MountRef,
+} from "../walk";
 
 const LIMIT_BYTES = 64 * 1024 * 1024;
-
 
 /** `size=` from a Docker tmpfs option string ("rw,noexec,size=128m"). */
 function tmpfsOptionSize(options: string): number | undefined {
@@ -27,7 +37,8 @@ export const memoryEmptydir: WorkloadRule = {
   severity: "warning",
   remedy: "manifest",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "A memory-backed emptyDir (Kubernetes) or a tmpfs larger than 64 MiB (Docker, Compose) that lives in the VM's RAM, where its size limit is not applied.",
+  summary:
+    "A memory-backed emptyDir (Kubernetes) or a tmpfs larger than 64 MiB (Docker, Compose) that lives in the VM's RAM, where its size limit is not applied.",
   why: `Under Kata a \`medium: Memory\` emptyDir becomes a tmpfs **inside the guest**, mounted without a size option. \`sizeLimit\` is therefore not applied: the tmpfs can grow to half of the VM's RAM (on the Go runtime's dynamic mode it is later resized to the whole sandbox memory). Every byte written there is VM memory, and the VM is sized from the containers' memory limits, not from the tmpfs. A large tmpfs can push the whole VM out of memory, where the guest kernel kills processes instead of reporting a per-container OOM. kubelet's \`sizeLimit\` eviction watches the host-side directory and most likely never sees the guest's usage.`,
   remediation: `- Add the expected tmpfs usage to the container's \`resources.limits.memory\`: that is what sizes the VM.
 - Do not rely on \`sizeLimit\` to cap or evict.
@@ -41,7 +52,10 @@ volumes:
 
 - Docker / Compose: keep \`--tmpfs\` sizes small, or use a volume for large scratch data.`,
   references: [
-    { title: "kata-containers#2438: memory emptyDir size in the guest", url: "https://github.com/kata-containers/kata-containers/issues/2438" },
+    {
+      title: "kata-containers#2438: memory emptyDir size in the guest",
+      url: "https://github.com/kata-containers/kata-containers/issues/2438",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];

@@ -34,7 +34,10 @@ describe("mount-propagation", () => {
         ephemeralContainers: [{ name: "e", volumeMounts: [{ name: "v", mountPath: "/v", mountPropagation: "Bidirectional" }] }],
       },
     });
-    w.pods.push({ ...w.pods[0], spec: { containers: [{ name: "b", volumeMounts: [{ name: "v", mountPath: "/v", mountPropagation: "Bidirectional" }] }] } });
+    w.pods.push({
+      ...w.pods[0],
+      spec: { containers: [{ name: "b", volumeMounts: [{ name: "v", mountPath: "/v", mountPropagation: "Bidirectional" }] }] },
+    });
     expect(run(w).map((f) => f.container)).toEqual(["i", "e", "b"]);
   });
 
@@ -45,7 +48,10 @@ describe("mount-propagation", () => {
         { Type: "bind", Source: "/b", Destination: "/b", Propagation: "rshared" },
         { Type: "bind", Source: "/c", Destination: "/c", Propagation: "slave" },
       ],
-      HostConfig: { Binds: ["/d:/d:ro,rslave"], Mounts: [{ Type: "bind", Source: "/e", Target: "/e", BindOptions: { Propagation: "shared" } }] },
+      HostConfig: {
+        Binds: ["/d:/d:ro,rslave"],
+        Mounts: [{ Type: "bind", Source: "/e", Target: "/e", BindOptions: { Propagation: "shared" } }],
+      },
     });
     expect(run(w).map((f) => [f.path, f.message])).toEqual([
       ["Mounts[1].Propagation", "propagation rshared on mount at /b"],

@@ -13,7 +13,8 @@ export const mountPropagation: WorkloadRule = {
   severity: "blocker",
   remedy: "keep-on-runc",
   appliesTo: ["kubernetes", "docker", "compose"],
-  summary: "A mount propagates mounts between host and container (`mountPropagation: Bidirectional/HostToContainer`, `rshared`/`rslave` binds).",
+  summary:
+    "A mount propagates mounts between host and container (`mountPropagation: Bidirectional/HostToContainer`, `rshared`/`rslave` binds).",
   why: [
     "Mount propagation relies on host and container sharing one kernel's mount tree. A Kata container has its own kernel, and its volumes reach it over virtio-fs (or as copies):",
     "",
@@ -35,9 +36,18 @@ export const mountPropagation: WorkloadRule = {
     "```",
   ].join("\n"),
   references: [
-    { title: "kata-containers#10502: Is mount propagation supported?", url: "https://github.com/kata-containers/kata-containers/issues/10502" },
-    { title: "kata-containers#13137: host bind mount in the shared dir invisible to the guest", url: "https://github.com/kata-containers/kata-containers/issues/13137" },
-    { title: "kata-containers#8853: Bidirectional mount does not work in CVM", url: "https://github.com/kata-containers/kata-containers/issues/8853" },
+    {
+      title: "kata-containers#10502: Is mount propagation supported?",
+      url: "https://github.com/kata-containers/kata-containers/issues/10502",
+    },
+    {
+      title: "kata-containers#13137: host bind mount in the shared dir invisible to the guest",
+      url: "https://github.com/kata-containers/kata-containers/issues/13137",
+    },
+    {
+      title: "kata-containers#8853: Bidirectional mount does not work in CVM",
+      url: "https://github.com/kata-containers/kata-containers/issues/8853",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -45,13 +55,25 @@ export const mountPropagation: WorkloadRule = {
       for (const m of mountsOfWorkload(workload)) {
         const mode = asString(m.mount.mountPropagation);
         if (!mode || !K8S_MODES.has(mode)) continue;
-        out.push(finding(mountPropagation, { container: m.container.name, path: `${m.path}.mountPropagation`, message: `mountPropagation: ${mode} on volume "${asString(m.mount.name) ?? ""}"` }));
+        out.push(
+          finding(mountPropagation, {
+            container: m.container.name,
+            path: `${m.path}.mountPropagation`,
+            message: `mountPropagation: ${mode} on volume "${asString(m.mount.name) ?? ""}"`,
+          }),
+        );
       }
       return out;
     }
     for (const mount of engineMountsOf(workload)) {
       if (!ENGINE_MODES.has(mount.propagation)) continue;
-      out.push(finding(mountPropagation, { container: null, path: mount.propagationPath, message: `propagation ${mount.propagation} on mount at ${mount.destination}` }));
+      out.push(
+        finding(mountPropagation, {
+          container: null,
+          path: mount.propagationPath,
+          message: `propagation ${mount.propagation} on mount at ${mount.destination}`,
+        }),
+      );
     }
     return out;
   },

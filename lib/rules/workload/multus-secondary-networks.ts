@@ -22,14 +22,22 @@ export const multusSecondaryNetworks: WorkloadRule = {
     "- Keep workloads whose attachments do not come up on runc.",
   ].join("\n"),
   references: [
-    { title: "Multus CNI: attaching secondary networks", url: "https://github.com/k8snetworkplumbingwg/multus-cni/blob/master/docs/quickstart.md" },
-    { title: "Kata networking design", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/architecture/networking.md" },
+    {
+      title: "Multus CNI: attaching secondary networks",
+      url: "https://github.com/k8snetworkplumbingwg/multus-cni/blob/master/docs/quickstart.md",
+    },
+    {
+      title: "Kata networking design",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/architecture/networking.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
     for (const entry of metadataEntriesOf(workload, "annotations", (key) => key === ANNOTATION)) {
       if (entry.value.trim() === "") continue;
-      out.push(finding(multusSecondaryNetworks, { container: null, path: entry.path, message: `${ANNOTATION}: ${shortValue(entry.value)}` }));
+      out.push(
+        finding(multusSecondaryNetworks, { container: null, path: entry.path, message: `${ANNOTATION}: ${shortValue(entry.value)}` }),
+      );
     }
     return out;
   },

@@ -13,7 +13,15 @@ describe("pids-limit", () => {
   ])("Docker %o", (hostConfig, paths) => {
     const findings = pidsLimit.check(dockerWorkload({ HostConfig: hostConfig }), ctx);
     expect(findings.map((f) => f.path)).toEqual(paths);
-    findings.forEach((f) => expect(f).toMatchObject({ ruleId: "pids-limit", severity: "warning", remedy: "platform", container: null, message: "PidsLimit 100 is not applied inside the Kata guest" }));
+    findings.forEach((f) =>
+      expect(f).toMatchObject({
+        ruleId: "pids-limit",
+        severity: "warning",
+        remedy: "platform",
+        container: null,
+        message: "PidsLimit 100 is not applied inside the Kata guest",
+      }),
+    );
   });
 
   it("Compose: pids_limit and deploy.resources.limits.pids", () => {

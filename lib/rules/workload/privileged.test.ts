@@ -20,15 +20,38 @@ ephemeralContainers:
     securityContext: { privileged: true }
 `);
     expect(run(w)).toEqual([
-      { ruleId: "privileged", severity: "warning", remedy: "platform", container: "helper", path: "spec.template.spec.containers[1].securityContext.privileged", message: "privileged: true" },
-      { ruleId: "privileged", severity: "warning", remedy: "platform", container: "init", path: "spec.template.spec.initContainers[0].securityContext.privileged", message: "privileged: true" },
-      { ruleId: "privileged", severity: "warning", remedy: "platform", container: "debug", path: "spec.template.spec.ephemeralContainers[0].securityContext.privileged", message: "privileged: true" },
+      {
+        ruleId: "privileged",
+        severity: "warning",
+        remedy: "platform",
+        container: "helper",
+        path: "spec.template.spec.containers[1].securityContext.privileged",
+        message: "privileged: true",
+      },
+      {
+        ruleId: "privileged",
+        severity: "warning",
+        remedy: "platform",
+        container: "init",
+        path: "spec.template.spec.initContainers[0].securityContext.privileged",
+        message: "privileged: true",
+      },
+      {
+        ruleId: "privileged",
+        severity: "warning",
+        remedy: "platform",
+        container: "debug",
+        path: "spec.template.spec.ephemeralContainers[0].securityContext.privileged",
+        message: "privileged: true",
+      },
     ]);
   });
 
   it("does not fire on privileged false, capabilities or allowPrivilegeEscalation", () => {
     const w = podWorkload({
-      containers: [{ name: "a", securityContext: { privileged: false, allowPrivilegeEscalation: true, capabilities: { add: ["SYS_ADMIN"] } } }],
+      containers: [
+        { name: "a", securityContext: { privileged: false, allowPrivilegeEscalation: true, capabilities: { add: ["SYS_ADMIN"] } } },
+      ],
     });
     expect(run(w)).toEqual([]);
   });
@@ -41,7 +64,14 @@ ephemeralContainers:
 
   it("is a blocker on Docker", () => {
     expect(run(dockerWorkload({ HostConfig: { Privileged: true } }))).toEqual([
-      { ruleId: "privileged", severity: "blocker", remedy: "platform", container: null, path: "HostConfig.Privileged", message: "Privileged: true" },
+      {
+        ruleId: "privileged",
+        severity: "blocker",
+        remedy: "platform",
+        container: null,
+        path: "HostConfig.Privileged",
+        message: "Privileged: true",
+      },
     ]);
     expect(run(dockerWorkload({ HostConfig: { Privileged: false } }))).toEqual([]);
   });

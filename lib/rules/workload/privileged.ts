@@ -22,7 +22,7 @@ export const privileged: WorkloadRule = {
     "- Make sure the Kata runtime entry on every node has `privileged_without_host_devices = true` (kata-deploy configures it out of the box):",
     "",
     "```toml",
-    "[plugins.\"io.containerd.grpc.v1.cri\".containerd.runtimes.kata-qemu-runtime-rs]",
+    '[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.kata-qemu-runtime-rs]',
     "  privileged_without_host_devices = true",
     "```",
     "",
@@ -39,10 +39,22 @@ export const privileged: WorkloadRule = {
     "- Docker / Compose: drop `--privileged` and use `--cap-add`, or keep the container on runc.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Privileged containers", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "Kata how-to: privileged containers", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/privileged.md" },
-    { title: "kata-containers#10666: docker run --privileged fails", url: "https://github.com/kata-containers/kata-containers/issues/10666" },
-    { title: "kata-containers#1342: fails only when privileged_without_host_devices = false", url: "https://github.com/kata-containers/kata-containers/issues/1342" },
+    {
+      title: "Kata Limitations: Privileged containers",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
+    {
+      title: "Kata how-to: privileged containers",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/privileged.md",
+    },
+    {
+      title: "kata-containers#10666: docker run --privileged fails",
+      url: "https://github.com/kata-containers/kata-containers/issues/10666",
+    },
+    {
+      title: "kata-containers#1342: fails only when privileged_without_host_devices = false",
+      url: "https://github.com/kata-containers/kata-containers/issues/1342",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -50,7 +62,14 @@ export const privileged: WorkloadRule = {
       for (const c of containersOfWorkload(workload)) {
         const sc = c.container.securityContext;
         if (isObject(sc) && sc.privileged === true) {
-          out.push(finding(privileged, { severity: "warning", container: c.name, path: `${c.path}.securityContext.privileged`, message: "privileged: true" }));
+          out.push(
+            finding(privileged, {
+              severity: "warning",
+              container: c.name,
+              path: `${c.path}.securityContext.privileged`,
+              message: "privileged: true",
+            }),
+          );
         }
       }
     } else if (workload.platform === "docker") {

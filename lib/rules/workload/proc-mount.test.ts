@@ -9,7 +9,14 @@ const mountAt = (mountPath: string) => podWorkload({ containers: [{ name: "app",
 describe("proc-mount", () => {
   it("fires on a mount under /proc with the exact path", () => {
     expect(run(mountAt("/proc/sys/net"))).toEqual([
-      { ruleId: "proc-mount", severity: "blocker", remedy: "manifest", container: "app", path: "spec.template.spec.containers[0].volumeMounts[0].mountPath", message: 'mountPath "/proc/sys/net" (volume "lxcfs")' },
+      {
+        ruleId: "proc-mount",
+        severity: "blocker",
+        remedy: "manifest",
+        container: "app",
+        path: "spec.template.spec.containers[0].volumeMounts[0].mountPath",
+        message: 'mountPath "/proc/sys/net" (volume "lxcfs")',
+      },
     ]);
   });
 
@@ -64,7 +71,10 @@ describe("proc-mount", () => {
   });
 
   it("fires on Compose volume and tmpfs targets", () => {
-    const w = composeWorkload({ volumes: ["./lxcfs/uptime:/proc/uptime", { type: "bind", source: "/x", target: "/proc/kcore" }], tmpfs: ["/proc/scsi"] });
+    const w = composeWorkload({
+      volumes: ["./lxcfs/uptime:/proc/uptime", { type: "bind", source: "/x", target: "/proc/kcore" }],
+      tmpfs: ["/proc/scsi"],
+    });
     expect(run(w).map((f) => f.path)).toEqual(["services.web.volumes[1].target", "services.web.tmpfs[0]"]);
   });
 });

@@ -47,8 +47,14 @@ export const procMount: WorkloadRule = {
     "- If the mount is an LXCFS-style override, keep only the allowed files listed above.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Mounting procfs and sysfs", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "Kata agent: check_proc_mount (rustjail mount.rs)", url: "https://github.com/kata-containers/kata-containers/blob/main/src/agent/rustjail/src/mount.rs" },
+    {
+      title: "Kata Limitations: Mounting procfs and sysfs",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
+    {
+      title: "Kata agent: check_proc_mount (rustjail mount.rs)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/src/agent/rustjail/src/mount.rs",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -56,7 +62,13 @@ export const procMount: WorkloadRule = {
       for (const m of mountsOfWorkload(workload)) {
         const mountPath = asString(m.mount.mountPath);
         if (!mountPath || !isRejectedProcDestination(mountPath)) continue;
-        out.push(finding(procMount, { container: m.container.name, path: `${m.path}.mountPath`, message: `mountPath "${mountPath}" (volume "${asString(m.mount.name) ?? ""}")` }));
+        out.push(
+          finding(procMount, {
+            container: m.container.name,
+            path: `${m.path}.mountPath`,
+            message: `mountPath "${mountPath}" (volume "${asString(m.mount.name) ?? ""}")`,
+          }),
+        );
       }
       return out;
     }

@@ -15,8 +15,22 @@ describe("resource-limits", () => {
       ephemeralContainers: [{ name: "debug" }],
     });
     expect(resourceLimits.check(w, ctx)).toEqual([
-      { ruleId: "resource-limits", severity: "warning", remedy: "manifest", container: "nomem", path: "spec.template.spec.containers[1].resources.limits", message: "container nomem has no memory limit" },
-      { ruleId: "resource-limits", severity: "warning", remedy: "manifest", container: "init", path: "spec.template.spec.initContainers[0].resources.limits", message: "init container init has no CPU or memory limit" },
+      {
+        ruleId: "resource-limits",
+        severity: "warning",
+        remedy: "manifest",
+        container: "nomem",
+        path: "spec.template.spec.containers[1].resources.limits",
+        message: "container nomem has no memory limit",
+      },
+      {
+        ruleId: "resource-limits",
+        severity: "warning",
+        remedy: "manifest",
+        container: "init",
+        path: "spec.template.spec.initContainers[0].resources.limits",
+        message: "init container init has no CPU or memory limit",
+      },
     ]);
   });
 

@@ -32,8 +32,14 @@ resources:
 A namespace \`LimitRange\` with defaults also counts (this scan cannot see it: waive the finding then).
 Docker: \`docker run --cpus 1 -m 512m\`. Compose: \`deploy.resources.limits\` (\`cpus\`, \`memory\`), or \`cpus\` / \`mem_limit\`.`,
   references: [
-    { title: "Kata: sizing the sandbox overhead with runtime-rs", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-size-sandbox-overhead-runtime-rs.md" },
-    { title: "Kata design: vCPU handling (Go runtime)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-go.md" },
+    {
+      title: "Kata: sizing the sandbox overhead with runtime-rs",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/how-to/how-to-size-sandbox-overhead-runtime-rs.md",
+    },
+    {
+      title: "Kata design: vCPU handling (Go runtime)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/vcpu-handling-runtime-go.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -45,16 +51,26 @@ Docker: \`docker run --cpus 1 -m 512m\`. Compose: \`deploy.resources.limits\` (\
           if (cpu && memory) continue;
           const what = !cpu && !memory ? "no CPU or memory limit" : !cpu ? "no CPU limit" : "no memory limit";
           const kind = r.container.kind === "initContainers" ? "init container" : "container";
-          out.push(finding(resourceLimits, { container: r.container.name, path: r.limitsPath, message: `${kind} ${r.container.name} has ${what}` }));
+          out.push(
+            finding(resourceLimits, {
+              container: r.container.name,
+              path: r.limitsPath,
+              message: `${kind} ${r.container.name} has ${what}`,
+            }),
+          );
         }
       }
     } else if (workload.platform === "docker") {
       const hostConfig = hostConfigOf(workload.object);
       if (isZero(hostConfig.Memory)) {
-        out.push(finding(resourceLimits, { container: null, path: "HostConfig.Memory", message: "no memory limit (HostConfig.Memory is 0)" }));
+        out.push(
+          finding(resourceLimits, { container: null, path: "HostConfig.Memory", message: "no memory limit (HostConfig.Memory is 0)" }),
+        );
       }
       if (isZero(hostConfig.NanoCpus) && isZero(hostConfig.CpuQuota)) {
-        out.push(finding(resourceLimits, { container: null, path: "HostConfig.NanoCpus", message: "no CPU limit (NanoCpus and CpuQuota are 0)" }));
+        out.push(
+          finding(resourceLimits, { container: null, path: "HostConfig.NanoCpus", message: "no CPU limit (NanoCpus and CpuQuota are 0)" }),
+        );
       }
     } else {
       const service = workload.object;

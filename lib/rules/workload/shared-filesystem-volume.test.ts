@@ -5,7 +5,8 @@ import { sharedFilesystemVolume } from "./shared-filesystem-volume";
 
 const run = (w: Workload, claims: Record<string, PersistentVolumeClaimInfo> = {}) =>
   sharedFilesystemVolume.check(w, ruleContext("kata-qemu-runtime-rs", { persistentVolumeClaims: claims }));
-const withVolume = (volume: Record<string, unknown>) => podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "data", ...volume }] });
+const withVolume = (volume: Record<string, unknown>) =>
+  podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "data", ...volume }] });
 const claim = (claimName: string) => withVolume({ persistentVolumeClaim: { claimName } });
 
 describe("shared-filesystem-volume", () => {
@@ -23,10 +24,17 @@ describe("shared-filesystem-volume", () => {
   });
 
   it("fires on a ReadWriteMany Filesystem claim found in the inventory (volumeMode absent or explicit)", () => {
-    expect(run(claim("shared"), { "default/shared": { accessModes: ["ReadWriteMany"], volumeMode: null } }).map((f) => [f.path, f.message])).toEqual([
-      ["spec.template.spec.volumes[0].persistentVolumeClaim.claimName", 'claim "shared" (volume "data") is ReadWriteMany in Filesystem mode'],
+    expect(
+      run(claim("shared"), { "default/shared": { accessModes: ["ReadWriteMany"], volumeMode: null } }).map((f) => [f.path, f.message]),
+    ).toEqual([
+      [
+        "spec.template.spec.volumes[0].persistentVolumeClaim.claimName",
+        'claim "shared" (volume "data") is ReadWriteMany in Filesystem mode',
+      ],
     ]);
-    expect(run(claim("shared"), { "default/shared": { accessModes: ["ReadWriteOnce", "ReadWriteMany"], volumeMode: "Filesystem" } })).toHaveLength(1);
+    expect(
+      run(claim("shared"), { "default/shared": { accessModes: ["ReadWriteOnce", "ReadWriteMany"], volumeMode: "Filesystem" } }),
+    ).toHaveLength(1);
   });
 
   it("stays quiet on ReadWriteOnce, ReadOnlyMany and Block claims", () => {
@@ -45,7 +53,12 @@ describe("shared-filesystem-volume", () => {
       kind: "StatefulSet",
       metadata: { name: "db" },
       spec: {
-        template: { spec: { containers: [{ name: "a" }], volumes: [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteMany"] } } } }] } },
+        template: {
+          spec: {
+            containers: [{ name: "a" }],
+            volumes: [{ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteMany"] } } } }],
+          },
+        },
         volumeClaimTemplates: [
           { metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"] } },
           { metadata: { name: "shared" }, spec: { accessModes: ["ReadWriteMany"], volumeMode: "Filesystem" } },
@@ -54,7 +67,10 @@ describe("shared-filesystem-volume", () => {
       },
     });
     expect(run(sts).map((f) => [f.path, f.message])).toEqual([
-      ["spec.template.spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes", 'ephemeral volume "scratch" claims ReadWriteMany in Filesystem mode'],
+      [
+        "spec.template.spec.volumes[0].ephemeral.volumeClaimTemplate.spec.accessModes",
+        'ephemeral volume "scratch" claims ReadWriteMany in Filesystem mode',
+      ],
       ["spec.volumeClaimTemplates[1].spec.accessModes", 'claim template "shared" is ReadWriteMany in Filesystem mode'],
     ]);
   });

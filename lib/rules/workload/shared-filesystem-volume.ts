@@ -42,9 +42,15 @@ export const sharedFilesystemVolume: WorkloadRule = {
     "- Plan restarts after expanding a shared volume.",
   ].join("\n"),
   references: [
-    { title: "kata-containers#3408: POSIX locks not visible across pods", url: "https://github.com/kata-containers/kata-containers/issues/3408" },
+    {
+      title: "kata-containers#3408: POSIX locks not visible across pods",
+      url: "https://github.com/kata-containers/kata-containers/issues/3408",
+    },
     { title: "kata-containers#5634: mmap of shared files", url: "https://github.com/kata-containers/kata-containers/issues/5634" },
-    { title: "kata-containers#2788: volume expansion not seen until restart", url: "https://github.com/kata-containers/kata-containers/issues/2788" },
+    {
+      title: "kata-containers#2788: volume expansion not seen until restart",
+      url: "https://github.com/kata-containers/kata-containers/issues/2788",
+    },
   ],
   check(workload, context) {
     const out: Finding[] = [];
@@ -54,7 +60,13 @@ export const sharedFilesystemVolume: WorkloadRule = {
       for (const v of volumesOf(pod)) {
         const inline = INLINE_SHARED.find((type) => isObject(v.volume[type]));
         if (inline) {
-          out.push(finding(sharedFilesystemVolume, { container: null, path: `${v.path}.${inline}`, message: `${inline} volume "${v.name}" shared over virtio-fs` }));
+          out.push(
+            finding(sharedFilesystemVolume, {
+              container: null,
+              path: `${v.path}.${inline}`,
+              message: `${inline} volume "${v.name}" shared over virtio-fs`,
+            }),
+          );
           continue;
         }
         const pvc = v.volume.persistentVolumeClaim;

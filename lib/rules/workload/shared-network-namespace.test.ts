@@ -8,7 +8,14 @@ const run = (w: Workload) => sharedNetworkNamespace.check(w, ruleContext());
 describe("shared-network-namespace", () => {
   it("fires on Docker NetworkMode container:<id>", () => {
     expect(run(dockerWorkload({ HostConfig: { NetworkMode: "container:3f2a" } }))).toEqual([
-      { ruleId: "shared-network-namespace", severity: "blocker", remedy: "manifest", container: null, path: "HostConfig.NetworkMode", message: 'NetworkMode "container:3f2a"' },
+      {
+        ruleId: "shared-network-namespace",
+        severity: "blocker",
+        remedy: "manifest",
+        container: null,
+        path: "HostConfig.NetworkMode",
+        message: 'NetworkMode "container:3f2a"',
+      },
     ]);
   });
 

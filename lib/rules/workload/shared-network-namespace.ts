@@ -9,7 +9,8 @@ export const sharedNetworkNamespace: WorkloadRule = {
   severity: "blocker",
   remedy: "manifest",
   appliesTo: ["docker", "compose"],
-  summary: "A Docker container or Compose service joins another container's network namespace (`--net=container:<id>`, `network_mode: service:<name>`).",
+  summary:
+    "A Docker container or Compose service joins another container's network namespace (`--net=container:<id>`, `network_mode: service:<name>`).",
   why: [
     "Outside Kubernetes every Kata container is its own VM, and Kata does not support sharing a network namespace between sandboxes.",
     "When a Kata container is pointed at another container's namespace, the runtime takes over all the interfaces of that namespace and moves them into its VM: the other container (for example a runc one) loses its network.",
@@ -24,18 +25,24 @@ export const sharedNetworkNamespace: WorkloadRule = {
     "services:",
     "  app:",
     "    network_mode: bridge",
-    "    ports: [\"8080:8080\"]",
+    '    ports: ["8080:8080"]',
     "  sidecar:",
     "    # network_mode: service:app   <- remove",
     "    network_mode: bridge",
-    "    extra_hosts: [\"host.docker.internal:host-gateway\"]   # reach the app as http://host.docker.internal:8080",
+    '    extra_hosts: ["host.docker.internal:host-gateway"]   # reach the app as http://host.docker.internal:8080',
     "```",
     "",
     "- Or run both containers on runc.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Support for joining an existing VM network", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
-    { title: "kata-containers/runtime#1335: --net=container is a Kata limitation", url: "https://github.com/kata-containers/runtime/issues/1335" },
+    {
+      title: "Kata Limitations: Support for joining an existing VM network",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
+    {
+      title: "kata-containers/runtime#1335: --net=container is a Kata limitation",
+      url: "https://github.com/kata-containers/runtime/issues/1335",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];

@@ -8,8 +8,22 @@ const run = (w: Workload) => sharedPidIpcNamespace.check(w, ruleContext());
 describe("shared-pid-ipc-namespace", () => {
   it("fires on Docker PidMode and IpcMode container:<id>", () => {
     expect(run(dockerWorkload({ HostConfig: { PidMode: "container:a1", IpcMode: "container:b2" } }))).toEqual([
-      { ruleId: "shared-pid-ipc-namespace", severity: "blocker", remedy: "manifest", container: null, path: "HostConfig.PidMode", message: 'PidMode "container:a1"' },
-      { ruleId: "shared-pid-ipc-namespace", severity: "blocker", remedy: "manifest", container: null, path: "HostConfig.IpcMode", message: 'IpcMode "container:b2"' },
+      {
+        ruleId: "shared-pid-ipc-namespace",
+        severity: "blocker",
+        remedy: "manifest",
+        container: null,
+        path: "HostConfig.PidMode",
+        message: 'PidMode "container:a1"',
+      },
+      {
+        ruleId: "shared-pid-ipc-namespace",
+        severity: "blocker",
+        remedy: "manifest",
+        container: null,
+        path: "HostConfig.IpcMode",
+        message: 'IpcMode "container:b2"',
+      },
     ]);
   });
 

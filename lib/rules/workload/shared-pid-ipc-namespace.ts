@@ -13,7 +13,8 @@ export const sharedPidIpcNamespace: WorkloadRule = {
   severity: "blocker",
   remedy: "manifest",
   appliesTo: ["docker", "compose"],
-  summary: "A Docker container or Compose service joins another container's PID or IPC namespace (`--pid=container:<id>`, `ipc: service:<name>`).",
+  summary:
+    "A Docker container or Compose service joins another container's PID or IPC namespace (`--pid=container:<id>`, `ipc: service:<name>`).",
   why: [
     "Docker has no pods: every Kata container gets its own VM and kernel, and a namespace of another VM cannot be joined.",
     "Kata clears namespace paths before handing the spec to the guest agent, so the container silently gets a private PID or IPC namespace inside its own VM.",
@@ -34,7 +35,10 @@ export const sharedPidIpcNamespace: WorkloadRule = {
     "- Or keep both containers on runc.",
   ].join("\n"),
   references: [
-    { title: "Go runtime: constrainGRPCSpec (kata_agent.go)", url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/virtcontainers/kata_agent.go" },
+    {
+      title: "Go runtime: constrainGRPCSpec (kata_agent.go)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/src/runtime/virtcontainers/kata_agent.go",
+    },
     { title: "Kata Limitations", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
   ],
   check(workload) {

@@ -9,13 +9,22 @@ const shared = (mountPath: string, emptyDir: object = {}, extra: object = {}) =>
     { name: "app", volumeMounts: [{ name: "s", mountPath }], ...extra },
     { name: "proxy", volumeMounts: [{ name: "s", mountPath }] },
   ],
-  volumes: [{ name: "other", configMap: { name: "x" } }, { name: "s", emptyDir }],
+  volumes: [
+    { name: "other", configMap: { name: "x" } },
+    { name: "s", emptyDir },
+  ],
 });
 
 describe("socket-on-disk-emptydir", () => {
   it.each(["/var/run/app", "/run", "/sockets", "/tmp/app.sock"])("fires on a shared disk emptyDir at %s", (mountPath) => {
     const [f] = run(shared(mountPath));
-    expect(f).toMatchObject({ ruleId: "socket-on-disk-emptydir", severity: "warning", remedy: "manifest", container: null, path: "spec.template.spec.volumes[1].emptyDir" });
+    expect(f).toMatchObject({
+      ruleId: "socket-on-disk-emptydir",
+      severity: "warning",
+      remedy: "manifest",
+      container: null,
+      path: "spec.template.spec.volumes[1].emptyDir",
+    });
     expect(f.message).toContain(mountPath);
     expect(f.message).toContain("app, proxy");
     expect(f.message).toContain("heuristic");
@@ -27,7 +36,11 @@ describe("socket-on-disk-emptydir", () => {
   });
 
   it("counts an init container as a second container", () => {
-    const spec = { containers: [{ name: "a", volumeMounts: [{ name: "s", mountPath: "/run/x" }] }], initContainers: [{ name: "i", volumeMounts: [{ name: "s", mountPath: "/run/x" }] }], volumes: [{ name: "s", emptyDir: {} }] };
+    const spec = {
+      containers: [{ name: "a", volumeMounts: [{ name: "s", mountPath: "/run/x" }] }],
+      initContainers: [{ name: "i", volumeMounts: [{ name: "s", mountPath: "/run/x" }] }],
+      volumes: [{ name: "s", emptyDir: {} }],
+    };
     expect(run(spec)).toHaveLength(1);
   });
 
@@ -36,8 +49,20 @@ describe("socket-on-disk-emptydir", () => {
     ["a path that is not a socket place", shared("/data")],
     ["a unix:// address outside the mount", shared("/data", {}, { env: [{ name: "A", value: "unix:///var/x.sock" }] })],
     ["/varrun look-alike", shared("/var/running")],
-    ["one container", { containers: [{ name: "a", volumeMounts: [{ name: "s", mountPath: "/run/x" }] }], volumes: [{ name: "s", emptyDir: {} }] }],
-    ["a hostPath", { containers: [{ name: "a", volumeMounts: [{ name: "s", mountPath: "/run" }] }, { name: "b", volumeMounts: [{ name: "s", mountPath: "/run" }] }], volumes: [{ name: "s", hostPath: { path: "/run" } }] }],
+    [
+      "one container",
+      { containers: [{ name: "a", volumeMounts: [{ name: "s", mountPath: "/run/x" }] }], volumes: [{ name: "s", emptyDir: {} }] },
+    ],
+    [
+      "a hostPath",
+      {
+        containers: [
+          { name: "a", volumeMounts: [{ name: "s", mountPath: "/run" }] },
+          { name: "b", volumeMounts: [{ name: "s", mountPath: "/run" }] },
+        ],
+        volumes: [{ name: "s", hostPath: { path: "/run" } }],
+      },
+    ],
   ])("does not fire on %s", (_, spec) => {
     expect(run(spec)).toEqual([]);
   });

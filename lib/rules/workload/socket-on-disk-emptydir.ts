@@ -58,9 +58,7 @@ If the volume also carries large files, split it: a memory \`emptyDir\` for the 
         const mountPaths = mounts.map((m) => asString(m.mount.mountPath) ?? "");
         const socketPath =
           mountPaths.find((p) => SOCKET_DIR.test(p)) ??
-          mounts
-            .flatMap((m) => unixAddresses(m.container.container))
-            .find((address) => mountPaths.some((p) => p && isUnder(address, p)));
+          mounts.flatMap((m) => unixAddresses(m.container.container)).find((address) => mountPaths.some((p) => p && isUnder(address, p)));
         if (!socketPath) continue;
         const names = [...new Set(mounts.map((m) => m.container.name))].join(", ");
         out.push(

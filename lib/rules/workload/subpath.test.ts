@@ -29,8 +29,15 @@ volumes: [{ name: cfg, configMap: { name: cfg } }, { name: data, emptyDir: {} }]
   });
 
   it("fires on subPathExpr", () => {
-    const w = podWorkload({ containers: [{ name: "app", volumeMounts: [{ name: "logs", mountPath: "/logs", subPathExpr: "$(POD_NAME)" }] }] });
-    expect(run(w)).toEqual([expect.objectContaining({ path: "spec.template.spec.containers[0].volumeMounts[0].subPathExpr", message: 'subPathExpr "$(POD_NAME)" on volume "logs"' })]);
+    const w = podWorkload({
+      containers: [{ name: "app", volumeMounts: [{ name: "logs", mountPath: "/logs", subPathExpr: "$(POD_NAME)" }] }],
+    });
+    expect(run(w)).toEqual([
+      expect.objectContaining({
+        path: "spec.template.spec.containers[0].volumeMounts[0].subPathExpr",
+        message: 'subPathExpr "$(POD_NAME)" on volume "logs"',
+      }),
+    ]);
   });
 
   it('does not fire on subPath: ""', () => {

@@ -41,11 +41,23 @@ export const subpath: WorkloadRule = {
     "- For per-pod directories built with `subPathExpr`, mount the parent directory and let the application build the path from a downward-API environment variable.",
   ].join("\n"),
   references: [
-    { title: "Kata Limitations: Kubernetes volumeMounts.subPaths", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md" },
+    {
+      title: "Kata Limitations: Kubernetes volumeMounts.subPaths",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/Limitations.md",
+    },
     { title: "kata-containers/runtime#2812: subPath is handled by kubelet", url: "https://github.com/kata-containers/runtime/issues/2812" },
-    { title: "kata-containers#1728: subPath on a memory emptyDir is not tmpfs", url: "https://github.com/kata-containers/kata-containers/issues/1728" },
-    { title: "kata-containers#12145: subPath emptyDir not shared with shared_fs=none", url: "https://github.com/kata-containers/kata-containers/issues/12145" },
-    { title: "kata-containers#10487: subPath support via KEP 4113", url: "https://github.com/kata-containers/kata-containers/issues/10487" },
+    {
+      title: "kata-containers#1728: subPath on a memory emptyDir is not tmpfs",
+      url: "https://github.com/kata-containers/kata-containers/issues/1728",
+    },
+    {
+      title: "kata-containers#12145: subPath emptyDir not shared with shared_fs=none",
+      url: "https://github.com/kata-containers/kata-containers/issues/12145",
+    },
+    {
+      title: "kata-containers#10487: subPath support via KEP 4113",
+      url: "https://github.com/kata-containers/kata-containers/issues/10487",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -54,7 +66,13 @@ export const subpath: WorkloadRule = {
       for (const field of SUBPATH_FIELDS) {
         const value = asString(m.mount[field]);
         if (!value) continue;
-        out.push(finding(subpath, { container: m.container.name, path: `${m.path}.${field}`, message: `${field} "${value}" on volume "${volume}"` }));
+        out.push(
+          finding(subpath, {
+            container: m.container.name,
+            path: `${m.path}.${field}`,
+            message: `${field} "${value}" on volume "${volume}"`,
+          }),
+        );
       }
     }
     return out;

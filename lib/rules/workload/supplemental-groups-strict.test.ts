@@ -7,7 +7,11 @@ const run = (w: Workload) => supplementalGroupsStrict.check(w, ruleContext());
 
 describe("supplemental-groups-strict", () => {
   it("fires on supplementalGroupsPolicy: Strict", () => {
-    expect(run(podWorkload({ securityContext: { supplementalGroupsPolicy: "Strict", supplementalGroups: [1000] }, containers: [{ name: "a" }] }))).toEqual([
+    expect(
+      run(
+        podWorkload({ securityContext: { supplementalGroupsPolicy: "Strict", supplementalGroups: [1000] }, containers: [{ name: "a" }] }),
+      ),
+    ).toEqual([
       {
         ruleId: "supplemental-groups-strict",
         severity: "warning",

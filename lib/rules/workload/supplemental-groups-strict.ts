@@ -20,15 +20,27 @@ export const supplementalGroupsStrict: WorkloadRule = {
     "- If the policy is a security control you must keep, keep the workload on runc.",
   ].join("\n"),
   references: [
-    { title: "kata-containers#12871: supplementalGroupsPolicy Strict not honoured", url: "https://github.com/kata-containers/kata-containers/issues/12871" },
-    { title: "Kubernetes: supplementalGroupsPolicy", url: "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#supplementalgroupspolicy" },
+    {
+      title: "kata-containers#12871: supplementalGroupsPolicy Strict not honoured",
+      url: "https://github.com/kata-containers/kata-containers/issues/12871",
+    },
+    {
+      title: "Kubernetes: supplementalGroupsPolicy",
+      url: "https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#supplementalgroupspolicy",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
     for (const pod of workload.pods) {
       const sc = pod.spec.securityContext;
       if (!isObject(sc) || sc.supplementalGroupsPolicy !== "Strict") continue;
-      out.push(finding(supplementalGroupsStrict, { container: null, path: `${pod.path}.securityContext.supplementalGroupsPolicy`, message: "supplementalGroupsPolicy: Strict" }));
+      out.push(
+        finding(supplementalGroupsStrict, {
+          container: null,
+          path: `${pod.path}.securityContext.supplementalGroupsPolicy`,
+          message: "supplementalGroupsPolicy: Strict",
+        }),
+      );
     }
     return out;
   },

@@ -8,7 +8,14 @@ const run = (w: Workload) => userNamespace.check(w, ruleContext());
 describe("user-namespace", () => {
   it("fires on hostUsers: false", () => {
     expect(run(podWorkload({ hostUsers: false, containers: [{ name: "a" }] }))).toEqual([
-      { ruleId: "user-namespace", severity: "blocker", remedy: "manifest", container: null, path: "spec.template.spec.hostUsers", message: "hostUsers: false (a user namespace for the pod)" },
+      {
+        ruleId: "user-namespace",
+        severity: "blocker",
+        remedy: "manifest",
+        container: null,
+        path: "spec.template.spec.hostUsers",
+        message: "hostUsers: false (a user namespace for the pod)",
+      },
     ]);
   });
 
@@ -19,6 +26,8 @@ describe("user-namespace", () => {
   });
 
   it("reads a bare Pod's spec", () => {
-    expect(run(k8sWorkload({ kind: "Pod", spec: { hostUsers: false, containers: [{ name: "a" }] } })).map((f) => f.path)).toEqual(["spec.hostUsers"]);
+    expect(run(k8sWorkload({ kind: "Pod", spec: { hostUsers: false, containers: [{ name: "a" }] } })).map((f) => f.path)).toEqual([
+      "spec.hostUsers",
+    ]);
   });
 });

@@ -23,14 +23,23 @@ export const userNamespace: WorkloadRule = {
     "- If the workload must have a user namespace, keep it on runc.",
   ].join("\n"),
   references: [
-    { title: "kata-containers#8170: user namespaces (idmapped mounts over virtio-fs)", url: "https://github.com/kata-containers/kata-containers/issues/8170" },
+    {
+      title: "kata-containers#8170: user namespaces (idmapped mounts over virtio-fs)",
+      url: "https://github.com/kata-containers/kata-containers/issues/8170",
+    },
     { title: "Kubernetes: user namespaces", url: "https://kubernetes.io/docs/concepts/workloads/pods/user-namespaces/" },
   ],
   check(workload) {
     const out: Finding[] = [];
     for (const pod of workload.pods) {
       if (pod.spec.hostUsers !== false) continue;
-      out.push(finding(userNamespace, { container: null, path: `${pod.path}.hostUsers`, message: "hostUsers: false (a user namespace for the pod)" }));
+      out.push(
+        finding(userNamespace, {
+          container: null,
+          path: `${pod.path}.hostUsers`,
+          message: "hostUsers: false (a user namespace for the pod)",
+        }),
+      );
     }
     return out;
   },

@@ -13,7 +13,14 @@ describe("vfio-device", () => {
   ])("fires on hostPath %o", (hostPath, path) => {
     const w = podWorkload({ containers: [{ name: "a" }], volumes: [{ name: "gpu", hostPath }] });
     expect(run(w)).toEqual([
-      { ruleId: "vfio-device", severity: "warning", remedy: "platform", container: null, path, message: expect.stringContaining(`"${hostPath.path}"`) },
+      {
+        ruleId: "vfio-device",
+        severity: "warning",
+        remedy: "platform",
+        container: null,
+        path,
+        message: expect.stringContaining(`"${hostPath.path}"`),
+      },
     ]);
   });
 
@@ -38,7 +45,10 @@ describe("vfio-device", () => {
   });
 
   it("fires on Compose VFIO devices and binds", () => {
-    const w = composeWorkload({ devices: ["/dev/vfio/3:/dev/vfio/3", "/dev/ttyS0"], volumes: [{ type: "bind", source: "/dev/vfio/vfio", target: "/dev/vfio/vfio" }] });
+    const w = composeWorkload({
+      devices: ["/dev/vfio/3:/dev/vfio/3", "/dev/ttyS0"],
+      volumes: [{ type: "bind", source: "/dev/vfio/vfio", target: "/dev/vfio/vfio" }],
+    });
     expect(run(w).map((f) => f.path)).toEqual(["services.web.devices[0]", "services.web.volumes[0].source"]);
   });
 });

@@ -22,8 +22,14 @@ export const vfioDevice: WorkloadRule = {
     "- Prefer a device plugin that hands out VFIO devices over a raw hostPath of `/dev/vfio`.",
   ].join("\n"),
   references: [
-    { title: "Kata hypervisor capability matrix", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/virtualization.md" },
-    { title: "NVIDIA GPU passthrough with Kata (host VFIO setup)", url: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata.md" },
+    {
+      title: "Kata hypervisor capability matrix",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/design/virtualization.md",
+    },
+    {
+      title: "NVIDIA GPU passthrough with Kata (host VFIO setup)",
+      url: "https://github.com/kata-containers/kata-containers/blob/main/docs/use-cases/NVIDIA-GPU-passthrough-and-Kata.md",
+    },
   ],
   check(workload) {
     const out: Finding[] = [];
@@ -42,7 +48,13 @@ export const vfioDevice: WorkloadRule = {
     }
     for (const { mount, class: cls } of hostBindsOf(workload)) {
       if (cls.kind !== "vfio") continue;
-      out.push(finding(vfioDevice, { container: null, path: mount.sourcePath, message: `bind mount of host "${mount.source}" at ${mount.destination}` }));
+      out.push(
+        finding(vfioDevice, {
+          container: null,
+          path: mount.sourcePath,
+          message: `bind mount of host "${mount.source}" at ${mount.destination}`,
+        }),
+      );
     }
     return out;
   },

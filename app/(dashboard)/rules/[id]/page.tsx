@@ -141,7 +141,12 @@ export default async function RulePage({ params }: RulePageProps) {
           <ul className="flex list-disc flex-col gap-1.5 pl-5 text-sm">
             {rule.references.map((reference) => (
               <li key={reference.url}>
-                <a href={reference.url} target="_blank" rel="noreferrer noopener" className="text-blue-700 underline underline-offset-2 hover:text-blue-900">
+                <a
+                  href={reference.url}
+                  target="_blank"
+                  rel="noreferrer noopener"
+                  className="text-blue-700 underline underline-offset-2 hover:text-blue-900"
+                >
                   {reference.title}
                 </a>
                 <span className="ml-2 break-all text-xs text-slate-500">{hostOf(reference.url)}</span>

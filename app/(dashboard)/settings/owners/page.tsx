@@ -25,7 +25,11 @@ export default async function OwnersSettingsPage() {
 
       <Card className="flex flex-col gap-3" aria-labelledby="namespace-teams-title">
         <CardTitle id="namespace-teams-title">Namespace teams</CardTitle>
-        {settings.clusters.length === 0 ? <p className="text-sm text-slate-600">Upload a cluster first.</p> : <NamespaceTeamForm clusters={settings.clusters} />}
+        {settings.clusters.length === 0 ? (
+          <p className="text-sm text-slate-600">Upload a cluster first.</p>
+        ) : (
+          <NamespaceTeamForm clusters={settings.clusters} />
+        )}
         {settings.namespaceTeams.length === 0 ? (
           <p className="text-sm text-slate-600">No namespace is mapped to a team yet.</p>
         ) : (
@@ -34,10 +38,18 @@ export default async function OwnersSettingsPage() {
               <caption className="sr-only">Namespace teams</caption>
               <thead className="text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="px-2 py-1">Cluster</th>
-                  <th scope="col" className="px-2 py-1">Namespace</th>
-                  <th scope="col" className="px-2 py-1">Team</th>
-                  <th scope="col" className="px-2 py-1"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-2 py-1">
+                    Cluster
+                  </th>
+                  <th scope="col" className="px-2 py-1">
+                    Namespace
+                  </th>
+                  <th scope="col" className="px-2 py-1">
+                    Team
+                  </th>
+                  <th scope="col" className="px-2 py-1">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

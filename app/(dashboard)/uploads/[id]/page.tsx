@@ -45,7 +45,13 @@ export default async function UploadPage({ params, searchParams }: UploadPagePro
   const { diff, diffPage } = uploadDiffSearchParamsSchema.parse(query);
   const upload = await getUpload(id.data, filesPage, UPLOAD_FILES_PER_PAGE);
   if (!upload) notFound();
-  const changes = await getUploadDiffPage(upload.id, upload.changes.previousUploadId, diff, (diffPage - 1) * UPLOAD_DIFF_PER_PAGE, UPLOAD_DIFF_PER_PAGE);
+  const changes = await getUploadDiffPage(
+    upload.id,
+    upload.changes.previousUploadId,
+    diff,
+    (diffPage - 1) * UPLOAD_DIFF_PER_PAGE,
+    UPLOAD_DIFF_PER_PAGE,
+  );
 
   const profile = findProfile(upload.target);
   const workloadsHref = `/workloads?${new URLSearchParams({ cluster: upload.cluster })}`;
@@ -94,7 +100,10 @@ export default async function UploadPage({ params, searchParams }: UploadPagePro
               v{upload.catalogVersion}
             </span>
             {olderCatalog ? (
-              <span className="text-slate-600"> · scored before the running catalog v{CATALOG_VERSION}: newer rules are not in these results</span>
+              <span className="text-slate-600">
+                {" "}
+                · scored before the running catalog v{CATALOG_VERSION}: newer rules are not in these results
+              </span>
             ) : null}
           </dd>
           <dt className="text-slate-500">Score formula</dt>
@@ -119,8 +128,8 @@ export default async function UploadPage({ params, searchParams }: UploadPagePro
         {upload.inventoryContextStored ? null : (
           <p className="text-sm text-slate-600">
             This upload was stored without its inventory context (ConfigMaps, RuntimeClasses, Nodes, claims, engines). Re-scoring
-            re-evaluates the workload rules only, without those objects; inventory-level rules could not be re-evaluated and their
-            findings stay as first scored.
+            re-evaluates the workload rules only, without those objects; inventory-level rules could not be re-evaluated and their findings
+            stay as first scored.
           </p>
         )}
         <RescoreButton uploadId={upload.id} catalogVersion={CATALOG_VERSION} needed={olderCatalog} />

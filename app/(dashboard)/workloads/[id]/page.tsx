@@ -76,7 +76,10 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
     });
   }
   const [items, resolved, history, declared] = await Promise.all([
-    getRemediationItems(workload.clusterName, workload.findings.map((f) => f.fingerprint)),
+    getRemediationItems(
+      workload.clusterName,
+      workload.findings.map((f) => f.fingerprint),
+    ),
     getResolvedItems(workload.clusterName, workload.identity),
     getWorkloadHistory(workload.clusterName, workload.identity),
     getDeclaredStates(workload.clusterName, workload.identity, workload.findings),
@@ -87,10 +90,20 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
     ["Cluster", workload.clusterName],
     ["Namespace", workload.namespace || "—"],
     ["Kind", workload.kind],
-    ["Name", <span key="name" className="break-all">{workload.name}</span>],
+    [
+      "Name",
+      <span key="name" className="break-all">
+        {workload.name}
+      </span>,
+    ],
     ["Team", workload.team ? <ExpandableText key="team" text={workload.team} max={100} /> : "—"],
     ["Platform", labelOfTerm(workload.platform)],
-    ["Source file", <code key="source" className="break-all font-mono text-xs"><ExpandableText text={workload.source} max={200} /></code>],
+    [
+      "Source file",
+      <code key="source" className="break-all font-mono text-xs">
+        <ExpandableText text={workload.source} max={200} />
+      </code>,
+    ],
     [
       "Upload",
       <Link key="upload" href={`/uploads/${workload.upload.id}`} className="underline underline-offset-2">
@@ -131,7 +144,8 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
             <ScoreBreakdown breakdown={assessment.breakdown} waivers={[...workload.waivers.values()]} />
             {assessment.score !== workload.score ? (
               <p className="text-xs text-amber-800">
-                The stored score ({workload.score}) was computed by formula {workload.upload.scoreFormula}; these findings give {assessment.score} today.
+                The stored score ({workload.score}) was computed by formula {workload.upload.scoreFormula}; these findings give{" "}
+                {assessment.score} today.
               </p>
             ) : null}
           </Card>
@@ -145,7 +159,9 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
                 </div>
               ))}
             </dl>
-            {workload.isCurrent ? <WorkloadOwnerForm workloadId={workload.id} team={ownerOverride?.team ?? null} owner={ownerOverride?.owner ?? null} /> : null}
+            {workload.isCurrent ? (
+              <WorkloadOwnerForm workloadId={workload.id} team={ownerOverride?.team ?? null} owner={ownerOverride?.owner ?? null} />
+            ) : null}
           </Card>
           <Card className="flex flex-col gap-3">
             <CardTitle>Sizing under Kata</CardTitle>
@@ -160,7 +176,9 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
             items={items}
             editable={workload.isCurrent}
             waivers={workload.waivers}
-            waiveHref={workload.isCurrent ? (ruleId) => `/waivers?${new URLSearchParams({ ruleId, workload: workload.identity })}` : undefined}
+            waiveHref={
+              workload.isCurrent ? (ruleId) => `/waivers?${new URLSearchParams({ ruleId, workload: workload.identity })}` : undefined
+            }
           />
         </PageSection>
 
@@ -171,7 +189,9 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
                 <li key={item.id} className="flex flex-wrap items-center gap-2">
                   <code className="font-mono text-xs">{item.ruleId}</code>
                   <span className="text-slate-600">
-                    {item.status === "fixed" ? `fixed, verified by upload #${item.resolvedInUploadId}` : `gone since upload #${item.resolvedInUploadId} (${isRemediationStatus(item.status) ? REMEDIATION_STATUS_STYLES[item.status].label : item.status})`}
+                    {item.status === "fixed"
+                      ? `fixed, verified by upload #${item.resolvedInUploadId}`
+                      : `gone since upload #${item.resolvedInUploadId} (${isRemediationStatus(item.status) ? REMEDIATION_STATUS_STYLES[item.status].label : item.status})`}
                   </span>
                 </li>
               ))}
@@ -181,7 +201,8 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
 
         <PageSection title="Declared requirements">
           <p className="text-sm text-slate-600">
-            Needs a manifest cannot show. Declared here they become findings like the <code className="font-mono text-xs">kata-readiness.io/requires</code> annotation&apos;s, and stay declared in later uploads.
+            Needs a manifest cannot show. Declared here they become findings like the{" "}
+            <code className="font-mono text-xs">kata-readiness.io/requires</code> annotation&apos;s, and stay declared in later uploads.
           </p>
           <DeclaredRequirements workloadId={workload.id} states={declared} editable={workload.isCurrent} />
         </PageSection>
