@@ -3,11 +3,10 @@
 // finding on the current workload at once, with its figures and remediation item.
 import "server-only";
 import { db } from "@/lib/db";
-import { isRemedy, isSeverity } from "@/lib/domain";
+import { isSeverity } from "@/lib/domain";
 import { DASHBOARD_DECLARED_PATH, DECLARABLE_ITEMS, dashboardDeclaredFindings, declaredFinding } from "@/lib/rules/declared";
 import { fingerprint } from "@/lib/rules/fingerprint";
 import type { Finding } from "@/lib/rules/types";
-import { effectiveFigures } from "@/lib/scoring/effective";
 import { parseStoredJson } from "./stored-json";
 import { recomputeFigures } from "./tracking";
 import { parseStoredWorkload } from "./workloads";
@@ -92,15 +91,7 @@ export async function setDeclaredRequirement(
       }
     }
 
-    // Figures: without waivers here, with the waivers in force through the shared recompute.
-    const findings = (await tx.finding.findMany({ where: { workloadId: workload.id, isCurrent: true }, select: { ruleId: true, severity: true, remedy: true } })).flatMap((f) =>
-      isSeverity(f.severity) ? [{ ruleId: f.ruleId, severity: f.severity, remedy: isRemedy(f.remedy) ? f.remedy : null }] : [],
-    );
-    const target = { identity: workload.identity, cluster: workload.clusterName, namespace: workload.platform === "docker" ? null : workload.namespace, team: workload.team };
-    const { raw } = effectiveFigures(findings, target, [], now);
-    await tx.workload.update({ where: { id: workload.id }, data: { rawScore: raw.score, rawReadiness: raw.readiness, rawMigrationPath: raw.migrationPath } });
-    // Force the re-evaluation: the stored figures still describe the old findings.
-    await tx.workload.update({ where: { id: workload.id }, data: { score: -1 } });
+    // Score, readiness and path, with and without waivers, from the findings as they are now.
     await recomputeFigures(tx, { id: workload.id }, now);
     return { ok: true, message: input.declared ? `Declared ${input.requirement}.` : `Removed ${input.requirement}.` };
   });

@@ -1,4 +1,4 @@
-// Keeps the stored figures of current workloads true when waivers change or expire. Score, readiness
+// Keeps the stored figures of current workloads true when waivers change or expire, or findings change. Score, readiness
 // and migration path are stored with the waivers in force (the table filters and sorts on them); this
 // re-evaluates them from the stored findings with lib/scoring/effective.ts, the function the import uses.
 import "server-only";
@@ -46,6 +46,9 @@ export async function recomputeFigures(client: Client, where: Prisma.WorkloadWhe
         score: true,
         readiness: true,
         migrationPath: true,
+        rawScore: true,
+        rawReadiness: true,
+        rawMigrationPath: true,
         waiverCheckAt: true,
         findings: { select: { id: true, ruleId: true, severity: true, remedy: true, waiverId: true } },
       },
@@ -69,13 +72,24 @@ export async function recomputeFigures(client: Client, where: Prisma.WorkloadWhe
         figures.score === workload.score &&
         figures.readiness === workload.readiness &&
         figures.migrationPath === workload.migrationPath &&
+        figures.raw.score === workload.rawScore &&
+        figures.raw.readiness === workload.rawReadiness &&
+        figures.raw.migrationPath === workload.rawMigrationPath &&
         checkAt === (workload.waiverCheckAt?.getTime() ?? null) &&
         findings.every((f) => (figures.waived.get(f.ruleId)?.id ?? null) === (f.waiverId === null ? null : String(f.waiverId)));
       if (same) continue;
       changed++;
       await client.workload.update({
         where: { id: workload.id },
-        data: { score: figures.score, readiness: figures.readiness, migrationPath: figures.migrationPath, waiverCheckAt: figures.checkAt },
+        data: {
+          score: figures.score,
+          readiness: figures.readiness,
+          migrationPath: figures.migrationPath,
+          rawScore: figures.raw.score,
+          rawReadiness: figures.raw.readiness,
+          rawMigrationPath: figures.raw.migrationPath,
+          waiverCheckAt: figures.checkAt,
+        },
       });
       for (const finding of findings) {
         const waiverId = figures.waived.get(finding.ruleId)?.id ?? null;
