@@ -8,13 +8,17 @@ const JAVA_NAMES = ["openjdk", "temurin", "corretto", "zulu", "java"];
  * (`8`, `8-jre`, `8u392`, `1.8.0_292`). A guess from the name: the image's real JVM is not known.
  */
 export function isJava8Image(image: string): boolean {
-  const reference = image.split("@")[0].toLowerCase();
+  const at = image.indexOf("@");
+  const reference = at < 0 ? image : image.slice(0, at);
   const colon = reference.lastIndexOf(":");
   if (colon < 0 || colon < reference.lastIndexOf("/")) return false;
-  const name = reference.slice(0, colon);
-  const tag = reference.slice(colon + 1);
-  return JAVA_NAMES.some((n) => name.includes(n)) && /^(?:8|1\.8)(?:\D|$)/.test(tag);
+  // The tag test first: it rejects nearly every image without lower-casing or searching the name.
+  if (!JAVA8_TAG.test(reference.slice(colon + 1))) return false;
+  const name = reference.slice(0, colon).toLowerCase();
+  return JAVA_NAMES.some((n) => name.includes(n));
 }
+
+const JAVA8_TAG = /^(?:8|1\.8)(?:\D|$)/;
 
 export const java8OpenFiles: WorkloadRule = {
   id: "java8-open-files",
