@@ -6,6 +6,7 @@ Tells which Kubernetes, Docker and Compose workloads can move to Kata Containers
 
 Commands:
   scan [paths...]     scan inventories and manifests (files, directories, - for stdin)
+  plan [paths...]     propose rollout waves within a budget of overhead per wave
   rules               list the rule catalog
   explain <rule-id>   explain one rule: why it matters, what to do, sources
 
@@ -80,4 +81,35 @@ Options:
 
 Example:
   kata-readiness explain subpath
+`;
+
+export const PLAN_HELP = `Usage: kata-readiness plan [options] <path...>
+
+Proposes rollout waves from a scan: the workloads on the ready and manifest-fixes migration paths
+(never stays-on-runc; platform work once its findings are resolved or waived), a team's (else a
+namespace's) workloads together where the budget allows, cheapest first: ready before manifest
+fixes, fewer open items first, stateless before stateful. Every workload is listed once, in a
+wave or as not planned with its reason. With Node objects in the inventory, each wave shows the
+headroom left on the Kata nodes (labelled katacontainers.io/kata-runtime=true, else all nodes).
+
+Options:
+      --max-overhead-memory <qty>  cap of added overhead memory per wave (e.g. 64Gi)
+      --max-overhead-cpu <qty>     cap of added overhead CPU per wave (e.g. 16 or 1500m)
+      --max-workloads <n>          cap of workloads per wave
+      --capacity-memory <qty>      Kata nodes' allocatable memory, when the inventory has no
+      --capacity-cpu <qty>         Node objects (give both)
+      --waivers <file>             accepted risks, as for scan
+  -f, --format <text|json>         output format (default text)
+  -t, --target <profile>           Kata configuration (default ${DEFAULT_PROFILE_ID})
+  -c, --cluster <name>             cluster part of workload ids (default local)
+  -o, --output <file>              write the plan to a file instead of standard output
+  -h, --help                       show this help
+
+A wave exceeds a cap only when one workload alone does; its reason says so.
+
+Example:
+  kata-readiness plan --max-overhead-memory 64Gi --max-overhead-cpu 16 --max-workloads 50 cluster.json
+
+Exit codes: 0 ok, 2 some input unreadable or unparseable (the plan covers the rest), 64 usage
+error, 70 internal error, 73 cannot write --output.
 `;

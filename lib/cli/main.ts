@@ -7,6 +7,7 @@ import { MAIN_HELP } from "./help";
 import type { CliIo } from "./io";
 import { runExplain, runRules } from "./rules-command";
 import { readStreamBounded } from "./inputs";
+import { runPlan } from "./plan-command";
 import { runScan } from "./scan-command";
 
 export type { CliIo } from "./io";
@@ -14,6 +15,7 @@ export { EXIT } from "./errors";
 
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => number | Promise<number>> = {
   scan: runScan,
+  plan: runPlan,
   rules: runRules,
   explain: runExplain,
 };

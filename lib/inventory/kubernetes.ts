@@ -130,6 +130,14 @@ function readContextObject(kind: string, object: JsonObject, metadata: JsonObjec
     const memoryCapacity = getPath(object, "status.capacity.memory");
     const node: NodeInfo = { name, labels: stringRecord(metadata.labels), source: sink.file };
     if (typeof memoryCapacity === "string" || typeof memoryCapacity === "number") node.memoryCapacity = String(memoryCapacity);
+    // What pods can use: allocatable, else the whole capacity (a hand-written Node has only capacity).
+    for (const [field, resource] of [
+      ["allocatableMemory", "memory"],
+      ["allocatableCpu", "cpu"],
+    ] as const) {
+      const value = getPath(object, `status.allocatable.${resource}`) ?? getPath(object, `status.capacity.${resource}`);
+      if (typeof value === "string" || typeof value === "number") node[field] = String(value);
+    }
     context.nodes.push(node);
   } else if (kind === "PersistentVolumeClaim") {
     const spec = asObject(object.spec) ?? {};

@@ -289,6 +289,8 @@ describe("context objects", () => {
         name: "node-1",
         labels: { "kubernetes.io/hostname": "node-1", "katacontainers.io/kata-runtime": "true" },
         memoryCapacity: "32Gi",
+        allocatableMemory: "32Gi",
+        allocatableCpu: "8",
         source: "fixtures/kubernetes/cluster-pods.json",
       },
     ]);
@@ -325,7 +327,10 @@ status: { capacity: { memory: 65843012Ki } }`;
       { namespace: "kube-system", kubeProxyReplacement: "true", socketLbHostNamespaceOnly: "false", source: "ctx.yaml" },
     ]);
     expect(context.configMaps["kube-system/cilium-config"]).toEqual({ keys: 3, bytes: 10 });
-    expect(context.nodes).toEqual([{ name: "n1", labels: {}, memoryCapacity: "65843012Ki", source: "ctx.yaml" }]);
+    // No status.allocatable: the capacity stands in for it.
+    expect(context.nodes).toEqual([
+      { name: "n1", labels: {}, memoryCapacity: "65843012Ki", allocatableMemory: "65843012Ki", source: "ctx.yaml" },
+    ]);
     expect(files[0].skipped).toEqual({ PersistentVolumeClaim: 2, ConfigMap: 1, Node: 1 });
   });
 

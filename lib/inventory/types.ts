@@ -126,6 +126,9 @@ export interface NodeInfo {
   labels: Record<string, string>;
   /** `status.capacity.memory` as written (e.g. "65843012Ki"), when the Node object has it. */
   memoryCapacity?: string;
+  /** `status.allocatable` (else `status.capacity`) memory and cpu as written: what a rollout plan can fill. */
+  allocatableMemory?: string;
+  allocatableCpu?: string;
   source: string;
 }
 
