@@ -18,8 +18,9 @@ test.describe("overview", () => {
     // Columns of the readiness tables: group, ready, needs changes, blocked, total.
     await expect(overviewPage.chartRow("Readiness by cluster", clusterName).getByRole("cell")).toHaveText(["2", "1", "2", "5"]);
     await expect(overviewPage.chartRow("Readiness by namespace", "shop").getByRole("cell")).toHaveText(["2", "0", "1", "3"]);
-    await expect(overviewPage.chartRow("Score distribution", "90–100").getByRole("cell")).toHaveText("3");
-    await expect(overviewPage.chartRow("Score distribution", "60–69").getByRole("cell")).toHaveText("2");
+    await expect(
+      overviewPage.chartRow("Warnings holding back the most workloads", "Missing CPU or memory limits").getByRole("cell"),
+    ).toHaveText("1");
 
     await expect(overviewPage.topRuleLink("Host network namespace")).toBeVisible();
     await expect(overviewPage.topRuleLink("Volume subPath")).toBeVisible();
