@@ -19,7 +19,7 @@ import { getBlockersByTeam, getClusterBurnDowns, getMigrationPathCounts, getTeam
 import { getSnapshotsScoredByOlderCatalog } from "@/lib/data/uploads";
 import { overviewSearchParamsSchema, type ReadinessChartSort } from "@/lib/validations/overview";
 import { NONE_VALUE } from "@/lib/validations/workloads";
-import { formatCount } from "@/lib/format";
+import { formatCount, formatCountOf } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -81,7 +81,7 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
               Current state of cluster <strong className="font-semibold text-slate-800">{overview.cluster}</strong>.
             </>
           ) : (
-            `Current state of ${overview.clusters.length === 1 ? "1 cluster" : `${overview.clusters.length} clusters`}: the newest upload of each.`
+            `Current state of ${formatCountOf(overview.clusters.length, "cluster")}: the newest upload of each.`
           )
         }
         actions={

@@ -96,7 +96,7 @@ export function UploadDiffLists({ uploadId, changes, page, pageNumber, perPage }
       {pageCount > 1 ? (
         <nav aria-label="Changes pagination" className="flex items-center justify-between text-sm text-slate-600">
           <span>
-            page {pageNumber} of {pageCount}
+            page {formatCount(pageNumber)} of {formatCount(pageCount)}
           </span>
           <span className="flex gap-2">
             {pageNumber > 1 ? (
