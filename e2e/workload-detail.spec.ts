@@ -33,11 +33,10 @@ test.describe("workload page", () => {
     expect(patch.suggestedFilename()).toBe(`${clusterName}-jobs-batch-worker.kata.patch`);
     const patchText = await readFile(await patch.path(), "utf8");
     expect(patchText).toMatch(/^--- current\n\+\+\+ suggested\n@@ /);
-    expect(patchText).toContain("+      runtimeClassName: kata-qemu-runtime-rs");
+    expect(patchText).toMatch(/^\+ +memory: 512Mi/m);
 
-    // The diff of all changes together is the downloaded patch: copy it with the keyboard only.
-    await workloadPage.suggestedChanges.getByText("All changes together").click();
-    const copy = workloadPage.suggestedChanges.getByRole("button", { name: "Copy diff: all suggested changes" });
+    // One change: its diff is the whole patch. Copy it with the keyboard only.
+    const copy = workloadPage.suggestedChanges.getByRole("button", { name: "Copy diff: Add the missing CPU and memory limits" });
     await copy.focus();
     await page.keyboard.press("Enter");
     await expect(copy).toHaveText("Copied");

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ChartDataTable, ChartFigure } from "./chart-figure";
 import { ReadinessLegend } from "./chart-legend";
 import { READINESS_SERIES, type ReadinessSeriesKey } from "./readiness-colors";
-import { formatCount, formatShare } from "@/lib/format";
+import { formatCount, formatCountOf, formatShare } from "@/lib/format";
 import { cn } from "@/lib/utils";
 
 export interface StackedBarRow extends Record<ReadinessSeriesKey, number> {
@@ -64,7 +64,7 @@ export function ReadinessBarChart({ title, description, rows, sortOptions, foote
                   {row.label}
                 </span>
               )}
-              <span className="shrink-0 text-xs tabular-nums text-slate-500">{formatCount(row.total)}</span>
+              <span className="shrink-0 text-xs tabular-nums text-slate-500">{formatCountOf(row.total, "workload")}</span>
             </div>
             <div aria-hidden className="flex h-5 overflow-hidden rounded-sm bg-slate-100">
               {READINESS_SERIES.map((series) =>
@@ -88,7 +88,8 @@ export function ReadinessBarChart({ title, description, rows, sortOptions, foote
                 // A zero is grey: coloured, it would read as a finding.
                 <span key={series.key} className={cn("flex items-center gap-1", row[series.key] > 0 ? "text-slate-700" : "text-slate-400")}>
                   <span className={cn("inline-block size-2 rounded-sm", row[series.key] > 0 ? series.className : "bg-slate-300")} />
-                  {formatCount(row[series.key])} {series.label.toLowerCase()} ({formatShare(row[series.key], row.total)})
+                  {formatCount(row[series.key])} {series.label.toLowerCase()}
+                  {row[series.key] > 0 ? ` (${formatShare(row[series.key], row.total)})` : null}
                 </span>
               ))}
             </p>

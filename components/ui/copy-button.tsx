@@ -53,7 +53,8 @@ export function CopyButton({ text, label, className }: CopyButtonProps) {
   }, [state]);
 
   return (
-    <span className={cn("inline-flex", className)}>
+    // Positioned, so the sr-only status stays inside the button's box whatever scrolls around it.
+    <span className={cn("relative inline-flex", className)}>
       <button
         type="button"
         aria-label={label}
