@@ -1,4 +1,5 @@
 import { Fragment } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
 import { parseMarkdown, type Block, type Inline } from "@/lib/markdown";
 import { cn } from "@/lib/utils";
 
@@ -44,9 +45,12 @@ function BlockNode({ block, isTight }: { block: Block; isTight: boolean }) {
       );
     case "code":
       return (
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100">
-          <code data-language={block.lang ?? undefined}>{block.text}</code>
-        </pre>
+        <div className="relative min-w-0">
+          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-20 font-mono text-xs leading-5 text-slate-100">
+            <code data-language={block.lang ?? undefined}>{block.text}</code>
+          </pre>
+          <CopyButton text={block.text} label="Copy snippet" className="absolute right-2 top-2" />
+        </div>
       );
     case "list": {
       const ListTag = block.ordered ? "ol" : "ul";

@@ -5,6 +5,7 @@ import { OverviewPage } from "./pages/overview-page";
 import { ReportsPage } from "./pages/reports-page";
 import { RulePage, RulesPage } from "./pages/rules-page";
 import { UploadPage } from "./pages/upload-page";
+import { WorkloadPage } from "./pages/workload-page";
 import { WorkloadsPage } from "./pages/workloads-page";
 
 const FIXTURES_DIR = path.join(__dirname, "fixtures");
@@ -74,6 +75,7 @@ interface Fixtures {
   rulesPage: RulesPage;
   rulePage: RulePage;
   uploadPage: UploadPage;
+  workloadPage: WorkloadPage;
   workloadsPage: WorkloadsPage;
 }
 
@@ -98,6 +100,9 @@ export const test = base.extend<Fixtures>({
   },
   uploadPage: async ({ page }, use) => {
     await use(new UploadPage(page));
+  },
+  workloadPage: async ({ page }, use) => {
+    await use(new WorkloadPage(page));
   },
   workloadsPage: async ({ page }, use) => {
     await use(new WorkloadsPage(page));

@@ -18,13 +18,38 @@ test.describe("overview", () => {
     // Columns of the readiness tables: group, ready, needs changes, blocked, total.
     await expect(overviewPage.chartRow("Readiness by cluster", clusterName).getByRole("cell")).toHaveText(["2", "1", "2", "5"]);
     await expect(overviewPage.chartRow("Readiness by namespace", "shop").getByRole("cell")).toHaveText(["2", "0", "1", "3"]);
-    await expect(overviewPage.chartRow("Score distribution", "90–100").getByRole("cell")).toHaveText("3");
-    await expect(overviewPage.chartRow("Score distribution", "60–69").getByRole("cell")).toHaveText("2");
+    await expect(
+      overviewPage.chartRow("Warnings holding back the most workloads", "Missing CPU or memory limits").getByRole("cell"),
+    ).toHaveText("1");
 
     await expect(overviewPage.topRuleLink("Host network namespace")).toBeVisible();
     await expect(overviewPage.topRuleLink("Volume subPath")).toBeVisible();
     // web: 2 replicas x 320 MiB / 250m of pod overhead; api is already on Kata.
     await expect(overviewPage.sizingSentence).toHaveText("Moving this 1 ready workload (2 pods) costs 0.6 GiB / 0.5 vCPU of overhead.");
+  });
+
+  test("draws each cluster as a 100% bar with shares and counts, sortable", async ({ inventory, overviewPage, clusterName, page }) => {
+    await inventory.uploadOrFail({ files: FIXTURES });
+    await overviewPage.goto(clusterName);
+
+    const chart = overviewPage.chart("Readiness by cluster");
+    await expect(chart.getByRole("heading", { level: 2, name: "Readiness by cluster" })).toBeVisible();
+    const bar = chart.getByTestId("readiness-bar").filter({ hasText: clusterName });
+    // 2 ready, 1 needs changes, 2 blocked of 5.
+    await expect(bar).toContainText("2 ready (40%)");
+    await expect(bar).toContainText("1 needs changes (20%)");
+    await expect(bar).toContainText("2 blocked (40%)");
+    await expect(bar.getByText("20%", { exact: true })).toBeVisible();
+    await expect(bar.getByText("40%", { exact: true })).toHaveCount(2);
+
+    const sort = page.getByRole("navigation", { name: "Sort Readiness by cluster" });
+    await expect(sort.getByRole("link", { name: "Blocked share" })).toHaveAttribute("aria-current", "true");
+    await sort.getByRole("link", { name: "Name" }).click();
+    await expect(page).toHaveURL(new RegExp(`\\?cluster=${clusterName}&clusterSort=name$`));
+    await expect(page.getByRole("navigation", { name: "Sort Readiness by cluster" }).getByRole("link", { name: "Name" })).toHaveAttribute(
+      "aria-current",
+      "true",
+    );
   });
 
   test("links a blocking rule to its page and to the workloads it blocks", async ({ inventory, overviewPage, clusterName, page }) => {

@@ -9,11 +9,13 @@ import {
   formatErrorLocation,
   formatExpiry,
   formatGiB,
+  formatKind,
   formatMiB,
   formatMilliCpu,
   formatShare,
   formatVcpus,
   formatVcpuTotal,
+  formatWorkloadIdentity,
 } from "./format";
 
 describe("lib/format", () => {
@@ -68,6 +70,22 @@ describe("lib/format", () => {
     expect(formatErrorLocation({ source: "a.yaml" })).toBe("a.yaml");
     expect(formatErrorLocation({ source: "a.yaml", line: 3 })).toBe("a.yaml:3");
     expect(formatErrorLocation({ source: "a.yaml", line: 3, column: 7 })).toBe("a.yaml:3:7");
+  });
+});
+
+describe("workload identities and kinds", () => {
+  it("drops the empty namespace of Docker containers and names Compose services", () => {
+    expect(formatWorkloadIdentity("edge-lab//Container/camera-agent")).toBe("edge-lab/Container/camera-agent");
+    expect(formatWorkloadIdentity("edge-lab/shop/Service/web")).toBe("edge-lab/shop/Compose service/web");
+    expect(formatWorkloadIdentity("prod/monitoring/DaemonSet/node-exporter")).toBe("prod/monitoring/DaemonSet/node-exporter");
+    expect(formatKind("Service")).toBe("Compose service");
+    expect(formatKind("Deployment")).toBe("Deployment");
+  });
+
+  it("leaves anything that is not an identity as it is", () => {
+    expect(formatWorkloadIdentity("")).toBe("");
+    expect(formatWorkloadIdentity("a/b")).toBe("a/b");
+    expect(formatWorkloadIdentity("c/ns/Pod/a/b")).toBe("c/ns/Pod/a/b");
   });
 });
 

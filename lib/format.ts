@@ -110,3 +110,23 @@ export function formatSvgNumber(value: number): string {
 export function formatDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * A workload kind as people read it. Compose services are stored as kind `Service`; a Kubernetes
+ * Service is never a workload here, so the word alone would mislead.
+ */
+export function formatKind(kind: string): string {
+  return kind === "Service" ? "Compose service" : kind;
+}
+
+/**
+ * A workload identity (`cluster/namespace/Kind/name`) as people read it: no empty namespace segment
+ * for Docker containers (`edge-lab/Container/camera-agent`) and Compose services named as such
+ * (`edge-lab/shop/Compose service/web`). The identity itself stays the key waivers and the CLI match.
+ */
+export function formatWorkloadIdentity(identity: string): string {
+  const parts = identity.split("/");
+  if (parts.length < 4) return identity;
+  const [cluster, namespace, kind, ...name] = parts;
+  return [cluster, namespace, formatKind(kind), name.join("/")].filter((part) => part !== "").join("/");
+}

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BarList } from "@/components/charts/bar-list";
-import { Histogram } from "@/components/charts/histogram";
 import { ReadinessBarChart } from "@/components/charts/stacked-bar-chart";
 import { ClusterFilter } from "@/components/overview/cluster-filter";
 import { OverdueCard } from "@/components/overview/overdue-card";
 import { OverviewEmptyState } from "@/components/overview/overview-empty-state";
+import { sortReadinessGroups } from "@/components/overview/readiness-sort";
 import { MigrationPaths } from "@/components/overview/migration-paths";
 import { BlockersByTeam, ClusterBurnDowns, TeamBurnDownChart } from "@/components/overview/progress-charts";
 import { SizingImpact } from "@/components/overview/sizing-impact";
@@ -17,12 +17,14 @@ import { OlderCatalogNote } from "@/components/uploads/older-catalog-note";
 import { getOverview } from "@/lib/data/overview";
 import { getBlockersByTeam, getClusterBurnDowns, getMigrationPathCounts, getTeamBurnDown } from "@/lib/data/progress";
 import { getSnapshotsScoredByOlderCatalog } from "@/lib/data/uploads";
-import { overviewSearchParamsSchema } from "@/lib/validations/overview";
-import { formatCount } from "@/lib/format";
+import { overviewSearchParamsSchema, type ReadinessChartSort } from "@/lib/validations/overview";
+import { NONE_VALUE } from "@/lib/validations/workloads";
+import { formatCount, formatCountOf } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };
 
 const NO_NAMESPACE_LABEL = "(no namespace)";
+const SORT_LABELS: Record<ReadinessChartSort, string> = { blocked: "Blocked share", size: "Size", name: "Name" };
 /** Burn-down charts without a cluster picked (clusters with a trend, i.e. two snapshots or more); the filter shows any one. */
 const MAX_BURN_DOWNS = 4;
 
@@ -30,14 +32,25 @@ interface OverviewPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// Red (score 0) to green (score 100), so the histogram reads at a glance.
-function scoreColor(from: number): string {
-  return `hsl(${Math.round((from / 90) * 130)} 60% 42%)`;
+type Query = Record<string, string | string[] | undefined>;
+
+/** The sort links of one chart: the page's query with that chart's sort replaced (the default is left out). */
+function sortOptions(query: Query, param: "clusterSort" | "namespaceSort", current: ReadinessChartSort) {
+  return (Object.keys(SORT_LABELS) as ReadinessChartSort[]).map((sort) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (key === param || value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+    }
+    if (sort !== "blocked") params.set(param, sort);
+    const search = params.toString();
+    return { label: SORT_LABELS[sort], href: search ? `/?${search}` : "/", isCurrent: sort === current };
+  });
 }
 
 export default async function OverviewPage({ searchParams }: OverviewPageProps) {
   const query = await searchParams;
-  const { cluster, waivers } = overviewSearchParamsSchema.parse(query);
+  const { cluster, waivers, clusterSort, namespaceSort } = overviewSearchParamsSchema.parse(query);
   const [overview, olderSnapshots, paths, blockersByTeam, burnDowns, teamBurnDown] = await Promise.all([
     getOverview({ cluster, withoutWaivers: waivers === "off" }),
     getSnapshotsScoredByOlderCatalog(),
@@ -68,7 +81,7 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
               Current state of cluster <strong className="font-semibold text-slate-800">{overview.cluster}</strong>.
             </>
           ) : (
-            `Current state of ${overview.clusters.length === 1 ? "1 cluster" : `${overview.clusters.length} clusters`}: the newest upload of each.`
+            `Current state of ${formatCountOf(overview.clusters.length, "cluster")}: the newest upload of each.`
           )
         }
         actions={
@@ -107,18 +120,28 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
       <div className="grid gap-6 xl:grid-cols-2">
         <ReadinessBarChart
           title="Readiness by cluster"
-          description="Current workloads per cluster, by readiness"
-          rows={overview.byCluster.map((group) => ({ ...group, href: `/?cluster=${encodeURIComponent(group.label)}` }))}
+          description="Share of each cluster's current workloads by readiness"
+          sortOptions={sortOptions(query, "clusterSort", clusterSort)}
+          rows={sortReadinessGroups(overview.byCluster, clusterSort).map((group) => ({
+            ...group,
+            href: `/?cluster=${encodeURIComponent(group.label)}`,
+          }))}
         />
         <ReadinessBarChart
           title="Readiness by namespace"
-          description={overview.cluster ? "Namespaces with the most workloads" : "Namespaces with the most workloads, across clusters"}
-          rows={overview.byNamespace.map((group) =>
-            // Docker containers have no namespace.
-            group.label === ""
-              ? { ...group, label: NO_NAMESPACE_LABEL }
-              : { ...group, href: workloadsHref({ cluster: overview.cluster, namespace: group.label }) },
-          )}
+          description={
+            overview.cluster ? "The namespaces with the most workloads" : "The namespaces with the most workloads, each in its cluster"
+          }
+          sortOptions={sortOptions(query, "namespaceSort", namespaceSort)}
+          rows={sortReadinessGroups(overview.byNamespace, namespaceSort).map((group) => {
+            // Docker containers have no namespace; with one cluster picked its name goes without saying.
+            const namespace = group.namespace === "" ? NO_NAMESPACE_LABEL : group.namespace;
+            return {
+              ...group,
+              label: overview.cluster ? namespace : `${group.cluster}/${namespace}`,
+              href: workloadsHref({ cluster: group.cluster, namespace: group.namespace === "" ? NONE_VALUE : group.namespace }),
+            };
+          })}
           footer={overview.otherNamespaces > 0 ? `${formatCount(overview.otherNamespaces)} more namespaces not shown.` : undefined}
         />
         <BarList
@@ -135,16 +158,20 @@ export default async function OverviewPage({ searchParams }: OverviewPageProps) 
           }))}
           empty="No blockers: nothing stops these workloads from moving."
         />
-        <Histogram
-          title="Score distribution"
-          description="Workloads per 10-point score bucket (100 = no findings that cost points)"
-          xLabel="Score"
-          yLabel="Workloads"
-          bins={overview.scoreHistogram.map((bucket) => ({
-            label: `${bucket.from}–${bucket.to}`,
-            value: bucket.workloads,
-            color: scoreColor(bucket.from),
+        <BarList
+          title="Warnings holding back the most workloads"
+          description="Workloads that need changes (not blocked) with a warning of the rule: fixing it moves them towards ready"
+          valueLabel="Workloads that need changes"
+          barClassName="bg-amber-100"
+          items={overview.topWarningRules.map((rule) => ({
+            key: rule.ruleId,
+            label: rule.title,
+            value: rule.workloads,
+            href: `/rules/${rule.ruleId}`,
+            secondaryHref: workloadsHref({ cluster: overview.cluster, readiness: "needs-changes", rule: rule.ruleId }),
+            secondaryLabel: "Workloads",
           }))}
+          empty="No workload waits only on warnings."
         />
       </div>
 

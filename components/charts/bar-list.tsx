@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ChartDataTable, ChartFigure } from "./chart-figure";
 import { formatCount } from "@/lib/format";
+import { cn } from "@/lib/utils";
 
 export interface BarListItem {
   key: string;
@@ -18,10 +19,12 @@ export interface BarListProps {
   valueLabel: string;
   items: BarListItem[];
   empty: React.ReactNode;
+  /** The bars' fill: red for blockers unless told otherwise. */
+  barClassName?: string;
 }
 
 /** A ranked list with proportional bars behind each label. */
-export function BarList({ title, description, valueLabel, items, empty }: BarListProps) {
+export function BarList({ title, description, valueLabel, items, empty, barClassName = "bg-red-100" }: BarListProps) {
   const max = Math.max(1, ...items.map((item) => item.value));
   return (
     <ChartFigure
@@ -44,7 +47,7 @@ export function BarList({ title, description, valueLabel, items, empty }: BarLis
               <div className="relative h-7 min-w-0 rounded-sm">
                 <div
                   aria-hidden
-                  className="absolute inset-y-0 left-0 rounded-sm bg-red-100"
+                  className={cn("absolute inset-y-0 left-0 rounded-sm", barClassName)}
                   style={{ width: `${(item.value / max) * 100}%` }}
                 />
                 <Link

@@ -11,20 +11,20 @@ export interface ChartFigureProps {
   children: React.ReactNode;
 }
 
-/** A chart card named by its title; the drawing itself is decoration over `dataTable`. */
+/** A chart card named by its title (an h2 in the page's outline); the drawing itself is decoration over `dataTable`. */
 export function ChartFigure({ title, description, dataTable, actions, className, children }: ChartFigureProps) {
   const titleId = useId();
   // The figcaption is nested beside the legend, so it does not name the figure by itself.
   return (
     <figure
       aria-labelledby={titleId}
-      className={cn("flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm", className)}
+      className={cn("flex min-w-0 flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm", className)}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <figcaption className="flex flex-col gap-0.5">
-          <span id={titleId} className="text-sm font-semibold text-slate-800">
+          <h2 id={titleId} className="text-sm font-semibold text-slate-800">
             {title}
-          </span>
+          </h2>
           {description ? <span className="text-xs text-slate-500">{description}</span> : null}
         </figcaption>
         {actions}

@@ -19,8 +19,8 @@ export function MigrationPaths({ counts }: { counts: Record<MigrationPath, numbe
             aria-label={MIGRATION_PATH_STYLES[path].label}
             data-testid={`path-${path}`}
             className={cn(
-              "flex flex-col gap-1 rounded-lg border border-t-4 border-slate-200 bg-white p-4 shadow-sm",
-              MIGRATION_PATH_STYLES[path].borderTop,
+              "flex min-w-0 flex-col gap-1 rounded-lg border border-t-4 border-slate-200 bg-white p-4 shadow-sm",
+              counts[path] > 0 ? MIGRATION_PATH_STYLES[path].borderTop : "border-t-slate-200",
             )}
           >
             <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{MIGRATION_PATH_STYLES[path].label}</span>

@@ -43,7 +43,11 @@ export function SummaryStats({ totals, cluster }: SummaryStatsProps) {
           key={stat.label}
           role="group"
           aria-label={stat.label}
-          className={cn("flex flex-col gap-1 rounded-lg border border-t-4 border-slate-200 bg-white p-4 shadow-sm", stat.accent)}
+          // A zero keeps the neutral border: coloured, it would read as something to look at.
+          className={cn(
+            "flex min-w-0 flex-col gap-1 rounded-lg border border-t-4 border-slate-200 bg-white p-4 shadow-sm",
+            stat.value > 0 ? stat.accent : "border-t-slate-200",
+          )}
         >
           <span className="text-xs font-medium uppercase tracking-wide text-slate-500">{stat.label}</span>
           <span data-testid="stat-value" className="text-2xl font-semibold tabular-nums">
@@ -68,7 +72,10 @@ function ReadinessMeter({ percent }: { percent: number }) {
     <div
       role="group"
       aria-label="Readiness"
-      className="flex flex-col gap-1 rounded-lg border border-t-4 border-slate-200 border-t-ready bg-white p-4 shadow-sm"
+      className={cn(
+        "flex min-w-0 flex-col gap-1 rounded-lg border border-t-4 border-slate-200 bg-white p-4 shadow-sm",
+        percent > 0 ? "border-t-ready" : "border-t-slate-200",
+      )}
     >
       <span className="text-xs font-medium uppercase tracking-wide text-slate-500">Readiness</span>
       <span data-testid="stat-value" className="text-2xl font-semibold tabular-nums">

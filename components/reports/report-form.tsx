@@ -6,7 +6,8 @@ export interface ReportFormProps {
   canPrintPdf: boolean;
 }
 
-const SELECT_CLASS = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+// A select is as wide as its longest option: a long team name would widen the page past a phone's width.
+const SELECT_CLASS = "w-full max-w-full truncate rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm sm:w-72";
 
 /**
  * A plain GET form: each button submits the scope to its route handler, which answers with the file
@@ -15,9 +16,10 @@ const SELECT_CLASS = "rounded-md border border-slate-300 bg-white px-2 py-1.5 te
 export function ReportForm({ clusters, teams, canPrintPdf }: ReportFormProps) {
   return (
     <form method="get" action="/api/reports/html" className="flex flex-col gap-5" aria-label="Report scope">
-      <fieldset className="flex flex-wrap gap-6">
+      {/* A fieldset is min-content wide by default, which is what let it stretch. */}
+      <fieldset className="flex min-w-0 flex-wrap gap-6">
         <legend className="mb-2 text-sm text-slate-600">Pick a cluster, a team, both, or neither for the whole estate.</legend>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor="report-cluster" className="text-sm font-medium text-slate-700">
             Cluster
           </label>
@@ -30,7 +32,7 @@ export function ReportForm({ clusters, teams, canPrintPdf }: ReportFormProps) {
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor="report-team" className="text-sm font-medium text-slate-700">
             Team
           </label>

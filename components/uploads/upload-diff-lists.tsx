@@ -4,7 +4,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { ExpandableText } from "@/components/ui/truncated-text";
 import type { UploadChanges } from "@/lib/data/uploads";
 import type { UploadDiffPage } from "@/lib/data/upload-diff";
-import { formatCount } from "@/lib/format";
+import { formatCount, formatWorkloadIdentity } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import type { UploadDiffList } from "@/lib/validations/uploads";
 
@@ -64,7 +64,7 @@ export function UploadDiffLists({ uploadId, changes, page, pageNumber, perPage }
             <li key={finding.findingId} className="flex flex-wrap items-start gap-x-3 gap-y-1 px-4 py-3 text-sm">
               <SeverityBadge severity={finding.severity} />
               <Link href={`/workloads/${finding.workloadId}`} className="min-w-0 break-all font-medium text-sky-700 hover:underline">
-                {finding.identity}
+                {formatWorkloadIdentity(finding.identity)}
               </Link>
               <Link href={`/rules/${finding.ruleId}`} className="font-mono text-xs text-sky-700 hover:underline">
                 {finding.ruleId}
@@ -84,7 +84,7 @@ export function UploadDiffLists({ uploadId, changes, page, pageNumber, perPage }
             <li key={workload.workloadId} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
               <ReadinessBadge readiness={workload.readiness} />
               <Link href={`/workloads/${workload.workloadId}`} className="min-w-0 break-all font-medium text-sky-700 hover:underline">
-                {workload.identity}
+                {formatWorkloadIdentity(workload.identity)}
               </Link>
               {page.list === "removed-workloads" ? (
                 <span className="text-xs text-slate-500">as in upload #{changes.previousUploadId}</span>
@@ -96,7 +96,7 @@ export function UploadDiffLists({ uploadId, changes, page, pageNumber, perPage }
       {pageCount > 1 ? (
         <nav aria-label="Changes pagination" className="flex items-center justify-between text-sm text-slate-600">
           <span>
-            page {pageNumber} of {pageCount}
+            page {formatCount(pageNumber)} of {formatCount(pageCount)}
           </span>
           <span className="flex gap-2">
             {pageNumber > 1 ? (

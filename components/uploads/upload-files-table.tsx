@@ -1,7 +1,7 @@
 import { Table, TableBody, TableHeader, Td, Th } from "@/components/ui/table";
 import { ExpandableText, TruncatedText, truncate } from "@/components/ui/truncated-text";
 import type { UploadFileDetail } from "@/lib/data/uploads";
-import { formatBytes, formatErrorLocation } from "@/lib/format";
+import { formatBytes, formatCount, formatErrorLocation } from "@/lib/format";
 
 export interface UploadFilesTableProps {
   files: UploadFileDetail[];
@@ -11,7 +11,7 @@ const NUM = "text-right tabular-nums";
 
 function formatSkipped(skipped: Record<string, number>): string {
   const entries = Object.entries(skipped).sort(([a], [b]) => a.localeCompare(b));
-  return entries.length === 0 ? "—" : entries.map(([kind, count]) => `${kind} ×${count}`).join(", ");
+  return entries.length === 0 ? "—" : entries.map(([kind, count]) => `${kind} ×${formatCount(count)}`).join(", ");
 }
 
 export function UploadFilesTable({ files }: UploadFilesTableProps) {
@@ -38,7 +38,7 @@ export function UploadFilesTable({ files }: UploadFilesTableProps) {
             </Td>
             <Td className={`${NUM} whitespace-nowrap`}>{formatBytes(file.bytes)}</Td>
             <Td className={NUM}>{file.objects}</Td>
-            <Td className={NUM}>{file.workloads}</Td>
+            <Td className={NUM}>{formatCount(file.workloads)}</Td>
             <Td className="text-slate-600">{formatSkipped(file.skipped)}</Td>
             <Td>
               {file.errors.length === 0 ? (

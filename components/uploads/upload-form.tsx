@@ -217,7 +217,7 @@ export function UploadForm({ clusterNames, targets, defaultTarget, maxBytes }: U
           <ul className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200 bg-white">
             {files.map((file) => (
               <li key={fileKey(file)} className="flex items-center justify-between gap-4 px-3 py-2 text-sm">
-                <span className="truncate font-mono">{file.name}</span>
+                <span className="min-w-0 truncate font-mono">{file.name}</span>
                 <span className="flex items-center gap-3">
                   <span className="text-slate-500">{formatBytes(file.size)}</span>
                   <Button
@@ -236,7 +236,7 @@ export function UploadForm({ clusterNames, targets, defaultTarget, maxBytes }: U
         </section>
       ) : null}
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div className="flex flex-col gap-1.5">
           <label htmlFor={ids.cluster} className="text-sm font-medium">
             Cluster
@@ -251,7 +251,7 @@ export function UploadForm({ clusterNames, targets, defaultTarget, maxBytes }: U
             value={cluster}
             onChange={(event) => setTypedCluster(event.target.value)}
             aria-invalid={problem?.fieldErrors?.cluster ? true : undefined}
-            className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+            className="min-w-0 rounded-md border border-slate-300 px-3 py-2 text-sm"
           />
           <datalist id={ids.clusters}>
             {clusterNames.map((name) => (
@@ -268,7 +268,7 @@ export function UploadForm({ clusterNames, targets, defaultTarget, maxBytes }: U
             id={ids.target}
             name="target"
             defaultValue={defaultTarget}
-            className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+            className="min-w-0 rounded-md border border-slate-300 px-3 py-2 text-sm"
           >
             {targets.map((target) => (
               <option key={target.id} value={target.id}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { AuditEventDto } from "@/lib/data/remediation";
 import { isRemediationStatus, REMEDIATION_STATUS_STYLES } from "@/lib/domain";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatWorkloadIdentity } from "@/lib/format";
 
 const FIELD_LABELS: Record<string, string> = {
   status: "Status",
@@ -52,10 +52,10 @@ export function AuditHistory({ events, showWorkload = false }: { events: readonl
             <span className="break-all text-xs">
               {event.workloadId !== null ? (
                 <Link href={`/workloads/${event.workloadId}`} className="underline underline-offset-2">
-                  {event.identity}
+                  {formatWorkloadIdentity(event.identity)}
                 </Link>
               ) : (
-                <span className="text-slate-500">{event.identity} (not in a current snapshot)</span>
+                <span className="text-slate-500">{formatWorkloadIdentity(event.identity)} (not in a current snapshot)</span>
               )}
             </span>
           ) : null}

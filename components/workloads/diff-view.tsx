@@ -1,3 +1,4 @@
+import { CopyButton } from "@/components/ui/copy-button";
 import { cn } from "@/lib/utils";
 
 export interface DiffViewProps {
@@ -14,17 +15,24 @@ function lineClass(line: string): string {
   return "text-slate-700";
 }
 
+/** The diff in its own scrolling box (a long line never widens the page), with a copy button. */
 export function DiffView({ diff, label }: DiffViewProps) {
   return (
-    <pre aria-label={label} className="overflow-x-auto rounded-md border border-slate-200 bg-white py-2 font-mono text-xs leading-5">
-      {diff
-        .replace(/\n$/, "")
-        .split("\n")
-        .map((line, index) => (
-          <span key={index} className={cn("block px-3", lineClass(line))}>
-            {line || " "}
-          </span>
-        ))}
-    </pre>
+    <div className="relative min-w-0">
+      <pre
+        aria-label={label}
+        className="overflow-x-auto rounded-md border border-slate-200 bg-white py-2 pr-16 font-mono text-xs leading-5"
+      >
+        {diff
+          .replace(/\n$/, "")
+          .split("\n")
+          .map((line, index) => (
+            <span key={index} className={cn("block px-3", lineClass(line))}>
+              {line || " "}
+            </span>
+          ))}
+      </pre>
+      <CopyButton text={diff} label={`Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`} className="absolute right-2 top-2" />
+    </div>
   );
 }

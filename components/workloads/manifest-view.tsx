@@ -22,7 +22,8 @@ export function ManifestView({ yaml, marks }: ManifestViewProps) {
   for (const mark of marks) byLine.set(mark.line, [...(byLine.get(mark.line) ?? []), mark]);
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // relative: the marks' sr-only text is absolutely positioned, and only a positioned scroll box clips it (else it widens the page).
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <ol aria-label="Manifest lines" className="min-w-max py-2 font-mono text-xs leading-5">
         {lines.map((text, index) => {
           const line = index + 1;

@@ -1,18 +1,41 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { RemediationPlan } from "@/lib/remediation/suggest";
+import { buttonClassName } from "@/components/ui/button";
 import { DiffView } from "./diff-view";
+import { patchFileName, textDataUrl } from "./patch-files";
 
 export interface SuggestedChangesProps {
   plan: RemediationPlan;
+  /** Names the downloads. */
+  workload: { clusterName: string; namespace: string; name: string };
 }
 
-export function SuggestedChanges({ plan }: SuggestedChangesProps) {
+export function SuggestedChanges({ plan, workload }: SuggestedChangesProps) {
   if (plan.changes.length === 0) {
     return <p className="text-sm text-slate-600">No mechanical manifest change applies; follow the remediation of each finding above.</p>;
   }
   return (
     <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <a
+          href={textDataUrl(plan.diff, "text/x-diff")}
+          download={patchFileName(workload, "patch")}
+          className={buttonClassName("secondary")}
+        >
+          Download patch
+        </a>
+        <a
+          href={textDataUrl(plan.after, "application/yaml")}
+          download={patchFileName(workload, "yaml")}
+          className={buttonClassName("secondary")}
+        >
+          Download changed manifest
+        </a>
+        <span className="text-xs text-slate-500">
+          All changes below together: a unified diff of the manifest as shown, or the whole manifest with them.
+        </span>
+      </div>
       {plan.changes.map((change) => (
         <article key={change.id} aria-labelledby={`change-${change.id}`} className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">

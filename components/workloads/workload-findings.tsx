@@ -8,6 +8,7 @@ import type { WorkloadFindingDto, WorkloadWaiver } from "@/lib/data/workloads";
 import { RemediationItemStatus } from "./remediation-item-status";
 import { findRule } from "@/lib/rules/catalog";
 import { REMEDY_STYLES, SEVERITIES, SEVERITY_STYLES } from "@/lib/domain";
+import { formatCount } from "@/lib/format";
 
 export interface WorkloadFindingsProps {
   findings: readonly WorkloadFindingDto[];
@@ -36,7 +37,7 @@ export function WorkloadFindings({ findings, lineOf, items, editable = false, wa
         return (
           <section key={severity} aria-labelledby={`findings-${severity}`} className="flex flex-col gap-3">
             <h3 id={`findings-${severity}`} className="flex items-center gap-2 text-sm font-semibold">
-              {SEVERITY_STYLES[severity].plural} <span className="font-normal text-slate-500">({ofSeverity.length})</span>
+              {SEVERITY_STYLES[severity].plural} <span className="font-normal text-slate-500">({formatCount(ofSeverity.length)})</span>
             </h3>
             {ruleIds.map((ruleId) => {
               const rule = findRule(ruleId);

@@ -12,12 +12,12 @@ beforeAll(async () => {
 });
 
 describe("getOverview on an empty database", () => {
-  it("returns zeros, ten empty score buckets and no clusters", async () => {
+  it("returns zeros, no groups and no clusters", async () => {
     const overview = await getOverview();
     expect(overview.clusters).toEqual([]);
     expect(overview.totals).toEqual({ total: 0, ready: 0, needsChanges: 0, blocked: 0, migrated: 0, readinessPercent: 0 });
-    expect(overview.scoreHistogram).toHaveLength(10);
-    expect(overview.scoreHistogram.every((bucket) => bucket.workloads === 0)).toBe(true);
+    expect(overview.byNamespace).toEqual([]);
+    expect(overview.topWarningRules).toEqual([]);
     expect(overview.sizing.workloads).toBe(0);
     expect(overview.sizing.overheadMemoryMiB).toBe(0);
   });
@@ -38,7 +38,19 @@ describe("getOverview with data", () => {
           { ruleId: "subpath", severity: "blocker", container: "b" },
         ],
       },
-      { name: "loader", namespace: "shop", readiness: "blocked", score: 20, findings: [{ ruleId: "subpath", severity: "blocker" }, { ruleId: "gpu", severity: "blocker" }] },
+      {
+        name: "loader",
+        namespace: "shop",
+        readiness: "blocked",
+        score: 0,
+        findings: [
+          { ruleId: "subpath", severity: "blocker" },
+          { ruleId: "gpu", severity: "blocker" },
+          // Warnings of a blocked workload are not what holds it back.
+          { ruleId: "resource-limits", severity: "warning" },
+          { ruleId: "hugepages", severity: "warning" },
+        ],
+      },
       { name: "batch", namespace: "jobs", readiness: "needs-changes", score: 90, findings: [{ ruleId: "resource-limits", severity: "warning" }] },
       { name: "api", namespace: "shop", migrated: true, vmMemoryMiB: 5000 },
     ]);
@@ -46,23 +58,28 @@ describe("getOverview with data", () => {
     await seedUpload(db, "beta", [
       { name: "old", readiness: "blocked", score: 0, findings: [{ ruleId: "host-pid", severity: "blocker" }] },
     ]);
-    await seedUpload(db, "beta", [{ name: "daemon", namespace: "kube-system", perNode: true, overheadMemoryMiB: 130 }]);
+    await seedUpload(db, "beta", [
+      { name: "daemon", namespace: "kube-system", perNode: true, overheadMemoryMiB: 130 },
+      // Same namespace name as alpha's: a namespace of its own cluster.
+      { name: "cache", namespace: "shop", readiness: "needs-changes", score: 90, findings: [{ ruleId: "resource-limits", severity: "warning" }] },
+    ]);
   });
 
   it("counts current workloads across clusters", async () => {
     const { totals, clusters } = await getOverview();
     expect(clusters).toEqual(["alpha", "beta"]);
-    expect(totals).toEqual({ total: 6, ready: 3, needsChanges: 1, blocked: 2, migrated: 1, readinessPercent: 50 });
+    expect(totals).toEqual({ total: 7, ready: 3, needsChanges: 2, blocked: 2, migrated: 1, readinessPercent: 43 });
   });
 
-  it("breaks readiness down by cluster and by namespace, largest first", async () => {
+  it("breaks readiness down by cluster and by namespace of each cluster, largest first", async () => {
     const { byCluster, byNamespace, otherNamespaces } = await getOverview();
     expect(byCluster).toEqual([
       { label: "alpha", total: 5, ready: 2, needsChanges: 1, blocked: 2 },
-      { label: "beta", total: 1, ready: 1, needsChanges: 0, blocked: 0 },
+      { label: "beta", total: 2, ready: 1, needsChanges: 1, blocked: 0 },
     ]);
-    expect(byNamespace[0]).toEqual({ label: "shop", total: 3, ready: 2, needsChanges: 0, blocked: 1 });
-    expect(byNamespace.map((group) => group.label)).toEqual(["shop", "jobs", "kube-system", "monitoring"]);
+    expect(byNamespace[0]).toEqual({ label: "alpha/shop", cluster: "alpha", namespace: "shop", total: 3, ready: 2, needsChanges: 0, blocked: 1 });
+    expect(byNamespace.map((group) => group.label)).toEqual(["alpha/shop", "alpha/jobs", "alpha/monitoring", "beta/kube-system", "beta/shop"]);
+    expect(byNamespace.find((group) => group.label === "beta/shop")).toMatchObject({ total: 1, needsChanges: 1 });
     expect(otherNamespaces).toBe(0);
   });
 
@@ -76,11 +93,11 @@ describe("getOverview with data", () => {
     expect(topBlockingRules.map((rule) => rule.ruleId)).not.toContain("host-pid");
   });
 
-  it("puts scores into ten-point buckets, 100 in the last one", async () => {
-    const { scoreHistogram } = await getOverview();
-    const counts = Object.fromEntries(scoreHistogram.map((bucket) => [`${bucket.from}-${bucket.to}`, bucket.workloads]));
-    expect(counts).toMatchObject({ "20-29": 1, "60-69": 1, "90-100": 4, "0-9": 0 });
-    expect(scoreHistogram.reduce((sum, bucket) => sum + bucket.workloads, 0)).toBe(6);
+  it("ranks warnings by the workloads they hold back: those that need changes, not blocked ones", async () => {
+    const { topWarningRules } = await getOverview();
+    // resource-limits: batch (alpha) and cache (beta); loader is blocked, so hugepages counts nowhere.
+    expect(topWarningRules).toEqual([{ ruleId: "resource-limits", title: expect.any(String), workloads: 2 }]);
+    expect((await getOverview({ cluster: "beta" })).topWarningRules).toEqual([{ ruleId: "resource-limits", title: expect.any(String), workloads: 1 }]);
   });
 
   it("sums the sizing of ready workloads not yet on Kata, per pod", async () => {
@@ -101,9 +118,9 @@ describe("getOverview with data", () => {
     const overview = await getOverview({ cluster: "beta" });
     expect(overview.cluster).toBe("beta");
     expect(overview.clusters).toEqual(["alpha", "beta"]);
-    expect(overview.totals).toMatchObject({ total: 1, ready: 1, blocked: 0, readinessPercent: 100 });
+    expect(overview.totals).toMatchObject({ total: 2, ready: 1, blocked: 0, readinessPercent: 50 });
     expect(overview.byCluster.map((group) => group.label)).toEqual(["beta"]);
-    expect(overview.byNamespace.map((group) => group.label)).toEqual(["kube-system"]);
+    expect(overview.byNamespace.map((group) => group.label)).toEqual(["beta/kube-system", "beta/shop"]);
     expect(overview.topBlockingRules).toEqual([]);
     expect(overview.sizing.workloads).toBe(1);
   });

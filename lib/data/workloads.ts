@@ -328,6 +328,8 @@ export interface WorkloadDetail {
   source: string;
   score: number;
   readiness: string;
+  /** As stored by the import (lib/scoring/migration-path.ts); an unknown value reads as itself. */
+  migrationPath: string;
   migrated: boolean;
   isCurrent: boolean;
   blockerCount: number;
@@ -359,6 +361,7 @@ export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
       source: true,
       score: true,
       readiness: true,
+      migrationPath: true,
       migrated: true,
       isCurrent: true,
       blockerCount: true,

@@ -1,7 +1,7 @@
 // The readiness report as one self-contained HTML file: inline CSS and SVG, no scripts, no fonts,
 // images or stylesheets to fetch, so it opens offline and prints (to PDF too) as it is.
 import { MIGRATION_PATH_STYLES, REMEDY_STYLES } from "../domain";
-import { formatCount, formatCountOf, formatGiB, formatVcpuTotal } from "../format";
+import { formatCount, formatCountOf, formatGiB, formatKind, formatVcpuTotal } from "../format";
 import { parseMarkdown, type Block, type Inline } from "../markdown";
 import { MIGRATION_PATHS } from "../scoring/migration-path";
 import { describeSizingSummary } from "../scoring/sizing";
@@ -263,7 +263,7 @@ function* renderBlocked(model: ReportModel): Generator<string> {
   }
   yield `<p>${formatCountOf(total, "workload")} cannot move to Kata until ${total === 1 ? "its" : "their"} blockers are resolved. Each blocker comes with the first step of its fix; the rule sections above give the full remediation.</p>`;
   for (const workload of workloads) {
-    const where = [workload.cluster, workload.namespace ?? "", workload.kind].filter(Boolean).map(esc).join(" / ");
+    const where = [workload.cluster, workload.namespace ?? "", formatKind(workload.kind)].filter(Boolean).map(esc).join(" / ");
     const rows = workload.blockers
       .map(
         (blocker) =>

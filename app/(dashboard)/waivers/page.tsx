@@ -10,7 +10,7 @@ import { WaiverForm } from "@/components/waivers/waiver-form";
 import { refreshExpiredWaivers } from "@/lib/data/tracking";
 import { listWaivers, type WaiverListItem } from "@/lib/data/waivers";
 import { WAIVER_STATUS_STYLES } from "@/lib/domain";
-import { formatCountOf, formatDateTime, formatExpiry } from "@/lib/format";
+import { formatCount, formatCountOf, formatDateTime, formatExpiry } from "@/lib/format";
 import { CATALOG, findRule } from "@/lib/rules/catalog";
 import { cn } from "@/lib/utils";
 
@@ -82,7 +82,7 @@ function WaiverSection({
   revocable?: boolean;
 }) {
   return (
-    <PageSection title={`${title} (${waivers.length})`}>
+    <PageSection title={`${title} (${formatCount(waivers.length)})`}>
       {note && waivers.length > 0 ? <p className="text-sm text-slate-600">{note}</p> : null}
       {waivers.length === 0 ? (
         <p className="text-sm text-slate-600">{empty}</p>

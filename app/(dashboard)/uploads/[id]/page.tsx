@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DownloadMenu } from "@/components/exports/download-menu";
 import { PageSection } from "@/components/ui/page-section";
 import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatCountOf, formatDateTime } from "@/lib/format";
 import { UploadChanges } from "@/components/uploads/upload-changes";
 import { UploadCounts } from "@/components/uploads/upload-counts";
 import { RescoreButton } from "@/components/uploads/rescore-button";
@@ -140,7 +140,7 @@ export default async function UploadPage({ params, searchParams }: UploadPagePro
         {upload.filesPageCount > 1 ? (
           <nav aria-label="Files pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
             <span>
-              {upload.fileCount} files · page {upload.filesPage} of {upload.filesPageCount}
+              {formatCountOf(upload.fileCount, "file")} · page {formatCount(upload.filesPage)} of {formatCount(upload.filesPageCount)}
             </span>
             <span className="flex gap-2">
               {upload.filesPage > 1 ? (

@@ -3,12 +3,11 @@ import Link from "next/link";
 import { ExpandableText, TruncatedText } from "@/components/ui/truncated-text";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { Badge, ReadinessBadge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { PageSection } from "@/components/ui/page-section";
 import { ManifestView, type ManifestMark } from "@/components/workloads/manifest-view";
 import { ScoreBar } from "@/components/workloads/score-bar";
+import { WorkloadVerdict } from "@/components/workloads/workload-verdict";
 import { ScoreBreakdown } from "@/components/workloads/score-breakdown";
 import { SizingSummary } from "@/components/workloads/sizing-summary";
 import { SuggestedChanges } from "@/components/workloads/suggested-changes";
@@ -21,7 +20,7 @@ import { WorkloadOwnerForm } from "@/components/workloads/workload-owner-form";
 import { getWorkloadOwnerOverride } from "@/lib/data/owners";
 import { getWorkload } from "@/lib/data/workloads";
 import { isRemediationStatus, labelOfTerm, REMEDIATION_STATUS_STYLES } from "@/lib/domain";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatKind, formatWorkloadIdentity } from "@/lib/format";
 import { suggestChanges } from "@/lib/remediation/suggest";
 import { findPathLine, mapPathsToLines, renderYaml } from "@/lib/remediation/yaml";
 import { wrapInPrefix } from "@/lib/remediation/path";
@@ -47,7 +46,7 @@ async function loadWorkload(rawId: string) {
 export async function generateMetadata({ params }: WorkloadPageProps): Promise<Metadata> {
   const id = idSchema.safeParse((await params).id);
   const workload = id.success ? await getWorkload(id.data) : null;
-  return { title: workload ? `${workload.name} (${workload.kind})` : "Workload not found" };
+  return { title: workload ? `${workload.name} (${formatKind(workload.kind)})` : "Workload not found" };
 }
 
 export default async function WorkloadPage({ params }: WorkloadPageProps) {
@@ -88,8 +87,8 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
 
   const identity: Array<[string, React.ReactNode]> = [
     ["Cluster", workload.clusterName],
-    ["Namespace", workload.namespace || "—"],
-    ["Kind", workload.kind],
+    [workload.platform === "compose" ? "Compose project" : "Namespace", workload.namespace || "—"],
+    ["Kind", formatKind(workload.kind)],
     [
       "Name",
       <span key="name" className="break-all">
@@ -120,35 +119,26 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
         </Link>{" "}
         / <TruncatedText text={workload.name} max={80} />
       </nav>
-      <PageHeader
-        title={workload.name}
-        description={<code className="break-all font-mono text-xs">{workload.identity}</code>}
-        actions={
-          <div className="flex items-center gap-2">
-            <ReadinessBadge readiness={workload.readiness} />
-            {workload.migrated ? <Badge className="bg-green-50 text-green-800 ring-green-600/30">Migrated to Kata</Badge> : null}
-            {workload.isCurrent ? null : <Badge>Older snapshot</Badge>}
-          </div>
-        }
-      />
+      <header className="mb-6 flex flex-col gap-4">
+        <div className="flex min-w-0 flex-col gap-1">
+          <h1 className="break-words text-2xl font-semibold tracking-tight">{workload.name}</h1>
+          <p className="text-sm text-slate-600">
+            {formatKind(workload.kind)} · <code className="break-all font-mono text-xs">{formatWorkloadIdentity(workload.identity)}</code>
+          </p>
+        </div>
+        <WorkloadVerdict
+          readiness={workload.readiness}
+          migrationPath={workload.migrationPath}
+          blockers={assessment.counts.blocker}
+          warnings={assessment.counts.warning}
+          score={workload.score}
+          migrated={workload.migrated}
+          isCurrent={workload.isCurrent}
+        />
+      </header>
 
       <div className="flex flex-col gap-6">
-        <div className="grid gap-4 lg:grid-cols-3">
-          <Card className="flex flex-col gap-3">
-            <CardTitle>Score</CardTitle>
-            <div className="flex items-center gap-3">
-              <span className="text-4xl font-semibold tabular-nums">{workload.score}</span>
-              <span className="text-sm text-slate-500">/ 100</span>
-              <ScoreBar score={workload.score} readiness={workload.readiness} showValue={false} className="ml-auto" />
-            </div>
-            <ScoreBreakdown breakdown={assessment.breakdown} waivers={[...workload.waivers.values()]} />
-            {assessment.score !== workload.score ? (
-              <p className="text-xs text-amber-800">
-                The stored score ({workload.score}) was computed by formula {workload.upload.scoreFormula}; these findings give{" "}
-                {assessment.score} today.
-              </p>
-            ) : null}
-          </Card>
+        <div className="grid gap-4 lg:grid-cols-3 [&>*]:min-w-0">
           <Card className="flex flex-col gap-3">
             <CardTitle>Workload</CardTitle>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
@@ -167,6 +157,21 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
             <CardTitle>Sizing under Kata</CardTitle>
             <SizingSummary sizing={workload.sizing} target={workload.upload.target} />
           </Card>
+          <Card className="flex flex-col gap-3">
+            <CardTitle>Score breakdown</CardTitle>
+            <div className="flex items-center gap-3">
+              <span className="text-2xl font-semibold tabular-nums">{workload.score}</span>
+              <span className="text-sm text-slate-500">/ 100</span>
+              <ScoreBar score={workload.score} readiness={workload.readiness} showValue={false} className="ml-auto" />
+            </div>
+            <ScoreBreakdown breakdown={assessment.breakdown} waivers={[...workload.waivers.values()]} />
+            {assessment.score !== workload.score ? (
+              <p className="text-xs text-amber-800">
+                The stored score ({workload.score}) was computed by formula {workload.upload.scoreFormula}; these findings give{" "}
+                {assessment.score} today.
+              </p>
+            ) : null}
+          </Card>
         </div>
 
         <PageSection title="Findings">
@@ -181,6 +186,12 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
             }
           />
         </PageSection>
+
+        {plan ? (
+          <PageSection title="Suggested changes">
+            <SuggestedChanges plan={plan} workload={workload} />
+          </PageSection>
+        ) : null}
 
         {resolved.length > 0 ? (
           <PageSection title="Resolved findings">
@@ -210,12 +221,6 @@ export default async function WorkloadPage({ params }: WorkloadPageProps) {
         <PageSection title="History">
           <AuditHistory events={history} />
         </PageSection>
-
-        {plan ? (
-          <PageSection title="Suggested changes">
-            <SuggestedChanges plan={plan} />
-          </PageSection>
-        ) : null}
 
         <PageSection title="Manifest">
           {yaml ? (
