@@ -44,16 +44,24 @@ describe("npm start", () => {
   it("listens on HOST and says where", { timeout: 240_000 }, async () => {
     const port = await freePort();
     let output = "";
-    server = spawn(process.execPath, ["scripts/start.mjs", "--dev"], {
+    // NODE_ENV as `npm run dev` has it: under Vitest's "test", `next dev` rewrites tsconfig.json for a .next/dev/dev folder.
+    const env = {
+      ...process.env,
+      NODE_ENV: "development" as const,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: `file:${join(dir, "start.db")}`,
+    };
+    // Its own process group, so the test stops start.mjs and the Next server it runs together.
+    const child = spawn(process.execPath, ["scripts/start.mjs", "--dev"], {
       cwd: ROOT,
-      // Its own process group, so the test stops start.mjs and the Next server it runs together.
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      // Without Vitest's NODE_ENV=test, under which `next dev` rewrites tsconfig.json for a .next/dev/dev folder.
-      env: { ...process.env, NODE_ENV: undefined, HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: `file:${join(dir, "start.db")}` },
+      env,
     });
-    const exited = new Promise<number | null>((resolve) => server!.once("exit", resolve));
-    for (const stream of [server.stdout!, server.stderr!]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    server = child;
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
     const line = `Kata Readiness listening on 127.0.0.1:${port} (this address only): open http://127.0.0.1:${port}`;
     const ready = new Promise<void>((resolve) => {
