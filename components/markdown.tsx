@@ -44,7 +44,7 @@ function BlockNode({ block, isTight }: { block: Block; isTight: boolean }) {
       );
     case "code":
       return (
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100">
+        <pre className="overflow-x-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5 text-slate-800">
           <code data-language={block.lang ?? undefined}>{block.text}</code>
         </pre>
       );
