@@ -46,7 +46,7 @@ function BlockNode({ block, isTight }: { block: Block; isTight: boolean }) {
     case "code":
       return (
         <div className="relative min-w-0">
-          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-20 font-mono text-xs leading-5 text-slate-100">
+          <pre className="overflow-x-auto rounded-md border border-slate-200 bg-slate-50 p-3 pr-20 font-mono text-xs leading-5 text-slate-800">
             <code data-language={block.lang ?? undefined}>{block.text}</code>
           </pre>
           <CopyButton text={block.text} label="Copy snippet" className="absolute right-2 top-2" />

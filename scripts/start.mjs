@@ -33,6 +33,11 @@ const args = new Set(process.argv.slice(2));
 const isDev = args.has("--dev");
 const isBuildOnly = args.has("--build-only");
 const port = process.env.PORT || "3000";
+// All interfaces by default (a shared server); HOST=127.0.0.1 keeps a single-user install to this machine.
+const host = (process.env.HOST || "0.0.0.0").replace(/^\[(.*)\]$/, "$1");
+
+if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) fail(`PORT must be a number from 1 to 65535, not "${port}"`);
+if (!/^[\w.:%-]+$/.test(host)) fail(`HOST must be an IP address or host name such as 127.0.0.1, not "${host}"`);
 
 process.chdir(ROOT);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -96,9 +101,21 @@ function describeDatabase(databaseUrl) {
   return databaseUrl.startsWith("file:") ? path.relative(ROOT, path.resolve(ROOT, databaseUrl.slice("file:".length))) : "(DATABASE_URL)";
 }
 
+// The address to open in a browser: a wildcard address is reached through localhost.
+function browserUrl() {
+  if (host === "0.0.0.0" || host === "::") return `http://localhost:${port}`;
+  return host.includes(":") ? `http://[${host}]:${port}` : `http://${host}:${port}`;
+}
+
 function serve(nextArgs, databaseUrl) {
-  console.log(`Kata Readiness on http://localhost:${port} (database: ${describeDatabase(databaseUrl)})`);
-  const child = spawn(process.execPath, [NEXT_BIN, ...nextArgs, "--port", port], { stdio: "inherit", env: process.env });
+  const scope = host === "0.0.0.0" || host === "::" ? "all interfaces" : "this address only";
+  console.log(
+    `Kata Readiness listening on ${host.includes(":") ? `[${host}]` : host}:${port} (${scope}): open ${browserUrl()} (database: ${describeDatabase(databaseUrl)})`,
+  );
+  const child = spawn(process.execPath, [NEXT_BIN, ...nextArgs, "--hostname", host, "--port", port], {
+    stdio: "inherit",
+    env: process.env,
+  });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -1,3 +1,4 @@
+import { RouteLoading } from "@/components/layout/route-loading";
 import { Sidebar } from "@/components/layout/sidebar";
 
 export default function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -5,7 +6,7 @@ export default function DashboardLayout({ children }: { children: React.ReactNod
     <div className="flex min-h-screen flex-col md:flex-row">
       <Sidebar />
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
-        {children}
+        <RouteLoading>{children}</RouteLoading>
       </main>
     </div>
   );

@@ -62,7 +62,13 @@ export function LineChart({ title, description, xLabels, series, empty }: LineCh
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" aria-hidden>
             {ticks.map((tick) => (
               <g key={tick}>
-                <line x1={PAD.left} x2={WIDTH - PAD.right} y1={formatSvgNumber(y(tick))} y2={formatSvgNumber(y(tick))} stroke="#e2e8f0" />
+                <line
+                  x1={PAD.left}
+                  x2={WIDTH - PAD.right}
+                  y1={formatSvgNumber(y(tick))}
+                  y2={formatSvgNumber(y(tick))}
+                  className="stroke-slate-200"
+                />
                 <text
                   x={PAD.left - 8}
                   y={formatSvgNumber(y(tick))}

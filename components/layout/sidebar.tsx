@@ -1,5 +1,8 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { SidebarLink } from "./sidebar-link";
+import { parseTheme, THEME_COOKIE } from "./theme";
 
 const NAV = [
   { href: "/", label: "Overview" },
@@ -12,7 +15,8 @@ const NAV = [
   { href: "/settings/owners", label: "Owners" },
 ] as const;
 
-export function Sidebar() {
+export async function Sidebar() {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     // A bar across the top on phones (a 224 px column left 166 px for the page at 390 px); a column from md up.
     <aside className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white px-4 py-3 md:sticky md:top-0 md:h-screen md:w-56 md:shrink-0 md:flex-col md:flex-nowrap md:items-stretch md:gap-6 md:border-b-0 md:border-r md:py-6">
@@ -30,12 +34,15 @@ export function Sidebar() {
           </SidebarLink>
         ))}
       </nav>
-      <Link
-        href="/uploads/new"
-        className="rounded-md bg-slate-900 px-3 py-2 text-center text-sm font-medium text-white hover:bg-slate-700 md:mt-auto"
-      >
-        Upload inventory
-      </Link>
+      <div className="flex flex-wrap items-center gap-3 md:mt-auto md:flex-col md:items-stretch">
+        <Link
+          href="/uploads/new"
+          className="rounded-md bg-slate-900 px-3 py-2 text-center text-sm font-medium text-white hover:bg-slate-700"
+        >
+          Upload inventory
+        </Link>
+        <ThemeToggle initial={theme} />
+      </div>
     </aside>
   );
 }

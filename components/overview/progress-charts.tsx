@@ -8,7 +8,10 @@ import { workloadsHref } from "./workloads-href";
 const NO_TEAM = "(no team)";
 const COLORS = { ready: "var(--ready)", blocked: "var(--blocked)", migrated: "var(--info)" } as const;
 // Distinct, colour-blind friendly enough for up to eight teams.
-const TEAM_COLORS = ["#b91c1c", "#1d4ed8", "#b45309", "#15803d", "#7c3aed", "#0e7490", "#be185d", "#475569"];
+// Palette variables (app/dark-palette.css) rather than hex, so the lines follow the dark theme.
+const TEAM_COLORS = ["red-700", "blue-700", "amber-700", "green-700", "violet-600", "cyan-700", "pink-700", "slate-600"].map(
+  (shade) => `var(--color-${shade})`,
+);
 
 const snapshotLabel = (uploadId: number) => `#${uploadId}`;
 
