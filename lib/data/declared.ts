@@ -7,9 +7,8 @@ import { isSeverity } from "@/lib/domain";
 import { DASHBOARD_DECLARED_PATH, DECLARABLE_ITEMS, dashboardDeclaredFindings, declaredFinding } from "@/lib/rules/declared";
 import { fingerprint } from "@/lib/rules/fingerprint";
 import type { Finding } from "@/lib/rules/types";
-import { parseStoredJson } from "./stored-json";
+import { readWorkloadSpec } from "./stored-json";
 import { recomputeFigures } from "./tracking";
-import { parseStoredWorkload } from "./workloads";
 
 export interface DeclaredState {
   requirement: string;
@@ -63,7 +62,7 @@ export async function setDeclaredRequirement(
       if (existing) return { ok: true, message: `${input.requirement} was already declared.` };
       const row = await tx.declaredRequirement.create({ data: { clusterId: cluster.id, identity: workload.identity, requirement: input.requirement, createdBy: actor } });
       await tx.auditEvent.create({ data: { ...base, action: "declared in the dashboard", entityId: row.id, ruleId, fromValue: null, toValue: input.requirement } });
-      const spec = parseStoredWorkload(parseStoredJson(workload.spec));
+      const spec = readWorkloadSpec(workload.spec);
       const [added] = dashboardDeclaredFindings(workload.findings as unknown as Finding[], [input.requirement]);
       if (added && spec) {
         const print = fingerprint(spec, added);
