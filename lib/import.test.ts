@@ -128,7 +128,7 @@ describe("importUpload", () => {
     });
     expect(sniffer?.findings.map((finding) => finding.ruleId).sort()).toEqual(scanned?.findings.map((finding) => finding.ruleId).sort());
     expect(sniffer?.blockerCount).toBe(scanned?.findings.filter((finding) => finding.severity === "blocker").length);
-    expect(JSON.parse(sniffer!.spec)).toMatchObject({ name: "sniffer", kind: "Deployment" });
+    expect(sniffer!.spec).toMatchObject({ name: "sniffer", kind: "Deployment" });
     expect(sniffer?.vmMemoryMiB).toBe(Math.round(scanned!.sizing.vmMemoryMiB));
     expect(sniffer?.replicas).toBe(scanned!.sizing.replicas);
   });
@@ -153,7 +153,7 @@ describe("importUpload", () => {
     const broken = await db.uploadFile.findFirstOrThrow({ where: { uploadId: result.uploadId, name: "broken.yaml" } });
     // Stored per file: the error without its position in the upload (the file row is that position).
     const brokenErrors = result.errors.filter((error) => error.file === 1).map(({ file: _file, ...error }) => error);
-    expect(JSON.parse(broken.errors)).toEqual(brokenErrors);
+    expect(broken.errors).toEqual(brokenErrors);
     const upload = await db.upload.findUniqueOrThrow({ where: { id: result.uploadId } });
     expect(upload.errorCount).toBe(result.errors.length);
   });
@@ -274,7 +274,7 @@ describe("importUpload", () => {
       "docker-compose.yml (4)",
       "docker-compose.yml (2)",
     ]);
-    expect(rows.map((row) => JSON.parse(row.errors).length)).toEqual([0, 1, 0, 1]);
+    expect(rows.map((row) => (row.errors as unknown[]).length)).toEqual([0, 1, 0, 1]);
     const { hashContent } = await import("@/lib/import");
     expect(rows.map((row) => row.sha256)).toEqual(files.map((file) => hashContent(file.content)));
     const sources = await db.workload.findMany({

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { createTestDatabase } from "@/lib/testing/test-db";
 
 let db: typeof import("@/lib/db").db;
@@ -63,7 +64,7 @@ async function makeItLookLikeCatalog1(uploadId: number, { keepContext = false } 
       readyCount: count,
       needsChangesCount: 0,
       blockedCount: 0,
-      ...(keepContext ? {} : { inventoryContext: null }),
+      ...(keepContext ? {} : { inventoryContext: Prisma.DbNull }),
     },
   });
 }
@@ -83,7 +84,7 @@ describe("rescoreUpload", () => {
     const id = await importFiles("ctx", "k8s.yaml", KUBERNETES);
     const upload = await db.upload.findUniqueOrThrow({ where: { id } });
     expect(upload.catalogVersion).toBe("1.2");
-    expect(JSON.parse(upload.inventoryContext ?? "null")).toMatchObject({
+    expect(upload.inventoryContext).toMatchObject({
       persistentVolumeClaims: { "shop/shared": { accessModes: ["ReadWriteMany"], volumeMode: null } },
     });
   });
@@ -198,26 +199,30 @@ describe("rescoreUpload", () => {
     const id = await importFiles("corrupt", "compose.yaml", COMPOSE);
     await makeItLookLikeCatalog1(id);
     const victim = await db.workload.findFirstOrThrow({ where: { uploadId: id }, orderBy: { id: "desc" } });
-    await db.workload.update({ where: { id: victim.id }, data: { spec: '{"id": "x", "platform": "mainframe"}' } });
+    await db.workload.update({ where: { id: victim.id }, data: { spec: { id: "x", platform: "mainframe" } } });
     const before = await snapshot(id);
     expect(await rescoreUpload(id)).toEqual({
       ok: false,
       reason: "unreadable",
       message: `Upload #${id}: workload #${victim.id}: its stored spec is not a normalised workload. Nothing was changed.`,
     });
-    await db.workload.update({ where: { id: victim.id }, data: { spec: "{not json" } });
-    expect(await rescoreUpload(id)).toMatchObject({ ok: false, reason: "unreadable", message: expect.stringContaining("is not JSON") });
+    await db.workload.update({ where: { id: victim.id }, data: { spec: "a string" } });
+    expect(await rescoreUpload(id)).toMatchObject({
+      ok: false,
+      reason: "unreadable",
+      message: expect.stringContaining("not a normalised workload"),
+    });
     expect((await snapshot(id)).findings).toEqual(before.findings);
     expect((await snapshot(id)).upload.catalogVersion).toBe("1");
   });
 
   it("refuses an unreadable stored context and an unknown upload", async () => {
     const id = await importFiles("badctx", "compose.yaml", COMPOSE);
-    await db.upload.update({ where: { id }, data: { catalogVersion: "1", inventoryContext: '{"nodes": {}}' } });
+    await db.upload.update({ where: { id }, data: { catalogVersion: "1", inventoryContext: { nodes: {} } } });
     expect(await rescoreUpload(id)).toMatchObject({
       ok: false,
       reason: "unreadable",
-      message: expect.stringContaining('unreadable "nodes"'),
+      message: expect.stringContaining("the stored inventory context is not an inventory context"),
     });
     expect((await db.upload.findUniqueOrThrow({ where: { id } })).catalogVersion).toBe("1");
     expect(await rescoreUpload(999_999)).toEqual({ ok: false, reason: "not-found", message: "Upload #999999 does not exist." });

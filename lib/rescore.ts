@@ -15,6 +15,7 @@ import { SCORE_FORMULA } from "@/lib/scoring/assess";
 import { findProfile } from "@/lib/scoring/profiles";
 import { trackScan, type PreviousSnapshot, type TrackingDecisions } from "@/lib/scoring/track";
 import { sqliteDate, TEAM_LABEL_KEYS_SETTING, waiverFromRow } from "@/lib/import-tracking";
+import { readInventoryContext, readJson, readWorkloadSpec, settingValueSchemas } from "@/lib/data/stored-json";
 
 export type RescoreResult =
   | {
@@ -30,57 +31,23 @@ export type RescoreResult =
 
 type SqlValue = string | number | null;
 
-const PLATFORMS = new Set(["kubernetes", "docker", "compose"]);
 // Same budget as the import: tens of thousands of rows are rewritten.
 const TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The stored context, with the parts an older version did not store filled in empty. */
-function readContext(json: string): InventoryContext | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    return `the stored inventory context is not JSON (${error instanceof Error ? error.message : String(error)})`;
-  }
-  if (!isRecord(value)) return "the stored inventory context is not an object";
+function readContext(value: unknown): InventoryContext | string {
+  const stored = readInventoryContext(value);
+  if (stored === null) return "the stored inventory context is not an inventory context";
   const context = emptyContext();
   for (const key of Object.keys(context) as (keyof InventoryContext)[]) {
-    const part = value[key];
-    if (part === undefined) continue;
-    if (Array.isArray(context[key]) !== Array.isArray(part) || !(Array.isArray(part) || isRecord(part))) {
-      return `the stored inventory context has an unreadable "${key}"`;
-    }
-    (context as unknown as Record<string, unknown>)[key] = part;
+    if (stored[key] !== undefined) (context as unknown as Record<string, unknown>)[key] = stored[key];
   }
   return context;
 }
 
 /** A stored Workload.spec back as the normalised workload, or what is wrong with it. */
-function readWorkload(id: number, json: string): Workload | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    return `workload #${id}: its stored spec is not JSON (${error instanceof Error ? error.message : String(error)})`;
-  }
-  if (
-    !isRecord(value) ||
-    typeof value.id !== "string" ||
-    typeof value.platform !== "string" ||
-    !PLATFORMS.has(value.platform) ||
-    !isRecord(value.object) ||
-    !Array.isArray(value.pods) ||
-    !isRecord(value.annotations) ||
-    !isRecord(value.labels) ||
-    typeof value.pathPrefix !== "string"
-  ) {
-    return `workload #${id}: its stored spec is not a normalised workload`;
-  }
-  return value as unknown as Workload;
+function readWorkload(id: number, value: unknown): Workload | string {
+  return readWorkloadSpec(value) ?? `workload #${id}: its stored spec is not a normalised workload`;
 }
 
 export async function rescoreUpload(uploadId: number): Promise<RescoreResult> {
@@ -284,13 +251,8 @@ async function readDecisions(clusterId: number, cluster: string, now: Date): Pro
     db.waiver.findMany({ where: { revokedAt: null, expiresAt: { gt: now }, OR: [{ cluster: null }, { cluster }] } }),
     db.setting.findUnique({ where: { key: TEAM_LABEL_KEYS_SETTING } }),
   ]);
-  let teamLabelKeys: readonly string[] = DEFAULT_TEAM_LABEL_KEYS;
-  try {
-    const value: unknown = labelKeys ? JSON.parse(labelKeys.value) : null;
-    if (Array.isArray(value) && value.every((key) => typeof key === "string")) teamLabelKeys = value;
-  } catch {
-    // An unreadable setting falls back to the defaults, as in the import.
-  }
+  // An unreadable setting falls back to the defaults, as in the import.
+  const teamLabelKeys = readJson(settingValueSchemas.teamLabelKeys, labelKeys?.value, DEFAULT_TEAM_LABEL_KEYS);
   return {
     teamLabelKeys,
     namespaceTeams: new Map(namespaceTeams.map((row) => [row.namespace, row.team])),

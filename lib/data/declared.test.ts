@@ -74,6 +74,43 @@ describe("declared requirements set in the dashboard", () => {
     expect((await current("decl")).findings.some((f) => f.ruleId === "checkpoint-restore")).toBe(false);
   });
 
+  it("closes the item when the requirement is removed and opens it again when it is declared again, with history", async () => {
+    await upload("toggle", app("app:1"));
+    const w = await current("toggle");
+    const set = (requirement: string, on: boolean) => declared.setDeclaredRequirement({ workloadId: w.id, requirement, declared: on }, "tester");
+    const itemOf = (ruleId: string) => db.remediationItem.findFirstOrThrow({ where: { cluster: { name: "toggle" }, identity: w.identity, ruleId } });
+    const history = async (itemId: number) =>
+      (await db.auditEvent.findMany({ where: { entity: "remediation-item", entityId: itemId }, orderBy: { id: "asc" } })).map((e) => [e.actor, e.action, e.fromValue, e.toValue]);
+
+    await set("checkpoint-restore", true);
+    const declaredScore = (await current("toggle")).score;
+    const item = await itemOf("checkpoint-restore");
+    expect(item.status).toBe("open");
+
+    await set("checkpoint-restore", false);
+    const removed = await current("toggle");
+    expect(removed.score).toBe(w.score);
+    expect(removed.readiness).toBe(w.readiness);
+    expect(await itemOf("checkpoint-restore")).toMatchObject({ id: item.id, status: "fixed", resolvedInUploadId: null });
+    expect(await history(item.id)).toEqual([["tester", "closed: requirement removed in the dashboard", "open", "fixed"]]);
+
+    await set("checkpoint-restore", true);
+    expect((await current("toggle")).score).toBe(declaredScore);
+    expect(await itemOf("checkpoint-restore")).toMatchObject({ id: item.id, status: "open" });
+    expect(await history(item.id)).toEqual([
+      ["tester", "closed: requirement removed in the dashboard", "open", "fixed"],
+      ["tester", "reopened: declared again in the dashboard", "fixed", "open"],
+    ]);
+
+    // A decision someone took stays: an accepted risk is not turned into "fixed".
+    await set("oom-events", true);
+    const accepted = await itemOf("oom-events");
+    await db.remediationItem.update({ where: { id: accepted.id }, data: { status: "accepted-risk" } });
+    await set("oom-events", false);
+    expect((await itemOf("oom-events")).status).toBe("accepted-risk");
+    expect(await history(accepted.id)).toEqual([]);
+  });
+
   it("does not add a second finding when the manifest declares the item, and refuses unknown items and old snapshots", async () => {
     await upload("annotated", app("x:1", "port-forward"));
     const w = await current("annotated");

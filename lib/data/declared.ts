@@ -3,13 +3,12 @@
 // finding on the current workload at once, with its figures and remediation item.
 import "server-only";
 import { db } from "@/lib/db";
-import { isSeverity } from "@/lib/domain";
+import { isSeverity, OPEN_REMEDIATION_STATUSES } from "@/lib/domain";
 import { DASHBOARD_DECLARED_PATH, DECLARABLE_ITEMS, dashboardDeclaredFindings, declaredFinding } from "@/lib/rules/declared";
 import { fingerprint } from "@/lib/rules/fingerprint";
 import type { Finding } from "@/lib/rules/types";
-import { parseStoredJson } from "./stored-json";
+import { readWorkloadSpec } from "./stored-json";
 import { recomputeFigures } from "./tracking";
-import { parseStoredWorkload } from "./workloads";
 
 export interface DeclaredState {
   requirement: string;
@@ -48,7 +47,7 @@ export async function setDeclaredRequirement(
       where: { id: input.workloadId },
       select: {
         id: true, isCurrent: true, uploadId: true, clusterName: true, identity: true, spec: true, platform: true, namespace: true, team: true,
-        findings: { where: { isCurrent: true }, select: { id: true, ruleId: true, severity: true, remedy: true, path: true, container: true } },
+        findings: { where: { isCurrent: true }, select: { id: true, ruleId: true, severity: true, remedy: true, path: true, container: true, fingerprint: true } },
       },
     });
     if (!workload || !workload.isCurrent) return { ok: false, message: `Workload #${input.workloadId} is not in a current snapshot.` };
@@ -58,12 +57,15 @@ export async function setDeclaredRequirement(
     const existing = await tx.declaredRequirement.findUnique({ where: key });
     const base = { at: now, actor, clusterId: cluster.id, identity: workload.identity, entity: "declared-requirement", field: "requirement" };
     const ruleId = declaredFinding(input.requirement, DASHBOARD_DECLARED_PATH).ruleId;
+    const itemAudit = (print: string, itemId: number, action: string) => ({
+      at: now, actor, action, clusterId: cluster.id, identity: workload.identity, fingerprint: print, ruleId, entity: "remediation-item", entityId: itemId, field: "status",
+    });
 
     if (input.declared) {
       if (existing) return { ok: true, message: `${input.requirement} was already declared.` };
       const row = await tx.declaredRequirement.create({ data: { clusterId: cluster.id, identity: workload.identity, requirement: input.requirement, createdBy: actor } });
       await tx.auditEvent.create({ data: { ...base, action: "declared in the dashboard", entityId: row.id, ruleId, fromValue: null, toValue: input.requirement } });
-      const spec = parseStoredWorkload(parseStoredJson(workload.spec));
+      const spec = readWorkloadSpec(workload.spec);
       const [added] = dashboardDeclaredFindings(workload.findings as unknown as Finding[], [input.requirement]);
       if (added && spec) {
         const print = fingerprint(spec, added);
@@ -74,11 +76,21 @@ export async function setDeclaredRequirement(
           },
         });
         await tx.workload.update({ where: { id: workload.id }, data: { [COUNT_FIELD[added.severity]]: { increment: 1 } } });
-        await tx.remediationItem.upsert({
-          where: { clusterId_fingerprint: { clusterId: cluster.id, fingerprint: print } },
-          create: { clusterId: cluster.id, identity: workload.identity, ruleId: added.ruleId, fingerprint: print, firstSeenUploadId: workload.uploadId, lastSeenUploadId: workload.uploadId, createdAt: now, updatedAt: now },
-          update: { lastSeenUploadId: workload.uploadId, resolvedInUploadId: null },
-        });
+        const itemKey = { clusterId_fingerprint: { clusterId: cluster.id, fingerprint: print } };
+        const item = await tx.remediationItem.findUnique({ where: itemKey, select: { id: true, status: true } });
+        if (!item) {
+          await tx.remediationItem.create({
+            data: { clusterId: cluster.id, identity: workload.identity, ruleId: added.ruleId, fingerprint: print, firstSeenUploadId: workload.uploadId, lastSeenUploadId: workload.uploadId, createdAt: now, updatedAt: now },
+          });
+        } else {
+          // Declared again: an item closed when it was removed opens again (other decisions stay).
+          const reopen = item.status === "fixed";
+          await tx.remediationItem.update({
+            where: { id: item.id },
+            data: { lastSeenUploadId: workload.uploadId, resolvedInUploadId: null, ...(reopen ? { status: "open", updatedAt: now } : {}) },
+          });
+          if (reopen) await tx.auditEvent.create({ data: { ...itemAudit(print, item.id, "reopened: declared again in the dashboard"), fromValue: "fixed", toValue: "open" } });
+        }
       }
     } else {
       if (!existing) return { ok: true, message: `${input.requirement} was not declared in the dashboard.` };
@@ -88,6 +100,17 @@ export async function setDeclaredRequirement(
         if (finding.ruleId !== ruleId || finding.path !== DASHBOARD_DECLARED_PATH || !isSeverity(finding.severity)) continue;
         await tx.finding.delete({ where: { id: finding.id } });
         await tx.workload.update({ where: { id: workload.id }, data: { [COUNT_FIELD[finding.severity]]: { decrement: 1 } } });
+        // Its item is done with, unless someone decided otherwise (accepted risk, won't fix).
+        const item = await tx.remediationItem.findUnique({
+          where: { clusterId_fingerprint: { clusterId: cluster.id, fingerprint: finding.fingerprint } },
+          select: { id: true, status: true },
+        });
+        if (item && (OPEN_REMEDIATION_STATUSES as readonly string[]).includes(item.status)) {
+          await tx.remediationItem.update({ where: { id: item.id }, data: { status: "fixed", updatedAt: now } });
+          await tx.auditEvent.create({
+            data: { ...itemAudit(finding.fingerprint, item.id, "closed: requirement removed in the dashboard"), fromValue: item.status, toValue: "fixed" },
+          });
+        }
       }
     }
 

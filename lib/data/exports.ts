@@ -10,9 +10,7 @@ import { encodeAsync, toExportWorkload, type Decisions, type ExportMeta, type Ex
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CATALOG_VERSION } from "@/lib/rules/catalog";
 import { SCORE_FORMULA } from "@/lib/scoring/assess";
-import type { Sizing } from "@/lib/scoring/sizing";
-import { parseStoredWorkload } from "./workloads";
-import { parseStoredJson } from "./stored-json";
+import { readSizing, readWorkloadSpec } from "./stored-json";
 
 /** Rows read per query: a 50k export never holds more than this many workloads (and their specs). */
 export const EXPORT_PAGE_SIZE = 500;
@@ -52,8 +50,8 @@ function toRowFacts(row: ExportRow) {
     source: row.source,
     sources: [row.source],
     migrated: row.migrated,
-    sizing: parseStoredJson(row.sizing) as Sizing | null,
-    workload: parseStoredWorkload(parseStoredJson(row.spec)),
+    sizing: readSizing(row.sizing),
+    workload: readWorkloadSpec(row.spec),
     findings: row.findings.map((f) => ({
       ...f,
       // Rule ids are a public contract the catalog never takes back: a stored id is a catalog id.

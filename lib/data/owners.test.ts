@@ -60,7 +60,7 @@ describe("owners", () => {
     expect(await team("web")).toBe("payments");
     expect(await owners.saveTeamLabelKeys(["squad", "team"], "tester")).toMatchObject({ ok: true, changedWorkloads: 1 });
     expect(await team("web")).toBe("red");
-    expect(JSON.parse((await db.setting.findUniqueOrThrow({ where: { key: "teamLabelKeys" } })).value)).toEqual(["squad", "team"]);
+    expect((await db.setting.findUniqueOrThrow({ where: { key: "teamLabelKeys" } })).value).toEqual(["squad", "team"]);
 
     const agent = await db.workload.findFirstOrThrow({ where: { isCurrent: true, clusterName: "own", name: "agent" }, include: { findings: true } });
     expect(agent.readiness).toBe("blocked");

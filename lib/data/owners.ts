@@ -8,35 +8,20 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { TEAM_LABEL_KEYS_SETTING } from "@/lib/import-tracking";
 import { DEFAULT_TEAM_LABEL_KEYS, parseOwnersCsv, resolveTeam, type NamespaceTeamRow, type RowError, type WorkloadOwnerRow } from "@/lib/owners";
 import { teamLabelKeysSchema } from "@/lib/validations/owners";
+import { readJson, readWorkloadSpec, settingValueSchemas } from "./stored-json";
 import { recomputeFigures } from "./tracking";
 
 type Tx = Prisma.TransactionClient;
 const TX = { timeout: 10 * 60 * 1000 };
 const BATCH = 500;
 
-function parseLabelKeys(value: string | undefined): string[] {
-  if (value === undefined) return [...DEFAULT_TEAM_LABEL_KEYS];
-  try {
-    const parsed = teamLabelKeysSchema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : [...DEFAULT_TEAM_LABEL_KEYS];
-  } catch {
-    return [...DEFAULT_TEAM_LABEL_KEYS];
-  }
-}
-
 export async function getTeamLabelKeys(client: Tx | typeof db = db): Promise<string[]> {
   const row = await client.setting.findUnique({ where: { key: TEAM_LABEL_KEYS_SETTING } });
-  return parseLabelKeys(row?.value);
+  return readJson(settingValueSchemas.teamLabelKeys, row?.value, [...DEFAULT_TEAM_LABEL_KEYS]);
 }
 
-function labelsOf(spec: string): Record<string, string> {
-  try {
-    const labels: unknown = (JSON.parse(spec) as { labels?: unknown }).labels;
-    if (labels === null || typeof labels !== "object") return {};
-    return Object.fromEntries(Object.entries(labels).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  } catch {
-    return {};
-  }
+function labelsOf(spec: unknown): Record<string, string> {
+  return readWorkloadSpec(spec)?.labels ?? {};
 }
 
 /**
@@ -94,7 +79,11 @@ export async function saveTeamLabelKeys(keys: string[], actor: string): Promise<
     const before = await getTeamLabelKeys(tx);
     const value = JSON.stringify(parsed.data);
     if (JSON.stringify(before) === value) return { ok: true, message: "Label keys unchanged.", changedWorkloads: 0 };
-    await tx.setting.upsert({ where: { key: TEAM_LABEL_KEYS_SETTING }, create: { key: TEAM_LABEL_KEYS_SETTING, value }, update: { value, updatedAt: new Date() } });
+    await tx.setting.upsert({
+      where: { key: TEAM_LABEL_KEYS_SETTING },
+      create: { key: TEAM_LABEL_KEYS_SETTING, value: parsed.data },
+      update: { value: parsed.data, updatedAt: new Date() },
+    });
     await tx.auditEvent.create({
       data: { actor, action: "changed team label keys", entity: "setting", field: TEAM_LABEL_KEYS_SETTING, fromValue: JSON.stringify(before), toValue: value },
     });

@@ -101,6 +101,36 @@ describe("deleteUpload", () => {
     expect(await db.workload.findMany({ where: { clusterName: "del-b", isCurrent: true }, select: { uploadId: true } })).toEqual([{ uploadId: qemu }]);
   });
 
+  it("re-points remediation items off the deleted upload: a fix verified by it moves to the next upload or reopens", async () => {
+    const item = () => db.remediationItem.findFirstOrThrow({ where: { cluster: { name: "del-items" }, ruleId: "host-network" } });
+    const dangling = async () => {
+      const ids = new Set((await db.upload.findMany({ select: { id: true } })).map((u) => u.id));
+      return (await db.remediationItem.findMany()).filter((i) =>
+        [i.firstSeenUploadId, i.lastSeenUploadId, i.resolvedInUploadId].some((id) => id !== null && !ids.has(id)),
+      );
+    };
+    const first = await upload("del-items", T, app("web", HOST));
+    const second = await upload("del-items", T, app("web"));
+    const third = await upload("del-items", T, app("web"), app("api"));
+    expect(await item()).toMatchObject({ status: "fixed", firstSeenUploadId: first, lastSeenUploadId: first, resolvedInUploadId: second });
+
+    // The upload after it still lacks the finding on the same workload: that one verifies the fix now.
+    await deleteUpload(second, "tester");
+    expect(await item()).toMatchObject({ status: "fixed", resolvedInUploadId: third });
+
+    // Deleting the current one brings back the snapshot with the finding: the item is open again.
+    await db.remediationItem.update({ where: { id: (await item()).id }, data: { assignee: "kim" } });
+    await deleteUpload(third, "tester");
+    expect(await item()).toMatchObject({ status: "open", resolvedInUploadId: null, assignee: "kim", firstSeenUploadId: first, lastSeenUploadId: first });
+    const reopened = await db.auditEvent.findFirstOrThrow({ where: { entity: "remediation-item", entityId: (await item()).id, actor: "tester" } });
+    expect(reopened).toMatchObject({ action: `reopened: upload #${third} that verified the fix was deleted`, fromValue: "fixed", toValue: "open" });
+
+    // No upload shows the finding any more: the item stays, pointing at none.
+    await deleteUpload(first, "tester");
+    expect(await item()).toMatchObject({ status: "open", assignee: "kim", firstSeenUploadId: null, lastSeenUploadId: null, resolvedInUploadId: null });
+    expect(await dangling()).toEqual([]);
+  });
+
   it("leaves the cluster's current snapshot alone when an older upload goes", async () => {
     const a = await upload("del-c", T, app("web", HOST));
     const b = await upload("del-c", T, app("web"));

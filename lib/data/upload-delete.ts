@@ -3,7 +3,7 @@
 // upload that followed the deleted one is compared again with the one before it.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isSeverity } from "@/lib/domain";
 import { rulesNewerThan } from "@/lib/rules/catalog";
 import { diffSnapshots, FINDING_CHANGES, type DiffFinding } from "@/lib/scoring/snapshot-diff";
@@ -78,6 +78,70 @@ export async function recompareUpload(tx: Tx, uploadId: number, previousUploadId
   }
 }
 
+/**
+ * Remediation items keep their decisions but must not point at the deleted upload (pages would link a
+ * 404). First / last seen move to the remaining uploads that show the finding (null if none does). A
+ * fix the deleted upload verified is verified by the upload that followed if it still lacks the finding
+ * on the same workload; if the finding is in the cluster's current snapshot again, the item reopens.
+ */
+async function repointItems(
+  tx: Tx,
+  deleted: { id: number; clusterId: number; cluster: string; nextUploadId: number | null },
+  actor: string,
+): Promise<void> {
+  const { id, clusterId, cluster, nextUploadId } = deleted;
+  for (const [column, aggregate] of [
+    ["firstSeenUploadId", "MIN"],
+    ["lastSeenUploadId", "MAX"],
+  ] as const) {
+    await tx.$executeRaw`
+      UPDATE "RemediationItem" SET ${Prisma.raw(`"${column}"`)} = (
+        SELECT ${Prisma.raw(aggregate)}(f."uploadId") FROM "Upload" u JOIN "Finding" f ON f."uploadId" = u."id"
+        WHERE u."clusterId" = "RemediationItem"."clusterId" AND f."fingerprint" = "RemediationItem"."fingerprint")
+      WHERE "clusterId" = ${clusterId} AND ${Prisma.raw(`"${column}"`)} = ${id}`;
+  }
+
+  const verified = await tx.remediationItem.findMany({
+    where: { clusterId, resolvedInUploadId: id },
+    select: { id: true, identity: true, fingerprint: true, ruleId: true, status: true },
+  });
+  const now = new Date();
+  for (const item of verified) {
+    const current = await tx.finding.findFirst({
+      where: { isCurrent: true, fingerprint: item.fingerprint, workload: { clusterName: cluster } },
+      select: { id: true },
+    });
+    if (current) {
+      const reopen = item.status === "fixed";
+      await tx.remediationItem.update({ where: { id: item.id }, data: { resolvedInUploadId: null, ...(reopen ? { status: "open", updatedAt: now } : {}) } });
+      if (reopen) {
+        await tx.auditEvent.create({
+          data: {
+            at: now,
+            actor,
+            action: `reopened: upload #${id} that verified the fix was deleted`,
+            clusterId,
+            identity: item.identity,
+            fingerprint: item.fingerprint,
+            ruleId: item.ruleId,
+            entity: "remediation-item",
+            entityId: item.id,
+            field: "status",
+            fromValue: "fixed",
+            toValue: "open",
+          },
+        });
+      }
+      continue;
+    }
+    const stillFixed =
+      nextUploadId !== null &&
+      (await tx.workload.findFirst({ where: { uploadId: nextUploadId, identity: item.identity }, select: { id: true } })) !== null &&
+      (await tx.finding.findFirst({ where: { uploadId: nextUploadId, fingerprint: item.fingerprint }, select: { id: true } })) === null;
+    await tx.remediationItem.update({ where: { id: item.id }, data: { resolvedInUploadId: stillFixed ? nextUploadId : null } });
+  }
+}
+
 /** Deletes one upload in one transaction; `actor` is recorded in the history. */
 export async function deleteUpload(id: number, actor: string): Promise<DeleteUploadResult> {
   return db.$transaction(
@@ -121,6 +185,7 @@ export async function deleteUpload(id: number, actor: string): Promise<DeleteUpl
       }
 
       if (next) await recompareUpload(tx, next.id, upload.previousUploadId, upload.seriesId);
+      await repointItems(tx, { id, clusterId: upload.clusterId, cluster: upload.cluster.name, nextUploadId: next?.id ?? null }, actor);
 
       await tx.auditEvent.create({
         data: {

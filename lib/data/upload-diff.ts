@@ -47,13 +47,14 @@ export async function getUploadDiffPage(
   }
   let findings: DiffFindingRow[];
   if (list === "resolved") {
-    // Linked to the workload as it is in this upload: it is still there.
+    // Linked to the workload as it is in this upload: it is still there. Driven from this upload's
+    // workloads in identity order (index uploadId, identity), so a page stops reading once it is full.
     findings = await db.$queryRaw<DiffFindingRow[]>`
       SELECT p."id" AS "findingId", w."id" AS "workloadId", w."identity", p."ruleId", p."severity", p."message"
-      FROM "Finding" p
-      JOIN "Workload" pw ON pw."id" = p."workloadId"
-      JOIN "Workload" w ON w."uploadId" = ${uploadId} AND w."identity" = pw."identity"
-      WHERE p."uploadId" = ${previous} AND p."fingerprint" <> ''
+      FROM "Workload" w
+      JOIN "Workload" pw ON pw."uploadId" = ${previous} AND pw."identity" = w."identity"
+      JOIN "Finding" p ON p."workloadId" = pw."id"
+      WHERE w."uploadId" = ${uploadId} AND p."fingerprint" <> ''
         AND NOT EXISTS (SELECT 1 FROM "Finding" f WHERE f."uploadId" = ${uploadId} AND f."fingerprint" = p."fingerprint")
       ORDER BY w."identity", p."ruleId", p."id" LIMIT ${limit} OFFSET ${offset}`;
   } else {

@@ -1,10 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db";
 import type { InputError } from "@/lib/inventory/types";
 import { CATALOG_VERSION } from "@/lib/rules/catalog";
 import { UPLOAD_FILES_PER_PAGE, type UploadsSearchParams } from "@/lib/validations/uploads";
-import { parseStoredJsonAs } from "./stored-json";
+import { readJson, readUploadFileErrors, uploadFileSkippedSchema } from "./stored-json";
 
 /** The per-upload totals stored by lib/import.ts. */
 export interface UploadCounts {
@@ -143,11 +142,6 @@ export interface UploadChanges {
   unchangedFindings: number;
 }
 
-const skippedJsonSchema = z.record(z.string(), z.number());
-const errorsJsonSchema = z.array(
-  z.object({ source: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }),
-);
-
 /** An upload with one page of its files (1-based): 50,000 files once made this page 91 MB. */
 export async function getUpload(id: number, filesPage = 1, filesPerPage = UPLOAD_FILES_PER_PAGE): Promise<UploadDetail | null> {
   const upload = await db.upload.findUnique({
@@ -235,8 +229,8 @@ export async function getUpload(id: number, filesPage = 1, filesPerPage = UPLOAD
       syntax: file.syntax,
       objects: file.objects,
       workloads: file.workloads,
-      skipped: parseStoredJsonAs(skippedJsonSchema, file.skipped, {}),
-      errors: parseStoredJsonAs(errorsJsonSchema, file.errors, []),
+      skipped: readJson(uploadFileSkippedSchema, file.skipped, {}),
+      errors: readUploadFileErrors(file.errors),
     })),
   };
 }

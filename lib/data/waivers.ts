@@ -157,26 +157,15 @@ export interface WaiverList {
 
 /** Every waiver, newest first, with what it covers in the current snapshots. */
 export async function listWaivers(now = new Date()): Promise<WaiverList> {
+  // One grouped read of the (waiverId, isCurrent, workloadId) index: thousands of covered workloads
+  // must not become bound parameters (SQLite allows 32,766).
   const [rows, usage] = await Promise.all([
     db.waiver.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-    db.finding.groupBy({
-      by: ["waiverId"],
-      where: { isCurrent: true, waiverId: { not: null } },
-      _count: { _all: true },
-      _min: { workloadId: true },
-    }),
+    db.$queryRaw<{ waiverId: number | bigint; findings: number | bigint; workloads: number | bigint; sample: number | bigint }[]>`
+      SELECT "waiverId", COUNT(*) AS findings, COUNT(DISTINCT "workloadId") AS workloads, MIN("workloadId") AS sample
+      FROM "Finding" WHERE "waiverId" IS NOT NULL AND "isCurrent" = true GROUP BY "waiverId"`,
   ]);
-  const workloadCounts = await db.workload.findMany({
-    where: { isCurrent: true, findings: { some: { isCurrent: true, waiverId: { not: null } } } },
-    select: { findings: { where: { waiverId: { not: null } }, select: { waiverId: true } } },
-  });
-  const workloadsPerWaiver = new Map<number, number>();
-  for (const workload of workloadCounts) {
-    for (const waiverId of new Set(workload.findings.map((f) => f.waiverId as number))) {
-      workloadsPerWaiver.set(waiverId, (workloadsPerWaiver.get(waiverId) ?? 0) + 1);
-    }
-  }
-  const used = new Map(usage.map((row) => [row.waiverId as number, row]));
+  const used = new Map(usage.map((row) => [Number(row.waiverId), row]));
   const counts = { active: 0, expired: 0, revoked: 0, unused: 0 };
   const waivers = rows.map((row): WaiverListItem => {
     const waiver = waiverFromRow({ ...row, expiresAt: row.expiresAt.toISOString() });
@@ -189,9 +178,9 @@ export async function listWaivers(now = new Date()): Promise<WaiverList> {
       scopeKind: scopeKind(waiver.scope),
       scope: describeWaiverScope(waiver),
       status,
-      findings: use?._count._all ?? 0,
-      workloads: use ? (workloadsPerWaiver.get(row.id) ?? 0) : 0,
-      sampleWorkloadId: use?._min.workloadId ?? null,
+      findings: use ? Number(use.findings) : 0,
+      workloads: use ? Number(use.workloads) : 0,
+      sampleWorkloadId: use ? Number(use.sample) : null,
     };
   });
   return { waivers, counts };

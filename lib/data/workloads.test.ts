@@ -51,8 +51,16 @@ async function seed(workloads: Seed[]) {
         team: w.team === undefined ? "payments" : w.team,
         source: "test.yaml",
         migrated: false,
-        spec: JSON.stringify({ platform: "kubernetes", pathPrefix: "", pods: [], object: { kind, metadata: { name: w.name } } }),
-        sizing: JSON.stringify({ vmVcpus: 1, vmMemoryMiB: 2048 }),
+        spec: {
+          id: `${clusterName}/${namespace}/${kind}/${w.name}`,
+          platform: "kubernetes",
+          pathPrefix: "",
+          pods: [],
+          labels: {},
+          annotations: {},
+          object: { kind, metadata: { name: w.name } },
+        },
+        sizing: { vmVcpus: 1, vmMemoryMiB: 2048, overheadMemoryMiB: 320, overheadMilliCpu: 250, schedulerMemoryMiB: 2368, schedulerMilliCpu: 1250, replicas: 1, perNode: false },
         vmMemoryMiB: 2048,
         vmVcpus: 1,
         overheadMemoryMiB: 320,
@@ -218,21 +226,12 @@ describe("getWorkloadFacets", () => {
   });
 });
 
-describe("parseStoredWorkload", () => {
-  it("accepts a stored Workload and rejects other JSON", () => {
-    const stored = { platform: "docker", pathPrefix: "", pods: [], object: { Name: "/x" } };
-    expect(data.parseStoredWorkload(stored)).toMatchObject(stored);
-    expect(data.parseStoredWorkload({ object: {} })).toBeNull();
-    expect(data.parseStoredWorkload(null)).toBeNull();
-  });
-});
-
 describe("getWorkload", () => {
   it("returns the detail with findings and parsed JSON", async () => {
     const [row] = (await data.getWorkloads(params({ q: "cache" }))).rows;
     const detail = await data.getWorkload(row.id);
     expect(detail?.findings.map((f) => f.ruleId)).toEqual(["resource-limits", "subpath"]);
-    expect(detail?.sizing).toEqual({ vmVcpus: 1, vmMemoryMiB: 2048 });
+    expect(detail?.sizing).toMatchObject({ vmVcpus: 1, vmMemoryMiB: 2048 });
     expect(detail?.upload.target).toBe("kata-qemu-runtime-rs");
     expect(detail?.spec?.object).toEqual({ kind: "Deployment", metadata: { name: "cache" } });
   });

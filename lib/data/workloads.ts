@@ -15,7 +15,7 @@ import {
 } from "@/lib/validations/workloads";
 import { OPEN_REMEDIATION_STATUSES } from "@/lib/domain";
 import { sqliteDate } from "@/lib/import-tracking";
-import { parseStoredJson } from "./stored-json";
+import { readSizing, readWorkloadSpec } from "./stored-json";
 import { refreshExpiredWaivers } from "./tracking";
 
 export interface WorkloadRow {
@@ -385,8 +385,8 @@ export async function getWorkload(id: number): Promise<WorkloadDetail | null> {
   return {
     ...workload,
     waivers: new Map(waivers.map((waiver) => [waiver.id, waiver])),
-    spec: parseStoredWorkload(parseStoredJson(workload.spec)),
-    sizing: parseStoredJson(workload.sizing),
+    spec: readWorkloadSpec(workload.spec),
+    sizing: readSizing(workload.sizing),
     findings: workload.findings.map((f) => ({ ...f, severity: toSeverity(f.severity), remedy: toRemedy(f.remedy) })),
   };
 }
@@ -397,16 +397,4 @@ function toSeverity(value: string): Severity {
 
 function toRemedy(value: string | null): Remedy | null {
   return isRemedy(value) ? value : null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The stored spec is written by lib/import.ts from a `Workload`; check the parts the pages read. */
-export function parseStoredWorkload(value: unknown): Workload | null {
-  if (!isRecord(value) || !isRecord(value.object) || !Array.isArray(value.pods)) return null;
-  if (typeof value.platform !== "string" || typeof value.pathPrefix !== "string") return null;
-  const pods = value.pods.filter((pod) => isRecord(pod) && typeof pod.path === "string" && isRecord(pod.spec));
-  return { ...(value as unknown as Workload), pods: pods as Workload["pods"] };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { LabelKeysForm } from "@/components/owners/label-keys-form";
@@ -10,6 +11,8 @@ import { formatCount } from "@/lib/format";
 export const metadata: Metadata = { title: "Owners" };
 
 export default async function OwnersSettingsPage() {
+  // Read at request time: without a request API this page was prerendered from the build machine's database.
+  await connection();
   const settings = await getOwnersSettings();
   return (
     <div className="flex flex-col gap-6">
