@@ -60,29 +60,40 @@ test.beforeEach(async ({ inventory }) => {
   await inventory.uploadOrFail({ files: [{ name: "workloads.yaml", content: INVENTORY }] });
 });
 
-test("filters to blocked workloads and sorts by score, with the state in the URL", async ({ page, workloadsPage, clusterName }) => {
+test("lists the most urgent first, filters to blocked workloads and sorts by score, with the state in the URL", async ({
+  page,
+  workloadsPage,
+  clusterName,
+}) => {
   await workloadsPage.goto(`cluster=${clusterName}`);
-  await expect(workloadsPage.names()).toHaveText(["api", "cache", "config-loader", "node-agent"]);
+  // node-agent has a blocker and a warning, config-loader a blocker only.
+  await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader", "cache", "api"]);
+  await expect(workloadsPage.columnHeader("Readiness")).toHaveAttribute("aria-sort", "ascending");
 
   await workloadsPage.facet("Readiness").click();
   await page.getByRole("checkbox", { name: /^Blocked/ }).check();
   await expect(page).toHaveURL(/[?&]readiness=blocked(&|$)/);
-  await expect(workloadsPage.names()).toHaveText(["config-loader", "node-agent"]);
+  await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader"]);
   await page.keyboard.press("Escape");
 
+  // A score sorts highest first on the first click.
   await workloadsPage.columnHeader("Score").getByRole("button").click();
-  await expect(page).toHaveURL(/[?&]sort=score\.asc(&|$)/);
-  await expect(workloadsPage.columnHeader("Score")).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).toHaveURL(/[?&]sort=score\.desc(&|$)/);
+  await expect(workloadsPage.columnHeader("Score")).toHaveAttribute("aria-sort", "descending");
+  await expect(workloadsPage.names()).toHaveText(["config-loader", "node-agent"]);
+
+  await workloadsPage.columnHeader("Team").getByRole("button").click();
+  await expect(page).toHaveURL(/[?&]sort=team\.asc(&|$)/);
+
+  await page.goBack();
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=/);
+  await expect(workloadsPage.columnHeader("Readiness")).toHaveAttribute("aria-sort", "ascending");
   await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader"]);
 
   await page.goBack();
-  await expect(page).not.toHaveURL(/sort=/);
-  await expect(workloadsPage.columnHeader("Name")).toHaveAttribute("aria-sort", "ascending");
-  await expect(workloadsPage.names()).toHaveText(["config-loader", "node-agent"]);
-
-  await page.goBack();
   await expect(page).not.toHaveURL(/readiness=/);
-  await expect(workloadsPage.names()).toHaveText(["api", "cache", "config-loader", "node-agent"]);
+  await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader", "cache", "api"]);
 });
 
 test("searches by name after a pause and offers to clear filters when nothing matches", async ({ page, workloadsPage, clusterName }) => {

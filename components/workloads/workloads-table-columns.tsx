@@ -79,7 +79,6 @@ export const WORKLOADS_COLUMNS = helper.columns([
   }),
   helper.accessor("team", {
     id: "team",
-    enableSorting: false,
     meta: { label: "Team" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => {
@@ -89,24 +88,27 @@ export const WORKLOADS_COLUMNS = helper.columns([
   }),
   helper.accessor("readiness", {
     id: "readiness",
-    meta: { label: "Readiness" },
+    meta: { label: "Readiness", sortDescription: { asc: "most urgent first", desc: "least urgent first" } },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => <ReadinessBadge readiness={getValue()} />,
   }),
   helper.accessor("score", {
     id: "score",
+    sortDescFirst: true,
     meta: { label: "Score" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ row }) => <ScoreBar score={row.original.score} readiness={row.original.readiness} />,
   }),
   helper.accessor("blockerCount", {
     id: "blockers",
+    sortDescFirst: true,
     meta: { label: "Blockers", align: "end" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => <Count value={getValue()} tone="blocked" />,
   }),
   helper.accessor("warningCount", {
     id: "warnings",
+    sortDescFirst: true,
     meta: { label: "Warnings", align: "end" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => <Count value={getValue()} tone="needs-changes" />,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSeedUpload } from "@/lib/testing/seed";
 import { createTestDatabase } from "@/lib/testing/test-db";
-import { parseWorkloadsSearchParams, type RawSearchParams } from "@/lib/validations/workloads";
+import { parseWorkloadsSearchParams, WORKLOAD_SORT_COLUMNS, type RawSearchParams } from "@/lib/validations/workloads";
 
 type Data = typeof import("./workloads");
 let data: Data;
@@ -116,24 +116,25 @@ describe("buildWorkloadWhere", () => {
 });
 
 describe("getWorkloads", () => {
-  it("lists only current workloads, sorted by name by default", async () => {
+  it("lists only current workloads, most urgent first by default", async () => {
     const page = await data.getWorkloads(params({}));
-    expect(names(page.rows)).toEqual(["api", "cache", "db", "web", "web_50%", "worker"]);
+    // Blocked (cache has a warning more than api), then needs-changes (web has two warnings), then ready by name.
+    expect(names(page.rows)).toEqual(["cache", "api", "web", "db", "web_50%", "worker"]);
     expect(page.total).toBe(6);
     expect(page.pageCount).toBe(1);
   });
 
   it("searches names case-insensitively and treats % and _ literally", async () => {
-    expect(names((await data.getWorkloads(params({ q: "WEB" }))).rows)).toEqual(["web", "web_50%"]);
+    expect(names((await data.getWorkloads(params({ q: "WEB", sort: "name.asc" }))).rows)).toEqual(["web", "web_50%"]);
     expect(names((await data.getWorkloads(params({ q: "50%" }))).rows)).toEqual(["web_50%"]);
     expect(names((await data.getWorkloads(params({ q: "b_" }))).rows)).toEqual(["web_50%"]);
   });
 
   it("filters by facets and by current findings", async () => {
-    expect(names((await data.getWorkloads(params({ readiness: "blocked" }))).rows)).toEqual(["api", "cache"]);
+    expect(names((await data.getWorkloads(params({ readiness: "blocked", sort: "name.asc" }))).rows)).toEqual(["api", "cache"]);
     expect(names((await data.getWorkloads(params({ rule: "resource-limits", cluster: "staging" }))).rows)).toEqual(["cache"]);
-    expect(names((await data.getWorkloads(params({ severity: "warning" }))).rows)).toEqual(["cache", "db", "web"]);
-    expect(names((await data.getWorkloads(params({ team: "(none)" }))).rows)).toEqual(["web_50%", "worker"]);
+    expect(names((await data.getWorkloads(params({ severity: "warning", sort: "name.asc" }))).rows)).toEqual(["cache", "db", "web"]);
+    expect(names((await data.getWorkloads(params({ team: "(none)", sort: "name.asc" }))).rows)).toEqual(["web_50%", "worker"]);
   });
 
   it("sorts by an allowed column with a stable tie-break", async () => {
@@ -144,6 +145,29 @@ describe("getWorkloads", () => {
     expect(byBlockersDesc.rows[0].blockerCount).toBe(1);
     // Ties read by name A→Z whatever the sort's direction.
     expect(names(byBlockersDesc.rows).slice(0, 2)).toEqual(["api", "cache"]);
+  });
+
+  it("reverses every urgency key when readiness sorts descending", async () => {
+    expect(names((await data.getWorkloads(params({ sort: "readiness.desc" }))).rows)).toEqual(["web_50%", "worker", "db", "web", "api", "cache"]);
+  });
+
+  it("sorts by team with missing teams last in both directions", async () => {
+    expect(names((await data.getWorkloads(params({ sort: "team.asc" }))).rows)).toEqual(["web_50%", "db", "api", "cache", "web", "worker"]);
+    expect(names((await data.getWorkloads(params({ sort: "team.desc" }))).rows)).toEqual(["api", "cache", "web", "db", "web_50%", "worker"]);
+  });
+
+  it("orders the same on the SQL path as on the Prisma path, for every sort", async () => {
+    for (const column of WORKLOAD_SORT_COLUMNS) {
+      for (const direction of ["asc", "desc"]) {
+        for (const waivers of ["on", "off"] as const) {
+          const sort = params({ sort: `${column}.${direction}` }).sort;
+          const where = { isCurrent: true };
+          const prisma = await db.workload.findMany({ where, orderBy: data.buildWorkloadOrderBy(sort, waivers), select: { id: true } });
+          const sql = await db.$queryRaw<{ id: number | bigint }[]>`SELECT w."id" AS id FROM "Workload" w WHERE w."isCurrent" = 1 ORDER BY ${data.buildWorkloadSqlOrderBy(sort, waivers)}`;
+          expect(sql.map((row) => Number(row.id)), `${column}.${direction} waivers=${waivers}`).toEqual(prisma.map((row) => row.id));
+        }
+      }
+    }
   });
 
   it("breaks ties by ascending name when sorting descending", async () => {

@@ -62,17 +62,37 @@ const ROW_SELECT = {
 } satisfies Prisma.WorkloadSelect;
 
 // The allow-list maps URL sort ids to columns; nothing from the URL reaches orderBy unchecked.
-const SORT_FIELDS: Record<WorkloadSortColumn, keyof Prisma.WorkloadOrderByWithRelationInput> = {
+const SORT_FIELDS: Record<WorkloadSortColumn, SortField> = {
   name: "name",
   kind: "kind",
   namespace: "namespace",
   cluster: "clusterName",
+  team: "team",
   score: "score",
   // "blocked" < "needs-changes" < "ready" alphabetically: the string order is the severity order.
   readiness: "readiness",
   blockers: "blockerCount",
   warnings: "warningCount",
 };
+
+type SortField =
+  | "name"
+  | "kind"
+  | "namespace"
+  | "clusterName"
+  | "team"
+  | "score"
+  | "rawScore"
+  | "readiness"
+  | "rawReadiness"
+  | "blockerCount"
+  | "warningCount"
+  | "id";
+
+interface SortKey {
+  field: SortField;
+  desc: boolean;
+}
 
 /** Columns (SQL) behind the facets that are plain workload fields. */
 const FACET_COLUMNS = {
@@ -178,15 +198,49 @@ export function overdueSql(now: Date): Prisma.Sql {
     WHERE ro."status" IN (${Prisma.join([...OPEN_REMEDIATION_STATUSES])}) AND ro."dueDate" < ${sqliteDate(now)})`;
 }
 
-export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): Prisma.WorkloadOrderByWithRelationInput[] {
-  const direction = sort.desc ? "desc" : "asc";
-  if (waivers === "off" && (sort.column === "score" || sort.column === "readiness")) {
-    return [{ [sort.column === "score" ? "rawScore" : "rawReadiness"]: direction }, { name: "asc" }, { id: "asc" }];
+/**
+ * The ORDER BY of a sort, as columns and directions, for both the Prisma and the SQL path.
+ * Readiness (the default sort) breaks its ties by urgency: most blockers, most warnings, lowest
+ * score; descending reverses all four. Name then id break the remaining ties, so paging is stable;
+ * they stay ascending whatever the direction: equal scores read A→Z both ways.
+ */
+export function buildWorkloadSortKeys(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): SortKey[] {
+  const raw = waivers === "off";
+  const score: SortField = raw ? "rawScore" : "score";
+  const tieBreak: SortKey[] = [
+    { field: "name", desc: false },
+    { field: "id", desc: false },
+  ];
+  if (sort.column === "name") return [{ field: "name", desc: sort.desc }, tieBreak[1]];
+  if (sort.column === "readiness") {
+    return [
+      { field: raw ? "rawReadiness" : "readiness", desc: sort.desc },
+      { field: "blockerCount", desc: !sort.desc },
+      { field: "warningCount", desc: !sort.desc },
+      { field: score, desc: sort.desc },
+      ...tieBreak,
+    ];
   }
-  // Name then id break ties, so paging is stable when many rows share a score. They stay ascending
-  // whatever the sort's direction: equal scores read A→Z in both directions.
-  if (sort.column === "name") return [{ name: direction }, { id: "asc" }];
-  return [{ [SORT_FIELDS[sort.column]]: direction }, { name: "asc" }, { id: "asc" }];
+  const field = sort.column === "score" ? score : SORT_FIELDS[sort.column];
+  return [{ field, desc: sort.desc }, ...tieBreak];
+}
+
+/** A missing team sorts last in both directions, like an empty cell. */
+const NULLABLE_SORT_FIELDS: ReadonlySet<SortField> = new Set(["team"]);
+
+export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): Prisma.WorkloadOrderByWithRelationInput[] {
+  return buildWorkloadSortKeys(sort, waivers).map(({ field, desc }) => {
+    const direction = desc ? "desc" : "asc";
+    return { [field]: NULLABLE_SORT_FIELDS.has(field) ? { sort: direction, nulls: "last" } : direction };
+  });
+}
+
+export function buildWorkloadSqlOrderBy(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): Prisma.Sql {
+  // Fields come from the SortField union, never from the URL.
+  const terms = buildWorkloadSortKeys(sort, waivers).map(
+    ({ field, desc }) => `w."${field}" ${desc ? "DESC" : "ASC"}${NULLABLE_SORT_FIELDS.has(field) ? " NULLS LAST" : ""}`,
+  );
+  return Prisma.raw(terms.join(", "));
 }
 
 export async function getWorkloads(
@@ -217,11 +271,7 @@ function shownFigures<T extends { rawScore: number; rawReadiness: string; score:
 // The overdue filter has no Prisma form: page the ids in SQL (same order as buildWorkloadOrderBy), then read the rows.
 async function getWorkloadsBySql(params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">): Promise<WorkloadPage> {
   const where = buildWorkloadSqlWhere(params);
-  const direction = Prisma.raw(params.sort.desc ? "DESC" : "ASC");
-  const raw = withoutWaivers(params) && (params.sort.column === "score" || params.sort.column === "readiness");
-  const column = Prisma.raw(`w."${raw ? (params.sort.column === "score" ? "rawScore" : "rawReadiness") : SORT_FIELDS[params.sort.column]}"`);
-  const order =
-    params.sort.column === "name" ? Prisma.sql`w."name" ${direction}, w."id" ASC` : Prisma.sql`${column} ${direction}, w."name" ASC, w."id" ASC`;
+  const order = buildWorkloadSqlOrderBy(params.sort, params.waivers);
   const [ids, [count]] = await Promise.all([
     db.$queryRaw<{ id: number | bigint }[]>`SELECT w."id" AS id FROM "Workload" w WHERE ${where} ORDER BY ${order} LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
     db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM "Workload" w WHERE ${where}`,
