@@ -96,6 +96,25 @@ test("lists the most urgent first, filters to blocked workloads and sorts by sco
   await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader", "cache", "api"]);
 });
 
+test("names each row's blocking and warning rules as chips that link to the rule", async ({ page, workloadsPage, clusterName }) => {
+  const hostNetwork = findRule("host-network");
+  const resourceLimits = findRule("resource-limits");
+  if (!hostNetwork || !resourceLimits) throw new Error("rules missing from the catalog");
+  await workloadsPage.goto(`cluster=${clusterName}`);
+
+  const chips = workloadsPage.ruleChips("node-agent");
+  // Blockers first.
+  await expect(chips).toHaveText(["host-network", "resource-limits"]);
+  await expect(chips.first()).toHaveAccessibleName(`${hostNetwork.title} (host-network), blocker`);
+  await expect(chips.first()).toHaveAttribute("title", `${hostNetwork.title} (blocker)`);
+  await expect(chips.nth(1)).toHaveAccessibleName(`${resourceLimits.title} (resource-limits), warning`);
+  await expect(workloadsPage.ruleChips("api")).toHaveCount(0);
+
+  await chips.first().click();
+  await expect(page).toHaveURL(/\/rules\/host-network$/);
+  await expect(page.getByRole("heading", { level: 1, name: hostNetwork.title })).toBeVisible();
+});
+
 test("searches by name after a pause and offers to clear filters when nothing matches", async ({ page, workloadsPage, clusterName }) => {
   await workloadsPage.goto(`cluster=${clusterName}`);
   await workloadsPage.search.fill("loader");

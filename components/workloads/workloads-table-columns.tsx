@@ -10,6 +10,7 @@ import type { WorkloadRow } from "@/lib/data/workloads";
 import { READINESS_STYLES, type Readiness } from "@/lib/domain";
 import { formatCount } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import { RuleChips } from "./rule-chips";
 import { ScoreBar } from "./score-bar";
 
 const helper = createColumnHelper<typeof dataTableFeatures, WorkloadRow>();
@@ -50,7 +51,7 @@ export const WORKLOADS_COLUMNS = helper.columns([
   helper.accessor("name", {
     id: "name",
     enableHiding: false,
-    meta: { label: "Name" },
+    meta: { label: "Name", isRowHeader: true },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ row }) => (
       <Link
@@ -91,6 +92,13 @@ export const WORKLOADS_COLUMNS = helper.columns([
     meta: { label: "Readiness", sortDescription: { asc: "most urgent first", desc: "least urgent first" } },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => <ReadinessBadge readiness={getValue()} />,
+  }),
+  helper.accessor("rules", {
+    id: "rules",
+    enableSorting: false,
+    meta: { label: "Rules" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <RuleChips rules={getValue()} />,
   }),
   helper.accessor("score", {
     id: "score",

@@ -13,9 +13,18 @@ export class WorkloadsPage {
     await this.page.goto(`/workloads?${query}`);
   }
 
-  /** Workload names in table order. */
+  /** Workload names in table order (each row's header cell links to the workload). */
   names(): Locator {
-    return this.table.getByRole("row").getByRole("link");
+    return this.table.getByRole("rowheader").getByRole("link");
+  }
+
+  /** The rule chips of the row named `name`. */
+  ruleChips(name: string): Locator {
+    return this.table
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("rowheader", { name, exact: true }) })
+      .getByRole("list", { name: "Blocking and warning rules" })
+      .getByRole("link");
   }
 
   facet(title: string): Locator {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { findRule } from "@/lib/rules/catalog";
 import { createSeedUpload } from "@/lib/testing/seed";
 import { createTestDatabase } from "@/lib/testing/test-db";
 import { parseWorkloadsSearchParams, WORKLOAD_SORT_COLUMNS, type RawSearchParams } from "@/lib/validations/workloads";
@@ -357,5 +358,46 @@ describe("buildWorkloadWhere and buildWorkloadSqlWhere", () => {
         }
       }
     }
+  });
+});
+
+// Last: it seeds workloads of its own cluster.
+describe("rule chips", () => {
+  it("lists each row's blocking and warning rules once, blockers first, by title, at the higher severity", async () => {
+    await seed([
+      {
+        name: "chipped",
+        cluster: "chips",
+        findings: [
+          { ruleId: "resource-limits", severity: "warning" },
+          { ruleId: "resource-limits", severity: "warning" },
+          { ruleId: "hugepages", severity: "warning" },
+          { ruleId: "hugepages", severity: "blocker" },
+          { ruleId: "host-network", severity: "blocker" },
+          { ruleId: "cpuset", severity: "info" },
+          { ruleId: "retired-rule", severity: "warning" },
+        ],
+      },
+      { name: "clean", cluster: "chips" },
+    ]);
+    const page = await data.getWorkloads(params({ cluster: "chips" }));
+    const chipped = page.rows.find((row) => row.name === "chipped");
+    expect(chipped?.rules).toEqual([
+      { ruleId: "host-network", title: "Host network namespace", severity: "blocker" },
+      { ruleId: "hugepages", title: "Huge pages", severity: "blocker" },
+      { ruleId: "resource-limits", title: findRule("resource-limits")?.title, severity: "warning" },
+      // A rule a later catalog dropped keeps its id as its title.
+      { ruleId: "retired-rule", title: "retired-rule", severity: "warning" },
+    ]);
+    expect(page.rows.find((row) => row.name === "clean")?.rules).toEqual([]);
+  });
+
+  it("leaves out waived findings unless the table reads the figures without waivers", async () => {
+    const [row] = (await data.getWorkloads(params({ cluster: "chips", q: "chipped" }))).rows;
+    await db.finding.updateMany({ where: { workloadId: row.id, ruleId: "host-network" }, data: { waiverId: 12345 } });
+    const ids = async (waivers: string) =>
+      (await data.getWorkloads(params({ cluster: "chips", q: "chipped", waivers }))).rows[0].rules.map((rule) => rule.ruleId);
+    expect(await ids("on")).not.toContain("host-network");
+    expect(await ids("off")).toContain("host-network");
   });
 });

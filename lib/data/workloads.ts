@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isRemedy, isSeverity } from "@/lib/domain";
+import { findRule } from "@/lib/rules/catalog";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Workload } from "@/lib/inventory/types";
 import type { Finding, Remedy, Severity } from "@/lib/rules/types";
@@ -30,6 +31,15 @@ export interface WorkloadRow {
   blockerCount: number;
   warningCount: number;
   migrated: boolean;
+  /** The blocking and warning rules of the row (blockers first), waived ones left out unless `waivers=off`. */
+  rules: RuleChip[];
+}
+
+export interface RuleChip {
+  ruleId: string;
+  /** The catalog's title; the id itself for a rule a later catalog dropped. */
+  title: string;
+  severity: "blocker" | "warning";
 }
 
 export interface WorkloadPage {
@@ -259,7 +269,41 @@ export async function getWorkloads(
     }),
     db.workload.count({ where }),
   ]);
-  return { rows: shownFigures(rows, params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+  return { rows: await withRuleChips(shownFigures(rows, params), params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+}
+
+const CHIP_SEVERITIES = ["blocker", "warning"] as const;
+
+/**
+ * Adds each row's blocking and warning rules: one grouped read of the page's findings (at most
+ * `perPage` workloads, through the Finding workloadId index), so it costs the same at any table size.
+ */
+async function withRuleChips<T extends { id: number }>(rows: T[], filters: Pick<WorkloadFilters, "waivers">): Promise<(T & { rules: RuleChip[] })[]> {
+  if (rows.length === 0) return [];
+  const groups = await db.finding.groupBy({
+    by: ["workloadId", "ruleId", "severity"],
+    where: {
+      workloadId: { in: rows.map((row) => row.id) },
+      severity: { in: [...CHIP_SEVERITIES] },
+      // With waivers in force a waived finding no longer blocks: its chip would contradict the row.
+      ...(withoutWaivers(filters) ? {} : { waiverId: null }),
+    },
+  });
+  const byWorkload = new Map<number, Map<string, RuleChip>>();
+  for (const group of groups) {
+    const severity = group.severity === "blocker" ? "blocker" : "warning";
+    const chips = byWorkload.get(group.workloadId) ?? new Map<string, RuleChip>();
+    byWorkload.set(group.workloadId, chips);
+    // A rule that fires at two severities in one workload shows once, at the higher.
+    if (chips.get(group.ruleId)?.severity === "blocker") continue;
+    chips.set(group.ruleId, { ruleId: group.ruleId, title: findRule(group.ruleId)?.title ?? group.ruleId, severity });
+  }
+  return rows.map((row) => ({
+    ...row,
+    rules: [...(byWorkload.get(row.id)?.values() ?? [])].sort(
+      (a, b) => CHIP_SEVERITIES.indexOf(a.severity) - CHIP_SEVERITIES.indexOf(b.severity) || a.title.localeCompare(b.title),
+    ),
+  }));
 }
 
 /** Rows with the figures the table shows: with waivers, or without (`waivers=off`). */
@@ -281,7 +325,7 @@ async function getWorkloadsBySql(params: WorkloadFilters & Pick<WorkloadsSearchP
   const byId = new Map(found.map((row) => [row.id, row]));
   const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
   const total = Number(count?.total ?? 0);
-  return { rows: shownFigures(rows, params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+  return { rows: await withRuleChips(shownFigures(rows, params), params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
 }
 
 interface FacetCountRow {

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { READINESS_STATES, SEVERITIES } from "@/lib/domain";
 
-export const WORKLOAD_SORT_COLUMNS = ["name", "kind", "namespace", "cluster", "team", "score", "readiness", "blockers", "warnings"] as const;
+export const WORKLOAD_SORT_COLUMNS = [
+  "name",
+  "kind",
+  "namespace",
+  "cluster",
+  "team",
+  "score",
+  "readiness",
+  "blockers",
+  "warnings",
+] as const;
 export type WorkloadSortColumn = (typeof WORKLOAD_SORT_COLUMNS)[number];
 
 export const WORKLOAD_FACETS = ["cluster", "namespace", "kind", "readiness", "rule", "severity", "team"] as const;
@@ -14,6 +24,7 @@ export const WORKLOAD_HIDEABLE_COLUMNS = [
   "cluster",
   "team",
   "readiness",
+  "rules",
   "score",
   "blockers",
   "warnings",
