@@ -93,8 +93,8 @@ function seedWorkloads(
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   const insertWorkload =
-    sqlite.prepare(`INSERT INTO "Workload" ("id","uploadId","clusterName","isCurrent","identity","platform","kind","namespace","name","team","source","score","readiness","migrated","blockerCount","warningCount","infoCount","spec","sizing","vmMemoryMiB","vmVcpus","overheadMemoryMiB","overheadMilliCpu","replicas","perNode")
-    VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    sqlite.prepare(`INSERT INTO "Workload" ("id","uploadId","clusterName","isCurrent","identity","platform","kind","namespace","name","team","source","score","readiness","migrated","blockerCount","warningCount","infoCount","spec","sizing","vmMemoryMiB","vmVcpus","overheadMemoryMiB","overheadMilliCpu","replicas","perNode","searchText")
+    VALUES (?,?,?,1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insertFinding = sqlite.prepare(
     `INSERT INTO "Finding" ("workloadId","uploadId","isCurrent","ruleId","severity","remedy","container","path","message","fingerprint") VALUES (?,?,1,?,?,?,?,?,?,?)`,
   );
@@ -120,6 +120,10 @@ function seedWorkloads(
           ...infos.map((ruleId) => [ruleId, "info", null] as const),
         ];
         const spec = JSON.stringify({ id: `${upload.cluster}/${namespace}/${kind}/${name}`, kind, name, namespace, labels: { app: name } });
+        // Drawn where the insert drew it, so the seeded data stays the same run to run.
+        const team = random() < 0.85 ? pick(TEAMS) : null;
+        // What the import stores for the search box (lib/workload-search.ts): name, namespace, image, labels.
+        const searchText = `${name} ${namespace} registry.example.com/${team ?? "shared"}/${name.split("-")[0]}:1.${i % 30} app=${name}${team ? ` team=${team}` : ""}`;
         insertWorkload.run(
           id,
           upload.id,
@@ -129,7 +133,7 @@ function seedWorkloads(
           kind,
           namespace,
           name,
-          random() < 0.85 ? pick(TEAMS) : null,
+          team,
           `inventory-${i % 20}.yaml`,
           score,
           readiness,
@@ -145,6 +149,7 @@ function seedWorkloads(
           250,
           kind === "DaemonSet" ? 1 : 1 + Math.floor(random() * 6),
           kind === "DaemonSet" ? 1 : 0,
+          searchText,
         );
         for (const [ruleId, severity, remedy] of rows) {
           insertFinding.run(
@@ -264,6 +269,7 @@ async function main() {
     ),
     await time("workloads page: rule=host-network, sort score", () => getWorkloads(params({ rule: "host-network", sort: "score.asc" }))),
     await time("workloads page: q=gateway, page 2", () => getWorkloads(params({ q: "gateway", page: "2" }))),
+    await time("workloads page: q=team-data-2 (image and label)", () => getWorkloads(params({ q: "team-data-2" }))),
     await time("workloads facets: no filter", () => getWorkloadFacets(params({}))),
     await time("workloads facets: readiness=blocked", () => getWorkloadFacets(params({ readiness: "blocked" }))),
     await time("overview: all clusters", () => getOverview()),

@@ -115,6 +115,38 @@ test("names each row's blocking and warning rules as chips that link to the rule
   await expect(page.getByRole("heading", { level: 1, name: hostNetwork.title })).toBeVisible();
 });
 
+test("names active filters and rule facet values as people read them, and removes a filter from its chip", async ({
+  page,
+  workloadsPage,
+  clusterName,
+}) => {
+  const hostNetwork = findRule("host-network");
+  if (!hostNetwork) throw new Error("rule host-network missing from the catalog");
+  await workloadsPage.goto(`cluster=${clusterName}&readiness=blocked&rule=host-network`);
+  await expect(workloadsPage.activeFilters()).toHaveText([`Cluster: ${clusterName}`, "Readiness: Blocked", `Rule: ${hostNetwork.title}`]);
+  await expect(workloadsPage.names()).toHaveText(["node-agent"]);
+
+  // The rule facet lists titles, the id on hover, and whole counts.
+  await workloadsPage.facet("Rule").click();
+  const option = page.getByRole("checkbox", { name: new RegExp(`^${hostNetwork.title} 1$`) });
+  await expect(option).toBeChecked();
+  await expect(page.getByTitle("host-network", { exact: true })).toContainText(hostNetwork.title);
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Remove Readiness: Blocked" }).click();
+  await expect(page).not.toHaveURL(/readiness=/);
+  await expect(workloadsPage.activeFilters()).toHaveText([`Cluster: ${clusterName}`, `Rule: ${hostNetwork.title}`]);
+});
+
+test("searches images, namespaces and labels as well as names", async ({ page, workloadsPage, clusterName }) => {
+  await workloadsPage.goto(`cluster=${clusterName}`);
+  await workloadsPage.search.fill("example.com/AGENT");
+  await expect(page).toHaveURL(/[?&]q=example\.com%2FAGENT(&|$)/);
+  await expect(workloadsPage.names()).toHaveText(["node-agent"]);
+  await workloadsPage.search.fill("monitoring");
+  await expect(workloadsPage.names()).toHaveText(["node-agent"]);
+});
+
 test("searches by name after a pause and offers to clear filters when nothing matches", async ({ page, workloadsPage, clusterName }) => {
   await workloadsPage.goto(`cluster=${clusterName}`);
   await workloadsPage.search.fill("loader");

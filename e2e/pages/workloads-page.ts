@@ -6,7 +6,7 @@ export class WorkloadsPage {
 
   constructor(readonly page: Page) {
     this.table = page.getByRole("table", { name: "Workloads" });
-    this.search = page.getByRole("searchbox", { name: "Search workloads by name" });
+    this.search = page.getByRole("searchbox", { name: "Search workloads by name, image, namespace or label" });
   }
 
   async goto(query: string) {
@@ -29,6 +29,11 @@ export class WorkloadsPage {
 
   facet(title: string): Locator {
     return this.page.getByRole("search", { name: "Filter workloads" }).getByRole("button", { name: title });
+  }
+
+  /** The chips naming each active filter ("Readiness: Blocked"). */
+  activeFilters(): Locator {
+    return this.page.getByRole("list", { name: "Active filters" }).getByRole("listitem");
   }
 
   columnHeader(label: string): Locator {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findRule } from "@/lib/rules/catalog";
+import { searchTextOf } from "@/lib/workload-search";
 import { createSeedUpload } from "@/lib/testing/seed";
 import { createTestDatabase } from "@/lib/testing/test-db";
 import { parseWorkloadsSearchParams, WORKLOAD_SORT_COLUMNS, type RawSearchParams } from "@/lib/validations/workloads";
@@ -15,6 +16,8 @@ interface Seed {
   kind?: string;
   team?: string | null;
   isCurrent?: boolean;
+  image?: string;
+  labels?: Record<string, string>;
   findings?: Array<{ ruleId: string; severity: "blocker" | "warning" | "info"; isCurrent?: boolean }>;
 }
 
@@ -39,6 +42,8 @@ async function seed(workloads: Seed[]) {
     const clusterName = w.cluster ?? "prod";
     const namespace = w.namespace ?? "default";
     const kind = w.kind ?? "Deployment";
+    const pods = w.image ? [{ path: "spec.template.spec", spec: { containers: [{ name: "main", image: w.image }] } }] : [];
+    const spec = { platform: "kubernetes", pathPrefix: "", pods, labels: w.labels ?? {}, object: { kind, metadata: { name: w.name } } };
     await db.workload.create({
       data: {
         uploadId: upload.id,
@@ -52,7 +57,8 @@ async function seed(workloads: Seed[]) {
         team: w.team === undefined ? "payments" : w.team,
         source: "test.yaml",
         migrated: false,
-        spec: JSON.stringify({ platform: "kubernetes", pathPrefix: "", pods: [], object: { kind, metadata: { name: w.name } } }),
+        spec: JSON.stringify(spec),
+        searchText: searchTextOf({ ...spec, name: w.name, namespace }),
         sizing: JSON.stringify({ vmVcpus: 1, vmMemoryMiB: 2048 }),
         vmMemoryMiB: 2048,
         vmVcpus: 1,
@@ -81,7 +87,7 @@ beforeAll(async () => {
   ({ db } = await import("@/lib/db"));
   data = await import("./workloads");
   await seed([
-    { name: "api", findings: [{ ruleId: "host-network", severity: "blocker" }] },
+    { name: "api", image: "registry.example.com/Shop/API:2.1", labels: { tier: "Frontend" }, findings: [{ ruleId: "host-network", severity: "blocker" }] },
     {
       name: "web",
       findings: [
@@ -123,6 +129,12 @@ describe("getWorkloads", () => {
     expect(names(page.rows)).toEqual(["cache", "api", "web", "db", "web_50%", "worker"]);
     expect(page.total).toBe(6);
     expect(page.pageCount).toBe(1);
+  });
+
+  it("searches image, namespace and labels as well as names", async () => {
+    expect(names((await data.getWorkloads(params({ q: "shop/api:2" }))).rows)).toEqual(["api"]);
+    expect(names((await data.getWorkloads(params({ q: "TIER=front" }))).rows)).toEqual(["api"]);
+    expect(names((await data.getWorkloads(params({ q: "jobs" }))).rows)).toEqual(["worker"]);
   });
 
   it("searches names case-insensitively and treats % and _ literally", async () => {

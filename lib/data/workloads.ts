@@ -130,7 +130,7 @@ export function buildWorkloadWhere(filters: WorkloadFilters, exclude?: WorkloadF
   const and: Prisma.WorkloadWhereInput[] = [{ isCurrent: true }];
   const active = (facet: WorkloadFacet) => facet !== exclude && filters[facet].length > 0;
 
-  if (filters.q) and.push({ name: { contains: filters.q } });
+  if (filters.q) and.push({ searchText: { contains: searchNeedle(filters.q) } });
   if (active("cluster")) and.push({ clusterName: { in: filters.cluster } });
   if (active("kind")) and.push({ kind: { in: filters.kind } });
   if (active("readiness")) and.push(withoutWaivers(filters) ? { rawReadiness: { in: filters.readiness } } : { readiness: { in: filters.readiness } });
@@ -147,6 +147,16 @@ export function buildWorkloadWhere(filters: WorkloadFilters, exclude?: WorkloadF
   return { AND: and };
 }
 
+/** searchText is stored lower-cased, so a lower-cased needle matches without ILIKE (PostgreSQL) or LIKE's ASCII-only folding (SQLite). */
+function searchNeedle(q: string): string {
+  return q.toLowerCase();
+}
+
+/** Prisma's `contains` passes `%` and `_` on as LIKE wildcards: such a search runs as SQL, escaped. */
+function hasLikeWildcard(q: string): boolean {
+  return /[%_]/.test(q);
+}
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -160,7 +170,7 @@ export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: Worklo
   const active = (facet: WorkloadFacet) => facet !== exclude && filters[facet].length > 0;
   const inList = (values: readonly string[]) => (values.length > 0 ? Prisma.join(values) : Prisma.sql`NULL`);
 
-  if (filters.q) and.push(Prisma.sql`w."name" LIKE ${`%${escapeLike(filters.q)}%`} ESCAPE '\\'`);
+  if (filters.q) and.push(Prisma.sql`w."searchText" LIKE ${`%${escapeLike(searchNeedle(filters.q))}%`} ESCAPE '\\'`);
   if (active("cluster")) and.push(Prisma.sql`w."clusterName" IN (${inList(filters.cluster)})`);
   if (active("kind")) and.push(Prisma.sql`w."kind" IN (${inList(filters.kind)})`);
   if (active("readiness")) and.push(Prisma.sql`w.${Prisma.raw(withoutWaivers(filters) ? `"rawReadiness"` : `"readiness"`)} IN (${inList(filters.readiness)})`);
@@ -257,7 +267,7 @@ export async function getWorkloads(
   params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">,
 ): Promise<WorkloadPage> {
   await refreshExpiredWaivers();
-  if (params.overdue) return getWorkloadsBySql(params);
+  if (params.overdue || hasLikeWildcard(params.q)) return getWorkloadsBySql(params);
   const where = buildWorkloadWhere(params);
   const [rows, total] = await db.$transaction([
     db.workload.findMany({
@@ -312,7 +322,7 @@ function shownFigures<T extends { rawScore: number; rawReadiness: string; score:
   return rows.map(({ rawScore, rawReadiness, ...row }) => (raw ? { ...row, score: rawScore, readiness: rawReadiness } : row));
 }
 
-// The overdue filter has no Prisma form: page the ids in SQL (same order as buildWorkloadOrderBy), then read the rows.
+// The overdue filter and an escaped search have no Prisma form: page the ids in SQL (same order as buildWorkloadOrderBy), then read the rows.
 async function getWorkloadsBySql(params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">): Promise<WorkloadPage> {
   const where = buildWorkloadSqlWhere(params);
   const order = buildWorkloadSqlOrderBy(params.sort, params.waivers);
