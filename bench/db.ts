@@ -207,8 +207,8 @@ function insertSnapshot(
   now: Date,
 ): { findings: number; ready: number; needsChanges: number; blocked: number; migrated: number } {
   const insertWorkload =
-    sqlite.prepare(`INSERT INTO "Workload" ("uploadId","clusterName","isCurrent","identity","platform","kind","namespace","name","team","source","score","readiness","migrationPath","rawScore","rawReadiness","rawMigrationPath","waiverCheckAt","migrated","blockerCount","warningCount","infoCount","spec","sizing","vmMemoryMiB","vmVcpus","overheadMemoryMiB","overheadMilliCpu","replicas","perNode")
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    sqlite.prepare(`INSERT INTO "Workload" ("uploadId","clusterName","isCurrent","identity","platform","kind","namespace","name","team","source","score","readiness","migrationPath","rawScore","rawReadiness","rawMigrationPath","waiverCheckAt","migrated","blockerCount","warningCount","infoCount","spec","sizing","vmMemoryMiB","vmVcpus","overheadMemoryMiB","overheadMilliCpu","replicas","perNode","searchText")
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insertFinding = sqlite.prepare(
     `INSERT INTO "Finding" ("workloadId","uploadId","isCurrent","ruleId","severity","remedy","container","path","message","fingerprint","change","waiverId") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
@@ -253,6 +253,8 @@ function insertSnapshot(
       250,
       w.replicas,
       w.kind === "DaemonSet" ? 1 : 0,
+      // What the import stores for the search box (lib/workload-search.ts): name, namespace, image, labels.
+      `${w.name} ${w.namespace} registry.example.com/${w.team ?? "shared"}/${w.name.split("-")[0]}:1 app=${w.name}${w.team ? ` team=${w.team}` : ""}`,
     );
     for (const f of w.findings) {
       const waiver = figures.waived.get(f.ruleId);
@@ -462,6 +464,7 @@ async function main() {
     ),
     await time("workloads page: rule=host-network, sort score", () => workloadsPage({ rule: "host-network", sort: "score.asc" })),
     await time("workloads page: q=gateway, page 2", () => workloadsPage({ q: "gateway", page: "2" })),
+    await time("workloads page: q=team-data-2 (image and label)", () => workloadsPage({ q: "team-data-2" })),
     await time("workloads page: without waivers, sort score", () => workloadsPage({ waivers: "off", sort: "score.asc" })),
     await time("workloads page: overdue=1, sort score", () => workloadsPage({ overdue: "1", sort: "score.asc" })),
     await time("overview page: all clusters", () => overviewPage(null)),

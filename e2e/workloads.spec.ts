@@ -60,29 +60,91 @@ test.beforeEach(async ({ inventory }) => {
   await inventory.uploadOrFail({ files: [{ name: "workloads.yaml", content: INVENTORY }] });
 });
 
-test("filters to blocked workloads and sorts by score, with the state in the URL", async ({ page, workloadsPage, clusterName }) => {
+test("lists the most urgent first, filters to blocked workloads and sorts by score, with the state in the URL", async ({
+  page,
+  workloadsPage,
+  clusterName,
+}) => {
   await workloadsPage.goto(`cluster=${clusterName}`);
-  await expect(workloadsPage.names()).toHaveText(["api", "cache", "config-loader", "node-agent"]);
+  // node-agent has a blocker and a warning, config-loader a blocker only.
+  await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader", "cache", "api"]);
+  await expect(workloadsPage.columnHeader("Readiness")).toHaveAttribute("aria-sort", "ascending");
 
   await workloadsPage.facet("Readiness").click();
   await page.getByRole("checkbox", { name: /^Blocked/ }).check();
   await expect(page).toHaveURL(/[?&]readiness=blocked(&|$)/);
-  await expect(workloadsPage.names()).toHaveText(["config-loader", "node-agent"]);
+  await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader"]);
   await page.keyboard.press("Escape");
 
+  // A score sorts highest first on the first click.
   await workloadsPage.columnHeader("Score").getByRole("button").click();
-  await expect(page).toHaveURL(/[?&]sort=score\.asc(&|$)/);
-  await expect(workloadsPage.columnHeader("Score")).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).toHaveURL(/[?&]sort=score\.desc(&|$)/);
+  await expect(workloadsPage.columnHeader("Score")).toHaveAttribute("aria-sort", "descending");
+  await expect(workloadsPage.names()).toHaveText(["config-loader", "node-agent"]);
+
+  await workloadsPage.columnHeader("Team").getByRole("button").click();
+  await expect(page).toHaveURL(/[?&]sort=team\.asc(&|$)/);
+
+  await page.goBack();
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=/);
+  await expect(workloadsPage.columnHeader("Readiness")).toHaveAttribute("aria-sort", "ascending");
   await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader"]);
 
   await page.goBack();
-  await expect(page).not.toHaveURL(/sort=/);
-  await expect(workloadsPage.columnHeader("Name")).toHaveAttribute("aria-sort", "ascending");
-  await expect(workloadsPage.names()).toHaveText(["config-loader", "node-agent"]);
-
-  await page.goBack();
   await expect(page).not.toHaveURL(/readiness=/);
-  await expect(workloadsPage.names()).toHaveText(["api", "cache", "config-loader", "node-agent"]);
+  await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader", "cache", "api"]);
+});
+
+test("names each row's blocking and warning rules as chips that link to the rule", async ({ page, workloadsPage, clusterName }) => {
+  const hostNetwork = findRule("host-network");
+  const resourceLimits = findRule("resource-limits");
+  if (!hostNetwork || !resourceLimits) throw new Error("rules missing from the catalog");
+  await workloadsPage.goto(`cluster=${clusterName}`);
+
+  const chips = workloadsPage.ruleChips("node-agent");
+  // Blockers first.
+  await expect(chips).toHaveText(["host-network", "resource-limits"]);
+  await expect(chips.first()).toHaveAccessibleName(`${hostNetwork.title} (host-network), blocker`);
+  await expect(chips.first()).toHaveAttribute("title", `${hostNetwork.title} (blocker)`);
+  await expect(chips.nth(1)).toHaveAccessibleName(`${resourceLimits.title} (resource-limits), warning`);
+  await expect(workloadsPage.ruleChips("api")).toHaveCount(0);
+
+  await chips.first().click();
+  await expect(page).toHaveURL(/\/rules\/host-network$/);
+  await expect(page.getByRole("heading", { level: 1, name: hostNetwork.title })).toBeVisible();
+});
+
+test("names active filters and rule facet values as people read them, and removes a filter from its chip", async ({
+  page,
+  workloadsPage,
+  clusterName,
+}) => {
+  const hostNetwork = findRule("host-network");
+  if (!hostNetwork) throw new Error("rule host-network missing from the catalog");
+  await workloadsPage.goto(`cluster=${clusterName}&readiness=blocked&rule=host-network`);
+  await expect(workloadsPage.activeFilters()).toHaveText([`Cluster: ${clusterName}`, "Readiness: Blocked", `Rule: ${hostNetwork.title}`]);
+  await expect(workloadsPage.names()).toHaveText(["node-agent"]);
+
+  // The rule facet lists titles, the id on hover, and whole counts.
+  await workloadsPage.facet("Rule").click();
+  const option = page.getByRole("checkbox", { name: new RegExp(`^${hostNetwork.title} 1$`) });
+  await expect(option).toBeChecked();
+  await expect(page.getByTitle("host-network", { exact: true })).toContainText(hostNetwork.title);
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Remove Readiness: Blocked" }).click();
+  await expect(page).not.toHaveURL(/readiness=/);
+  await expect(workloadsPage.activeFilters()).toHaveText([`Cluster: ${clusterName}`, `Rule: ${hostNetwork.title}`]);
+});
+
+test("searches images, namespaces and labels as well as names", async ({ page, workloadsPage, clusterName }) => {
+  await workloadsPage.goto(`cluster=${clusterName}`);
+  await workloadsPage.search.fill("example.com/AGENT");
+  await expect(page).toHaveURL(/[?&]q=example\.com%2FAGENT(&|$)/);
+  await expect(workloadsPage.names()).toHaveText(["node-agent"]);
+  await workloadsPage.search.fill("monitoring");
+  await expect(workloadsPage.names()).toHaveText(["node-agent"]);
 });
 
 test("searches by name after a pause and offers to clear filters when nothing matches", async ({ page, workloadsPage, clusterName }) => {

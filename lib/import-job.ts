@@ -18,6 +18,7 @@ import {
 } from "./import-tracking";
 import { scan, type ScanResult } from "./scan";
 import { trackScan, type TrackedScan } from "./scoring/track";
+import { searchTextOf } from "./workload-search";
 import type { ProfileId } from "./scoring/profiles";
 import type { RefusedRequest, UploadRequestBody } from "./upload-request";
 
@@ -257,6 +258,7 @@ const WORKLOAD_DATA_COLUMNS = [
   "overheadMilliCpu",
   "replicas",
   "perNode",
+  "searchText",
 ] as const;
 const FINDING_DATA_COLUMNS = ["ruleId", "severity", "remedy", "container", "path", "message", "fingerprint", "change", "waiverId"] as const;
 const FILE_DATA_COLUMNS = ["name", "sha256", "bytes", "format", "syntax", "objects", "workloads", "skipped", "errors"] as const;
@@ -321,6 +323,7 @@ function workloadRows(result: ScanResult, tracked: TrackedScan): string[] {
         Math.round(workload.sizing.overheadMilliCpu),
         workload.sizing.replicas,
         workload.sizing.perNode ? 1 : 0,
+        searchTextOf(workload.workload),
       ];
     }),
   );

@@ -10,16 +10,23 @@ export interface DataTableColumnHeaderProps<TData extends RowData, TValue> {
   className?: string;
 }
 
-/** The header label; a button that toggles the sort when the column can sort (aria-sort sits on the th). */
+/**
+ * The header label; a button that toggles the sort when the column can sort (aria-sort sits on the
+ * th). An unsorted column starts in its first direction (`sortDescFirst`: counts and scores descending).
+ */
 export function DataTableColumnHeader<TData extends RowData, TValue>({ column, className }: DataTableColumnHeaderProps<TData, TValue>) {
-  const label = column.columnDef.meta?.label ?? column.id;
+  const meta = column.columnDef.meta;
+  const label = meta?.label ?? column.id;
   if (!column.getCanSort()) return <span className={className}>{label}</span>;
   const sorted = column.getIsSorted();
   const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ChevronsUpDown;
+  const description = sorted && meta?.sortDescription ? meta.sortDescription[sorted] : undefined;
+  const nextDesc = sorted ? sorted === "asc" : column.getFirstSortDir() === "desc";
   return (
     <button
       type="button"
-      onClick={() => column.toggleSorting(sorted === "asc")}
+      onClick={() => column.toggleSorting(nextDesc)}
+      title={description ? `Sorted ${description}` : undefined}
       className={cn("-mx-2 inline-flex items-center gap-1 rounded px-2 py-1 hover:bg-slate-100", className)}
     >
       {label}

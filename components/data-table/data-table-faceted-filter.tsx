@@ -10,6 +10,7 @@ export interface FacetFilterOption {
   label: string;
   /** Rows this value would match, given the other filters (from the server). */
   count: number;
+  /** Shown on hover, e.g. the id behind a title. */
   description?: string;
 }
 
@@ -17,13 +18,15 @@ export interface DataTableFacetedFilterProps {
   title: string;
   options: readonly FacetFilterOption[];
   selected: readonly string[];
+  /** Labels of the selected values, for those the other filters leave out of `options`. */
+  selectedLabels?: Readonly<Record<string, string>>;
   onSelectedChange: (values: string[]) => void;
 }
 
 /** Long value lists (namespaces, teams) get a text box to narrow them. */
 const SEARCHABLE_FROM = 8;
 
-export function DataTableFacetedFilter({ title, options, selected, onSelectedChange }: DataTableFacetedFilterProps) {
+export function DataTableFacetedFilter({ title, options, selected, selectedLabels = {}, onSelectedChange }: DataTableFacetedFilterProps) {
   const groupId = useId();
   const [query, setQuery] = useState("");
   const [, startTransition] = useTransition();
@@ -32,11 +35,16 @@ export function DataTableFacetedFilter({ title, options, selected, onSelectedCha
   // A selected value the other filters now exclude still shows, so it can be unticked.
   const shown: FacetFilterOption[] = [
     ...options,
-    ...checked.filter((value) => !options.some((o) => o.value === value)).map((value) => ({ value, label: value, count: 0 })),
+    ...checked
+      .filter((value) => !options.some((o) => o.value === value))
+      .map((value) => ({ value, label: selectedLabels[value] ?? value, count: 0 })),
   ];
+  const checkedLabels = checked.map((value) => shown.find((option) => option.value === value)?.label ?? value);
 
   const needle = query.trim().toLowerCase();
-  const visible = needle ? shown.filter((option) => option.label.toLowerCase().includes(needle)) : shown;
+  const visible = needle
+    ? shown.filter((option) => option.label.toLowerCase().includes(needle) || option.value.toLowerCase().includes(needle))
+    : shown;
 
   const onChange = (values: string[]) => {
     startTransition(() => {
@@ -54,12 +62,8 @@ export function DataTableFacetedFilter({ title, options, selected, onSelectedCha
         <>
           <PlusCircle aria-hidden className="size-4" />
           {title}
-          {checked.length > 0 ? (
-            <span className="rounded bg-slate-900 px-1.5 text-xs text-white">
-              {checked.length}
-              <span className="sr-only"> selected</span>
-            </span>
-          ) : null}
+          {checked.length === 1 ? <span className="max-w-40 truncate font-normal">: {checkedLabels[0]}</span> : null}
+          {checked.length > 1 ? <span className="font-normal">: {checked.length} selected</span> : null}
         </>
       }
     >
@@ -82,16 +86,17 @@ export function DataTableFacetedFilter({ title, options, selected, onSelectedCha
           <label
             key={option.value}
             title={option.description}
-            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100"
+            className="flex cursor-pointer items-start gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100"
           >
             <input
               type="checkbox"
-              className="size-4 accent-slate-900"
+              className="mt-0.5 size-4 shrink-0 accent-slate-900"
               checked={checked.includes(option.value)}
               onChange={(event) => onToggle(option.value, event.target.checked)}
             />
-            <span className="min-w-0 flex-1 truncate">{option.label}</span>
-            <span className="font-mono text-xs tabular-nums text-slate-500">{formatCount(option.count)}</span>
+            {/* Long values wrap rather than cut: a cut rule title or count misleads. */}
+            <span className="min-w-0 flex-1 break-words">{option.label}</span>
+            <span className="shrink-0 font-mono text-xs tabular-nums text-slate-500">{formatCount(option.count)}</span>
           </label>
         ))}
       </fieldset>

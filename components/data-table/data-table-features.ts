@@ -14,6 +14,10 @@ export interface DataTableColumnMeta {
   /** Human name, for the column menu and the sort button. */
   label: string;
   align?: "start" | "end";
+  /** The cell that names the row: rendered as a row header (`<th scope="row">`). */
+  isRowHeader?: boolean;
+  /** What each direction means when the label alone does not say it (e.g. "most urgent first"). */
+  sortDescription?: { asc: string; desc: string };
 }
 
 /**

@@ -56,7 +56,7 @@ export function DataTablePopover({ trigger, triggerClassName, align = "start", c
         id={panelId}
         hidden={!isOpen}
         className={cn(
-          "absolute top-full z-20 mt-1 max-h-96 w-64 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg",
+          "absolute top-full z-20 mt-1 max-h-96 w-72 max-w-[calc(100vw-2rem)] overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg",
           align === "end" ? "right-0" : "left-0",
         )}
       >

@@ -50,14 +50,22 @@ export function DataTable<TData extends RowData>({ table, caption, isPending = f
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={cn("whitespace-nowrap px-3 py-2 align-middle", cell.column.columnDef.meta?.align === "end" && "text-right")}
-                  >
-                    <FlexRender cell={cell} />
-                  </td>
-                ))}
+                {row.getVisibleCells().map((cell) => {
+                  const meta = cell.column.columnDef.meta;
+                  const Cell = meta?.isRowHeader ? "th" : "td";
+                  return (
+                    <Cell
+                      key={cell.id}
+                      scope={meta?.isRowHeader ? "row" : undefined}
+                      className={cn(
+                        "whitespace-nowrap px-3 py-2 text-left align-middle font-normal",
+                        meta?.align === "end" && "text-right",
+                      )}
+                    >
+                      <FlexRender cell={cell} />
+                    </Cell>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

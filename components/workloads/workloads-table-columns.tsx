@@ -10,6 +10,7 @@ import type { WorkloadRow } from "@/lib/data/workloads";
 import { READINESS_STYLES, type Readiness } from "@/lib/domain";
 import { formatCount } from "@/lib/format";
 import { cn } from "@/lib/utils";
+import { RuleChips } from "./rule-chips";
 import { ScoreBar } from "./score-bar";
 
 const helper = createColumnHelper<typeof dataTableFeatures, WorkloadRow>();
@@ -50,7 +51,7 @@ export const WORKLOADS_COLUMNS = helper.columns([
   helper.accessor("name", {
     id: "name",
     enableHiding: false,
-    meta: { label: "Name" },
+    meta: { label: "Name", isRowHeader: true },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ row }) => (
       <Link
@@ -79,7 +80,6 @@ export const WORKLOADS_COLUMNS = helper.columns([
   }),
   helper.accessor("team", {
     id: "team",
-    enableSorting: false,
     meta: { label: "Team" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => {
@@ -89,24 +89,34 @@ export const WORKLOADS_COLUMNS = helper.columns([
   }),
   helper.accessor("readiness", {
     id: "readiness",
-    meta: { label: "Readiness" },
+    meta: { label: "Readiness", sortDescription: { asc: "most urgent first", desc: "least urgent first" } },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => <ReadinessBadge readiness={getValue()} />,
   }),
+  helper.accessor("rules", {
+    id: "rules",
+    enableSorting: false,
+    meta: { label: "Rules" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <RuleChips rules={getValue()} />,
+  }),
   helper.accessor("score", {
     id: "score",
+    sortDescFirst: true,
     meta: { label: "Score" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ row }) => <ScoreBar score={row.original.score} readiness={row.original.readiness} />,
   }),
   helper.accessor("blockerCount", {
     id: "blockers",
+    sortDescFirst: true,
     meta: { label: "Blockers", align: "end" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => <Count value={getValue()} tone="blocked" />,
   }),
   helper.accessor("warningCount", {
     id: "warnings",
+    sortDescFirst: true,
     meta: { label: "Warnings", align: "end" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => <Count value={getValue()} tone="needs-changes" />,

@@ -113,7 +113,10 @@ export function WorkloadsTable({ rows, total, pageCount, sort, page, perPage, hi
   return (
     <div className="flex flex-col gap-3">
       <div className="flex items-center justify-between gap-3">
-        <p className="text-sm text-slate-600">{formatCountOf(total, "workload")}</p>
+        <p className="text-sm text-slate-600">
+          {formatCountOf(total, "workload")}
+          {view.sort.column === DEFAULT_SORT.column && view.sort.desc === DEFAULT_SORT.desc ? ", most urgent first" : null}
+        </p>
         <DataTableViewOptions table={table} />
       </div>
       <WorkloadsBulkEdit selectedIds={table.getSelectedRowIds()} total={total} onDone={clearSelection} />

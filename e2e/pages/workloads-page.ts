@@ -6,20 +6,34 @@ export class WorkloadsPage {
 
   constructor(readonly page: Page) {
     this.table = page.getByRole("table", { name: "Workloads" });
-    this.search = page.getByRole("searchbox", { name: "Search workloads by name" });
+    this.search = page.getByRole("searchbox", { name: "Search workloads by name, image, namespace or label" });
   }
 
   async goto(query: string) {
     await this.page.goto(`/workloads?${query}`);
   }
 
-  /** Workload names in table order. */
+  /** Workload names in table order (each row's header cell links to the workload). */
   names(): Locator {
-    return this.table.getByRole("row").getByRole("link");
+    return this.table.getByRole("rowheader").getByRole("link");
+  }
+
+  /** The rule chips of the row named `name`. */
+  ruleChips(name: string): Locator {
+    return this.table
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("rowheader", { name, exact: true }) })
+      .getByRole("list", { name: "Blocking and warning rules" })
+      .getByRole("link");
   }
 
   facet(title: string): Locator {
     return this.page.getByRole("search", { name: "Filter workloads" }).getByRole("button", { name: title });
+  }
+
+  /** The chips naming each active filter ("Readiness: Blocked"). */
+  activeFilters(): Locator {
+    return this.page.getByRole("list", { name: "Active filters" }).getByRole("listitem");
   }
 
   columnHeader(label: string): Locator {

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { findRule } from "@/lib/rules/catalog";
+import { searchTextOf } from "@/lib/workload-search";
 import { createSeedUpload } from "@/lib/testing/seed";
 import { createTestDatabase } from "@/lib/testing/test-db";
-import { parseWorkloadsSearchParams, type RawSearchParams } from "@/lib/validations/workloads";
+import { parseWorkloadsSearchParams, WORKLOAD_SORT_COLUMNS, type RawSearchParams } from "@/lib/validations/workloads";
 
 type Data = typeof import("./workloads");
 let data: Data;
@@ -14,6 +16,8 @@ interface Seed {
   kind?: string;
   team?: string | null;
   isCurrent?: boolean;
+  image?: string;
+  labels?: Record<string, string>;
   findings?: Array<{ ruleId: string; severity: "blocker" | "warning" | "info"; isCurrent?: boolean }>;
 }
 
@@ -38,6 +42,8 @@ async function seed(workloads: Seed[]) {
     const clusterName = w.cluster ?? "prod";
     const namespace = w.namespace ?? "default";
     const kind = w.kind ?? "Deployment";
+    const pods = w.image ? [{ path: "spec.template.spec", spec: { containers: [{ name: "main", image: w.image }] } }] : [];
+    const spec = { platform: "kubernetes", pathPrefix: "", pods, labels: w.labels ?? {}, object: { kind, metadata: { name: w.name } } };
     await db.workload.create({
       data: {
         uploadId: upload.id,
@@ -51,15 +57,8 @@ async function seed(workloads: Seed[]) {
         team: w.team === undefined ? "payments" : w.team,
         source: "test.yaml",
         migrated: false,
-        spec: {
-          id: `${clusterName}/${namespace}/${kind}/${w.name}`,
-          platform: "kubernetes",
-          pathPrefix: "",
-          pods: [],
-          labels: {},
-          annotations: {},
-          object: { kind, metadata: { name: w.name } },
-        },
+        spec: { id: `${clusterName}/${namespace}/${kind}/${w.name}`, ...spec, annotations: {} },
+        searchText: searchTextOf({ ...spec, name: w.name, namespace }),
         sizing: { vmVcpus: 1, vmMemoryMiB: 2048, overheadMemoryMiB: 320, overheadMilliCpu: 250, schedulerMemoryMiB: 2368, schedulerMilliCpu: 1250, replicas: 1, perNode: false },
         vmMemoryMiB: 2048,
         vmVcpus: 1,
@@ -88,7 +87,7 @@ beforeAll(async () => {
   ({ db } = await import("@/lib/db"));
   data = await import("./workloads");
   await seed([
-    { name: "api", findings: [{ ruleId: "host-network", severity: "blocker" }] },
+    { name: "api", image: "registry.example.com/Shop/API:2.1", labels: { tier: "Frontend" }, findings: [{ ruleId: "host-network", severity: "blocker" }] },
     {
       name: "web",
       findings: [
@@ -124,24 +123,31 @@ describe("buildWorkloadWhere", () => {
 });
 
 describe("getWorkloads", () => {
-  it("lists only current workloads, sorted by name by default", async () => {
+  it("lists only current workloads, most urgent first by default", async () => {
     const page = await data.getWorkloads(params({}));
-    expect(names(page.rows)).toEqual(["api", "cache", "db", "web", "web_50%", "worker"]);
+    // Blocked (cache has a warning more than api), then needs-changes (web has two warnings), then ready by name.
+    expect(names(page.rows)).toEqual(["cache", "api", "web", "db", "web_50%", "worker"]);
     expect(page.total).toBe(6);
     expect(page.pageCount).toBe(1);
   });
 
+  it("searches image, namespace and labels as well as names", async () => {
+    expect(names((await data.getWorkloads(params({ q: "shop/api:2" }))).rows)).toEqual(["api"]);
+    expect(names((await data.getWorkloads(params({ q: "TIER=front" }))).rows)).toEqual(["api"]);
+    expect(names((await data.getWorkloads(params({ q: "jobs" }))).rows)).toEqual(["worker"]);
+  });
+
   it("searches names case-insensitively and treats % and _ literally", async () => {
-    expect(names((await data.getWorkloads(params({ q: "WEB" }))).rows)).toEqual(["web", "web_50%"]);
+    expect(names((await data.getWorkloads(params({ q: "WEB", sort: "name.asc" }))).rows)).toEqual(["web", "web_50%"]);
     expect(names((await data.getWorkloads(params({ q: "50%" }))).rows)).toEqual(["web_50%"]);
     expect(names((await data.getWorkloads(params({ q: "b_" }))).rows)).toEqual(["web_50%"]);
   });
 
   it("filters by facets and by current findings", async () => {
-    expect(names((await data.getWorkloads(params({ readiness: "blocked" }))).rows)).toEqual(["api", "cache"]);
+    expect(names((await data.getWorkloads(params({ readiness: "blocked", sort: "name.asc" }))).rows)).toEqual(["api", "cache"]);
     expect(names((await data.getWorkloads(params({ rule: "resource-limits", cluster: "staging" }))).rows)).toEqual(["cache"]);
-    expect(names((await data.getWorkloads(params({ severity: "warning" }))).rows)).toEqual(["cache", "db", "web"]);
-    expect(names((await data.getWorkloads(params({ team: "(none)" }))).rows)).toEqual(["web_50%", "worker"]);
+    expect(names((await data.getWorkloads(params({ severity: "warning", sort: "name.asc" }))).rows)).toEqual(["cache", "db", "web"]);
+    expect(names((await data.getWorkloads(params({ team: "(none)", sort: "name.asc" }))).rows)).toEqual(["web_50%", "worker"]);
   });
 
   it("sorts by an allowed column with a stable tie-break", async () => {
@@ -152,6 +158,29 @@ describe("getWorkloads", () => {
     expect(byBlockersDesc.rows[0].blockerCount).toBe(1);
     // Ties read by name A→Z whatever the sort's direction.
     expect(names(byBlockersDesc.rows).slice(0, 2)).toEqual(["api", "cache"]);
+  });
+
+  it("reverses every urgency key when readiness sorts descending", async () => {
+    expect(names((await data.getWorkloads(params({ sort: "readiness.desc" }))).rows)).toEqual(["web_50%", "worker", "db", "web", "api", "cache"]);
+  });
+
+  it("sorts by team with missing teams last in both directions", async () => {
+    expect(names((await data.getWorkloads(params({ sort: "team.asc" }))).rows)).toEqual(["web_50%", "db", "api", "cache", "web", "worker"]);
+    expect(names((await data.getWorkloads(params({ sort: "team.desc" }))).rows)).toEqual(["api", "cache", "web", "db", "web_50%", "worker"]);
+  });
+
+  it("orders the same on the SQL path as on the Prisma path, for every sort", async () => {
+    for (const column of WORKLOAD_SORT_COLUMNS) {
+      for (const direction of ["asc", "desc"]) {
+        for (const waivers of ["on", "off"] as const) {
+          const sort = params({ sort: `${column}.${direction}` }).sort;
+          const where = { isCurrent: true };
+          const prisma = await db.workload.findMany({ where, orderBy: data.buildWorkloadOrderBy(sort, waivers), select: { id: true } });
+          const sql = await db.$queryRaw<{ id: number | bigint }[]>`SELECT w."id" AS id FROM "Workload" w WHERE w."isCurrent" = 1 ORDER BY ${data.buildWorkloadSqlOrderBy(sort, waivers)}`;
+          expect(sql.map((row) => Number(row.id)), `${column}.${direction} waivers=${waivers}`).toEqual(prisma.map((row) => row.id));
+        }
+      }
+    }
   });
 
   it("breaks ties by ascending name when sorting descending", async () => {
@@ -332,5 +361,46 @@ describe("buildWorkloadWhere and buildWorkloadSqlWhere", () => {
         }
       }
     }
+  });
+});
+
+// Last: it seeds workloads of its own cluster.
+describe("rule chips", () => {
+  it("lists each row's blocking and warning rules once, blockers first, by title, at the higher severity", async () => {
+    await seed([
+      {
+        name: "chipped",
+        cluster: "chips",
+        findings: [
+          { ruleId: "resource-limits", severity: "warning" },
+          { ruleId: "resource-limits", severity: "warning" },
+          { ruleId: "hugepages", severity: "warning" },
+          { ruleId: "hugepages", severity: "blocker" },
+          { ruleId: "host-network", severity: "blocker" },
+          { ruleId: "cpuset", severity: "info" },
+          { ruleId: "retired-rule", severity: "warning" },
+        ],
+      },
+      { name: "clean", cluster: "chips" },
+    ]);
+    const page = await data.getWorkloads(params({ cluster: "chips" }));
+    const chipped = page.rows.find((row) => row.name === "chipped");
+    expect(chipped?.rules).toEqual([
+      { ruleId: "host-network", title: "Host network namespace", severity: "blocker" },
+      { ruleId: "hugepages", title: "Huge pages", severity: "blocker" },
+      { ruleId: "resource-limits", title: findRule("resource-limits")?.title, severity: "warning" },
+      // A rule a later catalog dropped keeps its id as its title.
+      { ruleId: "retired-rule", title: "retired-rule", severity: "warning" },
+    ]);
+    expect(page.rows.find((row) => row.name === "clean")?.rules).toEqual([]);
+  });
+
+  it("leaves out waived findings unless the table reads the figures without waivers", async () => {
+    const [row] = (await data.getWorkloads(params({ cluster: "chips", q: "chipped" }))).rows;
+    await db.finding.updateMany({ where: { workloadId: row.id, ruleId: "host-network" }, data: { waiverId: 12345 } });
+    const ids = async (waivers: string) =>
+      (await data.getWorkloads(params({ cluster: "chips", q: "chipped", waivers }))).rows[0].rules.map((rule) => rule.ruleId);
+    expect(await ids("on")).not.toContain("host-network");
+    expect(await ids("off")).toContain("host-network");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isRemedy, isSeverity } from "@/lib/domain";
+import { findRule } from "@/lib/rules/catalog";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Workload } from "@/lib/inventory/types";
 import type { Finding, Remedy, Severity } from "@/lib/rules/types";
@@ -30,6 +31,15 @@ export interface WorkloadRow {
   blockerCount: number;
   warningCount: number;
   migrated: boolean;
+  /** The blocking and warning rules of the row (blockers first), waived ones left out unless `waivers=off`. */
+  rules: RuleChip[];
+}
+
+export interface RuleChip {
+  ruleId: string;
+  /** The catalog's title; the id itself for a rule a later catalog dropped. */
+  title: string;
+  severity: "blocker" | "warning";
 }
 
 export interface WorkloadPage {
@@ -62,17 +72,37 @@ const ROW_SELECT = {
 } satisfies Prisma.WorkloadSelect;
 
 // The allow-list maps URL sort ids to columns; nothing from the URL reaches orderBy unchecked.
-const SORT_FIELDS: Record<WorkloadSortColumn, keyof Prisma.WorkloadOrderByWithRelationInput> = {
+const SORT_FIELDS: Record<WorkloadSortColumn, SortField> = {
   name: "name",
   kind: "kind",
   namespace: "namespace",
   cluster: "clusterName",
+  team: "team",
   score: "score",
   // "blocked" < "needs-changes" < "ready" alphabetically: the string order is the severity order.
   readiness: "readiness",
   blockers: "blockerCount",
   warnings: "warningCount",
 };
+
+type SortField =
+  | "name"
+  | "kind"
+  | "namespace"
+  | "clusterName"
+  | "team"
+  | "score"
+  | "rawScore"
+  | "readiness"
+  | "rawReadiness"
+  | "blockerCount"
+  | "warningCount"
+  | "id";
+
+interface SortKey {
+  field: SortField;
+  desc: boolean;
+}
 
 /** Columns (SQL) behind the facets that are plain workload fields. */
 const FACET_COLUMNS = {
@@ -100,7 +130,7 @@ export function buildWorkloadWhere(filters: WorkloadFilters, exclude?: WorkloadF
   const and: Prisma.WorkloadWhereInput[] = [{ isCurrent: true }];
   const active = (facet: WorkloadFacet) => facet !== exclude && filters[facet].length > 0;
 
-  if (filters.q) and.push({ name: { contains: filters.q } });
+  if (filters.q) and.push({ searchText: { contains: searchNeedle(filters.q) } });
   if (active("cluster")) and.push({ clusterName: { in: filters.cluster } });
   if (active("kind")) and.push({ kind: { in: filters.kind } });
   if (active("readiness")) and.push(withoutWaivers(filters) ? { rawReadiness: { in: filters.readiness } } : { readiness: { in: filters.readiness } });
@@ -117,6 +147,16 @@ export function buildWorkloadWhere(filters: WorkloadFilters, exclude?: WorkloadF
   return { AND: and };
 }
 
+/** searchText is stored lower-cased, so a lower-cased needle matches without ILIKE (PostgreSQL) or LIKE's ASCII-only folding (SQLite). */
+function searchNeedle(q: string): string {
+  return q.toLowerCase();
+}
+
+/** Prisma's `contains` passes `%` and `_` on as LIKE wildcards: such a search runs as SQL, escaped. */
+function hasLikeWildcard(q: string): boolean {
+  return /[%_]/.test(q);
+}
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -130,7 +170,7 @@ export function buildWorkloadSqlWhere(filters: WorkloadFilters, exclude?: Worklo
   const active = (facet: WorkloadFacet) => facet !== exclude && filters[facet].length > 0;
   const inList = (values: readonly string[]) => (values.length > 0 ? Prisma.join(values) : Prisma.sql`NULL`);
 
-  if (filters.q) and.push(Prisma.sql`w."name" LIKE ${`%${escapeLike(filters.q)}%`} ESCAPE '\\'`);
+  if (filters.q) and.push(Prisma.sql`w."searchText" LIKE ${`%${escapeLike(searchNeedle(filters.q))}%`} ESCAPE '\\'`);
   if (active("cluster")) and.push(Prisma.sql`w."clusterName" IN (${inList(filters.cluster)})`);
   if (active("kind")) and.push(Prisma.sql`w."kind" IN (${inList(filters.kind)})`);
   if (active("readiness")) and.push(Prisma.sql`w.${Prisma.raw(withoutWaivers(filters) ? `"rawReadiness"` : `"readiness"`)} IN (${inList(filters.readiness)})`);
@@ -178,22 +218,56 @@ export function overdueSql(now: Date): Prisma.Sql {
     WHERE ro."status" IN (${Prisma.join([...OPEN_REMEDIATION_STATUSES])}) AND ro."dueDate" < ${sqliteDate(now)})`;
 }
 
-export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): Prisma.WorkloadOrderByWithRelationInput[] {
-  const direction = sort.desc ? "desc" : "asc";
-  if (waivers === "off" && (sort.column === "score" || sort.column === "readiness")) {
-    return [{ [sort.column === "score" ? "rawScore" : "rawReadiness"]: direction }, { name: "asc" }, { id: "asc" }];
+/**
+ * The ORDER BY of a sort, as columns and directions, for both the Prisma and the SQL path.
+ * Readiness (the default sort) breaks its ties by urgency: most blockers, most warnings, lowest
+ * score; descending reverses all four. Name then id break the remaining ties, so paging is stable;
+ * they stay ascending whatever the direction: equal scores read A→Z both ways.
+ */
+export function buildWorkloadSortKeys(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): SortKey[] {
+  const raw = waivers === "off";
+  const score: SortField = raw ? "rawScore" : "score";
+  const tieBreak: SortKey[] = [
+    { field: "name", desc: false },
+    { field: "id", desc: false },
+  ];
+  if (sort.column === "name") return [{ field: "name", desc: sort.desc }, tieBreak[1]];
+  if (sort.column === "readiness") {
+    return [
+      { field: raw ? "rawReadiness" : "readiness", desc: sort.desc },
+      { field: "blockerCount", desc: !sort.desc },
+      { field: "warningCount", desc: !sort.desc },
+      { field: score, desc: sort.desc },
+      ...tieBreak,
+    ];
   }
-  // Name then id break ties, so paging is stable when many rows share a score. They stay ascending
-  // whatever the sort's direction: equal scores read A→Z in both directions.
-  if (sort.column === "name") return [{ name: direction }, { id: "asc" }];
-  return [{ [SORT_FIELDS[sort.column]]: direction }, { name: "asc" }, { id: "asc" }];
+  const field = sort.column === "score" ? score : SORT_FIELDS[sort.column];
+  return [{ field, desc: sort.desc }, ...tieBreak];
+}
+
+/** A missing team sorts last in both directions, like an empty cell. */
+const NULLABLE_SORT_FIELDS: ReadonlySet<SortField> = new Set(["team"]);
+
+export function buildWorkloadOrderBy(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): Prisma.WorkloadOrderByWithRelationInput[] {
+  return buildWorkloadSortKeys(sort, waivers).map(({ field, desc }) => {
+    const direction = desc ? "desc" : "asc";
+    return { [field]: NULLABLE_SORT_FIELDS.has(field) ? { sort: direction, nulls: "last" } : direction };
+  });
+}
+
+export function buildWorkloadSqlOrderBy(sort: WorkloadsSearchParams["sort"], waivers: WorkloadFilters["waivers"] = "on"): Prisma.Sql {
+  // Fields come from the SortField union, never from the URL.
+  const terms = buildWorkloadSortKeys(sort, waivers).map(
+    ({ field, desc }) => `w."${field}" ${desc ? "DESC" : "ASC"}${NULLABLE_SORT_FIELDS.has(field) ? " NULLS LAST" : ""}`,
+  );
+  return Prisma.raw(terms.join(", "));
 }
 
 export async function getWorkloads(
   params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">,
 ): Promise<WorkloadPage> {
   await refreshExpiredWaivers();
-  if (params.overdue) return getWorkloadsBySql(params);
+  if (params.overdue || hasLikeWildcard(params.q)) return getWorkloadsBySql(params);
   const where = buildWorkloadWhere(params);
   const [rows, total] = await db.$transaction([
     db.workload.findMany({
@@ -205,7 +279,41 @@ export async function getWorkloads(
     }),
     db.workload.count({ where }),
   ]);
-  return { rows: shownFigures(rows, params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+  return { rows: await withRuleChips(shownFigures(rows, params), params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+}
+
+const CHIP_SEVERITIES = ["blocker", "warning"] as const;
+
+/**
+ * Adds each row's blocking and warning rules: one grouped read of the page's findings (at most
+ * `perPage` workloads, through the Finding workloadId index), so it costs the same at any table size.
+ */
+async function withRuleChips<T extends { id: number }>(rows: T[], filters: Pick<WorkloadFilters, "waivers">): Promise<(T & { rules: RuleChip[] })[]> {
+  if (rows.length === 0) return [];
+  const groups = await db.finding.groupBy({
+    by: ["workloadId", "ruleId", "severity"],
+    where: {
+      workloadId: { in: rows.map((row) => row.id) },
+      severity: { in: [...CHIP_SEVERITIES] },
+      // With waivers in force a waived finding no longer blocks: its chip would contradict the row.
+      ...(withoutWaivers(filters) ? {} : { waiverId: null }),
+    },
+  });
+  const byWorkload = new Map<number, Map<string, RuleChip>>();
+  for (const group of groups) {
+    const severity = group.severity === "blocker" ? "blocker" : "warning";
+    const chips = byWorkload.get(group.workloadId) ?? new Map<string, RuleChip>();
+    byWorkload.set(group.workloadId, chips);
+    // A rule that fires at two severities in one workload shows once, at the higher.
+    if (chips.get(group.ruleId)?.severity === "blocker") continue;
+    chips.set(group.ruleId, { ruleId: group.ruleId, title: findRule(group.ruleId)?.title ?? group.ruleId, severity });
+  }
+  return rows.map((row) => ({
+    ...row,
+    rules: [...(byWorkload.get(row.id)?.values() ?? [])].sort(
+      (a, b) => CHIP_SEVERITIES.indexOf(a.severity) - CHIP_SEVERITIES.indexOf(b.severity) || a.title.localeCompare(b.title),
+    ),
+  }));
 }
 
 /** Rows with the figures the table shows: with waivers, or without (`waivers=off`). */
@@ -214,14 +322,10 @@ function shownFigures<T extends { rawScore: number; rawReadiness: string; score:
   return rows.map(({ rawScore, rawReadiness, ...row }) => (raw ? { ...row, score: rawScore, readiness: rawReadiness } : row));
 }
 
-// The overdue filter has no Prisma form: page the ids in SQL (same order as buildWorkloadOrderBy), then read the rows.
+// The overdue filter and an escaped search have no Prisma form: page the ids in SQL (same order as buildWorkloadOrderBy), then read the rows.
 async function getWorkloadsBySql(params: WorkloadFilters & Pick<WorkloadsSearchParams, "sort" | "page" | "perPage">): Promise<WorkloadPage> {
   const where = buildWorkloadSqlWhere(params);
-  const direction = Prisma.raw(params.sort.desc ? "DESC" : "ASC");
-  const raw = withoutWaivers(params) && (params.sort.column === "score" || params.sort.column === "readiness");
-  const column = Prisma.raw(`w."${raw ? (params.sort.column === "score" ? "rawScore" : "rawReadiness") : SORT_FIELDS[params.sort.column]}"`);
-  const order =
-    params.sort.column === "name" ? Prisma.sql`w."name" ${direction}, w."id" ASC` : Prisma.sql`${column} ${direction}, w."name" ASC, w."id" ASC`;
+  const order = buildWorkloadSqlOrderBy(params.sort, params.waivers);
   const [ids, [count]] = await Promise.all([
     db.$queryRaw<{ id: number | bigint }[]>`SELECT w."id" AS id FROM "Workload" w WHERE ${where} ORDER BY ${order} LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
     db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS total FROM "Workload" w WHERE ${where}`,
@@ -231,7 +335,7 @@ async function getWorkloadsBySql(params: WorkloadFilters & Pick<WorkloadsSearchP
   const byId = new Map(found.map((row) => [row.id, row]));
   const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
   const total = Number(count?.total ?? 0);
-  return { rows: shownFigures(rows, params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
+  return { rows: await withRuleChips(shownFigures(rows, params), params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
 }
 
 interface FacetCountRow {

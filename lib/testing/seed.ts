@@ -2,6 +2,7 @@
 // pages aggregate. Not the import pipeline: tests of lib/import.ts cover that.
 import type { Readiness, Remedy, Severity } from "@/lib/domain";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { searchTextOf } from "@/lib/workload-search";
 
 export interface SeedFinding {
   ruleId: string;
@@ -116,6 +117,7 @@ export async function seedUpload(db: PrismaClient, clusterName: string, workload
         warningCount: findings.filter((f) => f.severity === "warning").length,
         infoCount: findings.filter((f) => f.severity === "info").length,
         spec: {},
+        searchText: searchTextOf({ name: w.name, namespace, labels: {}, object: {}, pods: [] }),
         sizing: {
           vmVcpus: w.vmVcpus ?? 1.2,
           vmMemoryMiB: w.vmMemoryMiB ?? 2048,

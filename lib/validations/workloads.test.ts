@@ -13,7 +13,7 @@ describe("parseWorkloadsSearchParams", () => {
       severity: [],
       team: [],
       overdue: false,
-      sort: { column: "name", desc: false },
+      sort: { column: "readiness", desc: false },
       page: 1,
       perPage: DEFAULT_PER_PAGE,
       cols: [],
@@ -67,7 +67,7 @@ describe("parseWorkloadsSearchParams", () => {
     });
     expect(params.page).toBe(1);
     expect(params.perPage).toBe(DEFAULT_PER_PAGE);
-    expect(params.sort).toEqual({ column: "name", desc: false });
+    expect(params.sort).toEqual({ column: "readiness", desc: false });
     expect(params.readiness).toEqual(["blocked"]);
     expect(params.severity).toEqual([]);
     // "name" links to the detail page: it is not hideable.

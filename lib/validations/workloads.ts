@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { READINESS_STATES, SEVERITIES } from "@/lib/domain";
 
-export const WORKLOAD_SORT_COLUMNS = ["name", "kind", "namespace", "cluster", "score", "readiness", "blockers", "warnings"] as const;
+export const WORKLOAD_SORT_COLUMNS = [
+  "name",
+  "kind",
+  "namespace",
+  "cluster",
+  "team",
+  "score",
+  "readiness",
+  "blockers",
+  "warnings",
+] as const;
 export type WorkloadSortColumn = (typeof WORKLOAD_SORT_COLUMNS)[number];
 
 export const WORKLOAD_FACETS = ["cluster", "namespace", "kind", "readiness", "rule", "severity", "team"] as const;
@@ -14,6 +24,7 @@ export const WORKLOAD_HIDEABLE_COLUMNS = [
   "cluster",
   "team",
   "readiness",
+  "rules",
   "score",
   "blockers",
   "warnings",
@@ -23,7 +34,11 @@ export type WorkloadHideableColumn = (typeof WORKLOAD_HIDEABLE_COLUMNS)[number];
 
 export const PER_PAGE_OPTIONS = [10, 25, 50, 100] as const;
 export const DEFAULT_PER_PAGE = 25;
-export const DEFAULT_SORT = { column: "name", desc: false } as const satisfies WorkloadSort;
+/**
+ * Most urgent first: readiness ascending is blocked first, and its tie-breaks (most blockers, most
+ * warnings, lowest score) are lib/data/workloads.ts's. A URL without `sort` means this order.
+ */
+export const DEFAULT_SORT = { column: "readiness", desc: false } as const satisfies WorkloadSort;
 /** The facet value for a missing team or namespace (Docker containers have no namespace). */
 export const NONE_VALUE = "(none)";
 

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NoDataEmptyState } from "@/components/uploads/no-data-empty-state";
 import { WorkloadsTable } from "@/components/workloads/workloads-table";
 import { WaiversToggle } from "@/components/waivers/waivers-toggle";
-import { WorkloadsTableToolbar, type LabelledFacets } from "@/components/workloads/workloads-table-toolbar";
+import { WorkloadsTableToolbar, type FilterLabels, type LabelledFacets } from "@/components/workloads/workloads-table-toolbar";
 import { getWorkloadFacets, getWorkloads, hasAnyWorkloads, type WorkloadFacets } from "@/lib/data/workloads";
 import { labelOfTerm } from "@/lib/domain";
 import { formatCountOf } from "@/lib/format";
@@ -17,22 +17,38 @@ import { findRule } from "@/lib/rules/catalog";
 import {
   parseWorkloadsSearchParams,
   serializeWorkloadsSearchParams,
+  WORKLOAD_FACETS,
+  type WorkloadFacet,
   type RawSearchParams,
   type WorkloadsSearchParams,
 } from "@/lib/validations/workloads";
 
 export const metadata: Metadata = { title: "Workloads" };
 
+/** A facet value as people read it: readiness and severity by their label, a rule by its title. */
+function labelOfFacetValue(facet: WorkloadFacet, value: string): string {
+  if (facet === "readiness" || facet === "severity") return labelOfTerm(value);
+  if (facet === "rule") return findRule(value)?.title ?? value;
+  return value;
+}
+
 function labelFacets(facets: WorkloadFacets): LabelledFacets {
   const labelled = {} as LabelledFacets;
-  for (const [facet, options] of Object.entries(facets) as [keyof WorkloadFacets, WorkloadFacets[keyof WorkloadFacets]][]) {
+  for (const [facet, options] of Object.entries(facets) as [WorkloadFacet, WorkloadFacets[WorkloadFacet]][]) {
     labelled[facet] = options.map((option) => ({
       ...option,
-      label: facet === "readiness" || facet === "severity" ? labelOfTerm(option.value) : option.value,
-      description: facet === "rule" ? findRule(option.value)?.title : undefined,
+      label: labelOfFacetValue(facet, option.value),
+      // The id on hover: the catalog and the URL name rules by id.
+      description: facet === "rule" ? option.value : undefined,
     }));
   }
   return labelled;
+}
+
+function labelFilters(params: WorkloadsSearchParams): FilterLabels {
+  return Object.fromEntries(
+    WORKLOAD_FACETS.map((facet) => [facet, Object.fromEntries(params[facet].map((value) => [value, labelOfFacetValue(facet, value)]))]),
+  ) as FilterLabels;
 }
 
 export default async function WorkloadsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -77,7 +93,11 @@ export default async function WorkloadsPage({ searchParams }: { searchParams: Pr
         }
       />
       <div className="flex flex-col gap-4">
-        <WorkloadsTableToolbar filters={params} facetsPromise={getWorkloadFacets(params).then(labelFacets)} />
+        <WorkloadsTableToolbar
+          filters={params}
+          filterLabels={labelFilters(params)}
+          facetsPromise={getWorkloadFacets(params).then(labelFacets)}
+        />
         <Suspense key={queryKey} fallback={<DataTableSkeleton columnCount={10} rowCount={Math.min(params.perPage, 10)} />}>
           <WorkloadsTableSection params={params} />
         </Suspense>
