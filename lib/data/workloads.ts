@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isRemedy, isSeverity } from "@/lib/domain";
+import { isRemedy, isSeverity, SEVERITIES } from "@/lib/domain";
 import { findRule } from "@/lib/rules/catalog";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Workload } from "@/lib/inventory/types";
@@ -39,8 +39,10 @@ export interface RuleChip {
   ruleId: string;
   /** The catalog's title; the id itself for a rule a later catalog dropped. */
   title: string;
-  severity: "blocker" | "warning";
+  severity: ChipSeverity;
 }
+
+type ChipSeverity = Exclude<Severity, "info">;
 
 export interface WorkloadPage {
   rows: WorkloadRow[];
@@ -282,7 +284,7 @@ export async function getWorkloads(
   return { rows: await withRuleChips(shownFigures(rows, params), params), total, pageCount: Math.max(1, Math.ceil(total / params.perPage)) };
 }
 
-const CHIP_SEVERITIES = ["blocker", "warning"] as const;
+const CHIP_SEVERITIES = SEVERITIES.filter((severity): severity is ChipSeverity => severity !== "info");
 
 /**
  * Adds each row's blocking and warning rules: one grouped read of the page's findings (at most
