@@ -40,7 +40,7 @@ export function DataTable<TData extends RowData>({ table, caption, isPending = f
                       key={header.id}
                       scope="col"
                       aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}
-                      className={cn("whitespace-nowrap px-3 py-2", header.column.columnDef.meta?.align === "end" && "text-right")}
+                      className={cn("whitespace-nowrap px-2.5 py-2", header.column.columnDef.meta?.align === "end" && "text-right")}
                     >
                       {header.isPlaceholder ? null : <FlexRender header={header} />}
                     </th>
@@ -60,7 +60,7 @@ export function DataTable<TData extends RowData>({ table, caption, isPending = f
                       key={cell.id}
                       scope={meta?.isRowHeader ? "row" : undefined}
                       className={cn(
-                        "whitespace-nowrap px-3 py-2 text-left align-middle font-normal",
+                        "whitespace-nowrap px-2.5 py-2 text-left align-middle font-normal",
                         meta?.align === "end" && "text-right",
                       )}
                     >

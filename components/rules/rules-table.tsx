@@ -92,8 +92,7 @@ function RuleSeverity({ rule }: { rule: RuleSummary }) {
     <ul aria-label="Severity by platform" className="flex flex-col gap-1">
       {rule.severityByPlatform.map(({ severity, platforms }) => (
         <li key={severity} className="flex flex-wrap items-center gap-1 whitespace-nowrap text-xs text-slate-600">
-          <SeverityBadge severity={severity} />
-          on {platforms.map((platform) => PLATFORM_LABELS[platform]).join(", ")}
+          <SeverityBadge severity={severity} /> on {platforms.map((platform) => PLATFORM_LABELS[platform]).join(", ")}
         </li>
       ))}
     </ul>

@@ -108,7 +108,7 @@ export const WORKLOADS_COLUMNS = helper.columns([
     id: "cluster",
     meta: { label: "Cluster" },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
-    cell: ({ getValue }) => <TruncatedText text={getValue()} max={24} />,
+    cell: ({ getValue }) => <TruncatedText text={getValue()} max={16} />,
   }),
   helper.accessor("team", {
     id: "team",
@@ -116,7 +116,7 @@ export const WORKLOADS_COLUMNS = helper.columns([
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => {
       const team = getValue();
-      return team ? <TruncatedText text={team} max={24} /> : <span className="text-slate-400">—</span>;
+      return team ? <TruncatedText text={team} max={16} /> : <span className="text-slate-400">—</span>;
     },
   }),
   // An icon, not a Yes/No text column: few workloads are migrated and the column must stay narrow.
