@@ -1,4 +1,5 @@
 import { findRule } from "../lib/rules/catalog";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 // Four workloads with known outcomes under the default profile: api ready (100), cache needs
@@ -145,6 +146,53 @@ test("searches images, namespaces and labels as well as names", async ({ page, w
   await expect(workloadsPage.names()).toHaveText(["node-agent"]);
   await workloadsPage.search.fill("monitoring");
   await expect(workloadsPage.names()).toHaveText(["node-agent"]);
+});
+
+/** Presses Tab until `target` has the focus: what a keyboard user does. */
+async function tabTo(page: Page, target: Locator, maxPresses = 80) {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`${maxPresses} presses of Tab never reached ${target.toString()}`);
+}
+
+test("sorts, opens a workload and filters with the keyboard alone", async ({ page, workloadsPage, clusterName }) => {
+  await workloadsPage.goto(`cluster=${clusterName}`);
+  await expect(workloadsPage.names()).toHaveText(["node-agent", "config-loader", "cache", "api"]);
+
+  await tabTo(page, workloadsPage.columnHeader("Readiness").getByRole("button"));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/[?&]sort=readiness\.desc(&|$)/);
+  await expect(workloadsPage.names()).toHaveText(["api", "cache", "config-loader", "node-agent"]);
+
+  // Past the other headers, the first row: its checkbox, then its name.
+  await tabTo(page, workloadsPage.names().first());
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "api" })).toBeVisible();
+
+  await page.goBack();
+  await expect(workloadsPage.names().first()).toHaveText("api");
+  const readinessFacet = workloadsPage.facet("Readiness");
+  await tabTo(page, readinessFacet);
+  await page.keyboard.press("Enter");
+  await expect(readinessFacet).toHaveAttribute("aria-expanded", "true");
+  await tabTo(page, page.getByRole("checkbox", { name: /^Blocked/ }));
+  await page.keyboard.press("Space");
+  await expect(page).toHaveURL(/[?&]readiness=blocked(&|$)/);
+  await expect(workloadsPage.activeFilters().filter({ hasText: "Readiness:" })).toHaveText("Readiness: Blocked");
+  await expect(workloadsPage.names()).toHaveText(["config-loader", "node-agent"]);
+});
+
+test("does not scroll sideways at 390 px", async ({ page, workloadsPage, clusterName }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await workloadsPage.goto(`cluster=${clusterName}`);
+  await expect(workloadsPage.names().first()).toBeVisible();
+  const { scrollWidth, width } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(width);
 });
 
 test("searches by name after a pause and offers to clear filters when nothing matches", async ({ page, workloadsPage, clusterName }) => {

@@ -12,7 +12,7 @@ export interface DataTableColumnHeaderProps<TData extends RowData, TValue> {
 
 /**
  * The header label; a button that toggles the sort when the column can sort (aria-sort sits on the
- * th). An unsorted column starts in its first direction (`sortDescFirst`: counts and scores descending).
+ * th). An unsorted column starts ascending, or descending with `sortDescFirst` (counts and scores).
  */
 export function DataTableColumnHeader<TData extends RowData, TValue>({ column, className }: DataTableColumnHeaderProps<TData, TValue>) {
   const meta = column.columnDef.meta;
@@ -21,7 +21,8 @@ export function DataTableColumnHeader<TData extends RowData, TValue>({ column, c
   const sorted = column.getIsSorted();
   const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ChevronsUpDown;
   const description = sorted && meta?.sortDescription ? meta.sortDescription[sorted] : undefined;
-  const nextDesc = sorted ? sorted === "asc" : column.getFirstSortDir() === "desc";
+  // Only an explicit sortDescFirst: TanStack's own guess reads the first row's value (a null team reads as a number).
+  const nextDesc = sorted ? sorted === "asc" : column.columnDef.sortDescFirst === true;
   return (
     <button
       type="button"

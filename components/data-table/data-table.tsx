@@ -22,13 +22,15 @@ export function DataTable<TData extends RowData>({ table, caption, isPending = f
       <div
         aria-busy={isPending}
         className={cn(
-          "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity",
+          // Scrolls inside its own box, at most a screen tall: the header stays on top (sticky) and the
+          // horizontal scrollbar stays on screen. `relative` keeps sr-only text inside the box's clip.
+          "relative max-h-[calc(100dvh-4rem)] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity",
           isPending && "opacity-60",
         )}
       >
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold text-slate-600">
+          <thead className="sticky top-0 z-10 bg-slate-50 text-left text-xs font-semibold text-slate-600 shadow-[0_1px_0_var(--color-slate-200)]">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -38,7 +40,7 @@ export function DataTable<TData extends RowData>({ table, caption, isPending = f
                       key={header.id}
                       scope="col"
                       aria-sort={header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}
-                      className={cn("whitespace-nowrap px-3 py-2", header.column.columnDef.meta?.align === "end" && "text-right")}
+                      className={cn("whitespace-nowrap px-2.5 py-2", header.column.columnDef.meta?.align === "end" && "text-right")}
                     >
                       {header.isPlaceholder ? null : <FlexRender header={header} />}
                     </th>
@@ -58,7 +60,7 @@ export function DataTable<TData extends RowData>({ table, caption, isPending = f
                       key={cell.id}
                       scope={meta?.isRowHeader ? "row" : undefined}
                       className={cn(
-                        "whitespace-nowrap px-3 py-2 text-left align-middle font-normal",
+                        "whitespace-nowrap px-2.5 py-2 text-left align-middle font-normal",
                         meta?.align === "end" && "text-right",
                       )}
                     >

@@ -8,7 +8,8 @@ export interface TableProps extends React.ComponentProps<"table"> {
 
 export function Table({ label, wrapperClassName, className, ...props }: TableProps) {
   return (
-    <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white", wrapperClassName)}>
+    // `relative`: sr-only text in cells is clipped by this box instead of widening the page.
+    <div className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white", wrapperClassName)}>
       <table aria-label={label} className={cn("min-w-full text-left text-sm", className)} {...props} />
     </div>
   );

@@ -27,7 +27,7 @@ export function RuleChips({ rules }: RuleChipsProps) {
               title={`${rule.title} (${style.label.toLowerCase()})`}
               aria-label={`${rule.title} (${rule.ruleId}), ${style.label.toLowerCase()}`}
               className={cn(
-                "block max-w-40 truncate rounded px-1.5 py-0.5 font-mono text-xs ring-1 ring-inset hover:underline",
+                "block max-w-28 truncate rounded px-1.5 py-0.5 font-mono text-xs ring-1 ring-inset hover:underline",
                 style.badge,
               )}
             >

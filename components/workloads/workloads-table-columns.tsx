@@ -1,6 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
+import { CircleCheck } from "lucide-react";
 import Link from "next/link";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { dataTableFeatures } from "@/components/data-table/data-table-features";
@@ -53,39 +54,21 @@ export const WORKLOADS_COLUMNS = helper.columns([
     enableHiding: false,
     meta: { label: "Name", isRowHeader: true },
     header: ({ column }) => <DataTableColumnHeader column={column} />,
+    // Kind and namespace ride under the name: one column fewer keeps the default columns within 1440 px.
     cell: ({ row }) => (
-      <Link
-        href={`/workloads/${row.original.id}`}
-        className="font-medium text-sky-800 underline decoration-sky-800/30 underline-offset-2 hover:decoration-sky-800"
-      >
-        <TruncatedText text={row.original.name} max={80} />
-      </Link>
+      <div className="flex max-w-64 flex-col">
+        <Link
+          href={`/workloads/${row.original.id}`}
+          className="truncate font-medium text-sky-800 underline decoration-sky-800/30 underline-offset-2 hover:decoration-sky-800"
+        >
+          <TruncatedText text={row.original.name} max={80} />
+        </Link>
+        <span className="truncate text-xs text-slate-500">
+          {row.original.kind}
+          {row.original.namespace ? ` · ${row.original.namespace}` : null}
+        </span>
+      </div>
     ),
-  }),
-  helper.accessor("kind", {
-    id: "kind",
-    meta: { label: "Kind" },
-    header: ({ column }) => <DataTableColumnHeader column={column} />,
-  }),
-  helper.accessor("namespace", {
-    id: "namespace",
-    meta: { label: "Namespace" },
-    header: ({ column }) => <DataTableColumnHeader column={column} />,
-    cell: ({ getValue }) => getValue() || <span className="text-slate-400">—</span>,
-  }),
-  helper.accessor("clusterName", {
-    id: "cluster",
-    meta: { label: "Cluster" },
-    header: ({ column }) => <DataTableColumnHeader column={column} />,
-  }),
-  helper.accessor("team", {
-    id: "team",
-    meta: { label: "Team" },
-    header: ({ column }) => <DataTableColumnHeader column={column} />,
-    cell: ({ getValue }) => {
-      const team = getValue();
-      return team ? <TruncatedText text={team} max={40} /> : <span className="text-slate-400">—</span>;
-    },
   }),
   helper.accessor("readiness", {
     id: "readiness",
@@ -121,11 +104,40 @@ export const WORKLOADS_COLUMNS = helper.columns([
     header: ({ column }) => <DataTableColumnHeader column={column} />,
     cell: ({ getValue }) => <Count value={getValue()} tone="needs-changes" />,
   }),
+  helper.accessor("clusterName", {
+    id: "cluster",
+    meta: { label: "Cluster" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => <TruncatedText text={getValue()} max={16} />,
+  }),
+  helper.accessor("team", {
+    id: "team",
+    meta: { label: "Team" },
+    header: ({ column }) => <DataTableColumnHeader column={column} />,
+    cell: ({ getValue }) => {
+      const team = getValue();
+      return team ? <TruncatedText text={team} max={16} /> : <span className="text-slate-400">—</span>;
+    },
+  }),
+  // An icon, not a Yes/No text column: few workloads are migrated and the column must stay narrow.
   helper.accessor("migrated", {
     id: "migrated",
     enableSorting: false,
     meta: { label: "Migrated" },
-    header: ({ column }) => <DataTableColumnHeader column={column} />,
-    cell: ({ getValue }) => (getValue() ? <span className="text-ready">Yes</span> : <span className="text-slate-400">No</span>),
+    header: () => (
+      <span title="Migrated to Kata" className="inline-flex">
+        <CircleCheck aria-hidden className="size-4" />
+        <span className="sr-only">Migrated</span>
+      </span>
+    ),
+    cell: ({ getValue }) =>
+      getValue() ? (
+        <span title="Migrated to Kata" className="inline-flex text-ready">
+          <CircleCheck aria-hidden className="size-4" />
+          <span className="sr-only">Yes</span>
+        </span>
+      ) : (
+        <span className="sr-only">No</span>
+      ),
   }),
 ]);

@@ -9,8 +9,8 @@ export class RulesPage {
     this.table = page.getByRole("table", { name: "Rule catalog" });
   }
 
-  async goto() {
-    await this.page.goto("/rules");
+  async goto(query = "") {
+    await this.page.goto(query ? `/rules?${query}` : "/rules");
   }
 
   row(ruleId: string): Locator {

@@ -22,13 +22,14 @@ export class WorkloadsPage {
   ruleChips(name: string): Locator {
     return this.table
       .getByRole("row")
-      .filter({ has: this.page.getByRole("rowheader", { name, exact: true }) })
+      .filter({ has: this.page.getByRole("rowheader").getByRole("link", { name, exact: true }) })
       .getByRole("list", { name: "Blocking and warning rules" })
       .getByRole("link");
   }
 
   facet(title: string): Locator {
-    return this.page.getByRole("search", { name: "Filter workloads" }).getByRole("button", { name: title });
+    // The trigger's name starts with the title and goes on with the selected value ("Rule: Host network").
+    return this.page.getByRole("search", { name: "Filter workloads" }).getByRole("button", { name: new RegExp(`^${title}(\\W|$)`) });
   }
 
   /** The chips naming each active filter ("Readiness: Blocked"). */

@@ -91,3 +91,48 @@ describe("getRulePage", () => {
     expect(page?.workloads).toHaveLength(rules.AFFECTED_WORKLOADS_LIMIT);
   });
 });
+
+describe("selectRules", () => {
+  const select = async (raw: Record<string, string>) => {
+    const { rulesSearchParamsSchema } = await import("@/lib/validations/rules");
+    return rules.selectRules(await rules.getRules(), rulesSearchParamsSchema.parse(raw)).map((rule) => rule.id);
+  };
+
+  it("lists the rules that affect a current workload or cluster by default, most affected first", async () => {
+    const affecting = await select({});
+    expect(affecting.slice(0, 1)).toEqual(["memory-emptydir"]);
+    expect(affecting).toEqual(expect.arrayContaining(["subpath", "host-network", "resource-limits", "runtimeclass-without-overhead"]));
+    expect(affecting).not.toContain("gpu");
+    expect(await select({ show: "all" })).toHaveLength(CATALOG.length);
+  });
+
+  it("searches ids, titles and summaries, case-insensitively", async () => {
+    expect(await select({ show: "all", q: "SUBPATH" })).toContain("subpath");
+    expect(await select({ show: "all", q: "--privileged" })).toEqual(["privileged"]);
+    expect(await select({ show: "all", q: "no such words" })).toEqual([]);
+  });
+
+  it("filters by the severity a rule reports on any platform", async () => {
+    // privileged: a blocker on Docker, a warning on Kubernetes.
+    expect(await select({ show: "all", severity: "warning" })).toContain("privileged");
+    expect(await select({ show: "all", severity: "blocker" })).toContain("privileged");
+    expect(await select({ show: "all", severity: "info" })).toContain("cpuset");
+  });
+
+  it("sorts by an allowed column, both ways", async () => {
+    const byId = await select({ show: "all", sort: "id.asc" });
+    expect(byId).toEqual([...byId].sort((a, b) => a.localeCompare(b)));
+    expect(await select({ show: "all", sort: "id.desc" })).toEqual([...byId].reverse());
+  });
+});
+
+describe("severityByPlatform", () => {
+  it("groups the platforms of a rule whose severity depends on them, highest first", async () => {
+    const byId = new Map((await rules.getRules()).map((rule) => [rule.id, rule]));
+    expect(byId.get("privileged")?.severityByPlatform).toEqual([
+      { severity: "blocker", platforms: ["docker", "compose"] },
+      { severity: "warning", platforms: ["kubernetes"] },
+    ]);
+    expect(byId.get("subpath")?.severityByPlatform).toBeNull();
+  });
+});

@@ -5,6 +5,8 @@ import { CATALOG, findRule } from "@/lib/rules/catalog";
 import type { Reference, Remedy, Rule, Severity } from "@/lib/rules/types";
 import type { Platform } from "@/lib/inventory/types";
 import { PROFILES, type ProfileId } from "@/lib/scoring/profiles";
+import { SEVERITIES } from "@/lib/domain";
+import type { RuleSortColumn, RulesSearchParams } from "@/lib/validations/rules";
 
 export const AFFECTED_WORKLOADS_LIMIT = 50;
 
@@ -24,10 +26,13 @@ export interface RuleSummary {
   affectedWorkloads: number;
   /** Clusters whose current upload has the finding (inventory rules). */
   affectedClusters: number;
+  /** One sentence: what the rule detects (the catalog search reads it). */
+  summary: string;
+  /** Where the severity depends on the platform (privileged: blocker on Docker, warning on Kubernetes). */
+  severityByPlatform: PlatformSeverity[] | null;
 }
 
 export interface RuleDetail extends RuleSummary {
-  summary: string;
   why: string;
   remediation: string;
   references: Reference[];
@@ -82,7 +87,6 @@ export async function getRulePage(id: string): Promise<RulePageData | null> {
   return {
     rule: {
       ...toSummary(rule, workloadCounts.get(id) ?? 0, clusterCounts.get(id) ?? 0),
-      summary: rule.summary,
       why: rule.why,
       remediation: rule.remediation,
       references: rule.references,
@@ -134,7 +138,72 @@ function toSummary(rule: Rule, affectedWorkloads: number, affectedClusters: numb
     profiles: rule.scope === "workload" && rule.profiles ? PROFILES.filter(rule.profiles).map((profile) => profile.id) : null,
     affectedWorkloads,
     affectedClusters,
+    summary: rule.summary,
+    severityByPlatform: platformSeverities(rule),
   };
+}
+
+/** A rule's severity on each platform it checks, highest first; null when it is the same everywhere. */
+export interface PlatformSeverity {
+  severity: Severity;
+  platforms: Platform[];
+}
+
+function platformSeverities(rule: Rule): PlatformSeverity[] | null {
+  if (rule.scope !== "workload" || !rule.severityByPlatform) return null;
+  const bySeverity = new Map<Severity, Platform[]>();
+  for (const platform of rule.appliesTo) {
+    const severity = rule.severityByPlatform[platform] ?? rule.severity;
+    bySeverity.set(severity, [...(bySeverity.get(severity) ?? []), platform]);
+  }
+  if (bySeverity.size < 2) return null;
+  return SEVERITIES.flatMap((severity) => {
+    const platforms = bySeverity.get(severity);
+    return platforms ? [{ severity, platforms }] : [];
+  });
+}
+
+/** Does the rule report `severity` on some platform (its highest, or a platform's own)? */
+export function ruleHasSeverity(rule: Pick<RuleSummary, "severity" | "severityByPlatform">, severity: Severity): boolean {
+  return rule.severity === severity || (rule.severityByPlatform?.some((entry) => entry.severity === severity) ?? false);
+}
+
+export function isAffecting(rule: Pick<RuleSummary, "affectedWorkloads" | "affectedClusters">): boolean {
+  return rule.affectedWorkloads > 0 || rule.affectedClusters > 0;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
+const SCOPE_RANK: Record<Rule["scope"], number> = { workload: 0, declared: 1, inventory: 2 };
+const REMEDY_RANK = { manifest: 0, platform: 1, "keep-on-runc": 2, none: 3 } as const;
+
+function affected(rule: RuleSummary): number {
+  return rule.scope === "inventory" ? rule.affectedClusters : rule.affectedWorkloads;
+}
+
+const COMPARE: Record<RuleSortColumn, (a: RuleSummary, b: RuleSummary) => number> = {
+  id: (a, b) => a.id.localeCompare(b.id),
+  title: (a, b) => a.title.localeCompare(b.title),
+  severity: (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+  remedy: (a, b) => REMEDY_RANK[a.remedy ?? "none"] - REMEDY_RANK[b.remedy ?? "none"],
+  scope: (a, b) => SCOPE_RANK[a.scope] - SCOPE_RANK[b.scope],
+  affected: (a, b) => affected(a) - affected(b),
+};
+
+/**
+ * The rules the catalog page lists: affecting ones only unless `show=all`, then the search (id,
+ * title, summary) and the severity and scope filters, sorted with severity then id breaking ties.
+ */
+export function selectRules(rules: readonly RuleSummary[], params: RulesSearchParams): RuleSummary[] {
+  const needle = params.q.toLowerCase();
+  const shown = rules.filter(
+    (rule) =>
+      (params.show === "all" || isAffecting(rule)) &&
+      (!needle || [rule.id, rule.title, rule.summary].some((text) => text.toLowerCase().includes(needle))) &&
+      (!params.severity || ruleHasSeverity(rule, params.severity)) &&
+      (!params.scope || rule.scope === params.scope),
+  );
+  const direction = params.sort.desc ? -1 : 1;
+  return shown.sort((a, b) => direction * COMPARE[params.sort.column](a, b) || COMPARE.severity(a, b) || COMPARE.id(a, b));
 }
 
 async function countAffectedWorkloads(ruleId?: string): Promise<Map<string, number>> {

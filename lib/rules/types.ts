@@ -57,6 +57,8 @@ interface RuleText {
 export interface WorkloadRule extends RuleText {
   scope: "workload";
   appliesTo: Platform[];
+  /** Where the severity depends on the platform: each platform's (the rule's `severity` is the highest). */
+  severityByPlatform?: Partial<Record<Platform, Severity>>;
   /** Profiles the rule runs under; absent: all. */
   profiles?: (profile: TargetProfile) => boolean;
   check(workload: Workload, context: RuleContext): Finding[];

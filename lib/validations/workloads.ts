@@ -18,18 +18,7 @@ export const WORKLOAD_FACETS = ["cluster", "namespace", "kind", "readiness", "ru
 export type WorkloadFacet = (typeof WORKLOAD_FACETS)[number];
 
 /** Columns the user can hide (`cols` lists the hidden ones). */
-export const WORKLOAD_HIDEABLE_COLUMNS = [
-  "kind",
-  "namespace",
-  "cluster",
-  "team",
-  "readiness",
-  "rules",
-  "score",
-  "blockers",
-  "warnings",
-  "migrated",
-] as const;
+export const WORKLOAD_HIDEABLE_COLUMNS = ["readiness", "rules", "score", "blockers", "warnings", "cluster", "team", "migrated"] as const;
 export type WorkloadHideableColumn = (typeof WORKLOAD_HIDEABLE_COLUMNS)[number];
 
 export const PER_PAGE_OPTIONS = [10, 25, 50, 100] as const;

@@ -11,6 +11,7 @@ export const cpuset: WorkloadRule = {
   severity: "warning",
   remedy: "platform",
   appliesTo: ["kubernetes", "docker", "compose"],
+  severityByPlatform: { kubernetes: "info", docker: "warning", compose: "warning" },
   summary:
     "A cpuset (Docker `--cpuset-cpus`/`--cpuset-mems`, Compose `cpuset`) or a Guaranteed pod with integer CPUs that the static CPU manager would pin, which Kata does not carry into the guest.",
   why: `Host CPU numbers mean nothing inside the VM, so Kata clears \`cpuset.cpus\` for the container in the guest (and \`cpuset.mems\` unless guest NUMA is configured). On the host the whole sandbox gets the union of the containers' cpusets, and the vCPU count comes from the CPU quota, not the cpuset. vCPU threads are pinned 1:1 to host CPUs only with \`enable_vcpus_pinning = true\` (off by default) and only when the vCPU count equals the cpuset size. Per-container exclusive cores and NUMA locality are therefore not guaranteed.

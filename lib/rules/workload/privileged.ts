@@ -9,6 +9,7 @@ export const privileged: WorkloadRule = {
   severity: "blocker",
   remedy: "platform",
   appliesTo: ["kubernetes", "docker", "compose"],
+  severityByPlatform: { kubernetes: "warning", docker: "blocker", compose: "blocker" },
   summary: "A container runs privileged (`securityContext.privileged: true`, `--privileged`, `privileged: true`).",
   why: [
     "A privileged runc container gets every host device. A Kata container cannot: it runs inside a VM, and the host's devices are not there.",
