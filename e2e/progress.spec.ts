@@ -21,38 +21,6 @@ async function uploadBoth(inventory: import("./fixtures").InventoryApi): Promise
   return [(first.body as { uploadId: number }).uploadId, (second.body as { uploadId: number }).uploadId];
 }
 
-test("an upload page lists what changed against the previous snapshot", async ({ page, inventory, clusterName }) => {
-  const [first, second] = await uploadBoth(inventory);
-
-  await page.goto(`/uploads/${second}`);
-  await expect(page.getByRole("link", { name: `upload #${first}` })).toBeVisible();
-  await expect(page.getByTestId("change-newFindings")).toHaveText("1");
-  await expect(page.getByTestId("change-resolvedFindings")).toHaveText("1");
-
-  const fresh = page.getByTestId("diff-list-new");
-  await expect(fresh.getByRole("link", { name: `${clusterName}/shop/Deployment/api` })).toBeVisible();
-  await expect(fresh.getByRole("link", { name: "host-pid" })).toBeVisible();
-
-  await page
-    .getByRole("navigation", { name: "Lists of changes" })
-    .getByRole("link", { name: /^Resolved/ })
-    .click();
-  const resolved = page.getByTestId("diff-list-resolved");
-  await expect(resolved.getByRole("link", { name: "host-network" })).toBeVisible();
-  await resolved.getByRole("link", { name: `${clusterName}/shop/Deployment/web` }).click();
-  await expect(page.getByRole("heading", { name: "web", level: 1 })).toBeVisible();
-
-  // The uploads list marks the current snapshot; the overview draws its burn-down.
-  await page.goto("/uploads");
-  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `#${second}`, exact: true }) });
-  await expect(row.getByText("Current", { exact: true })).toBeVisible();
-  await page.goto(`/?cluster=${clusterName}`);
-  await expect(page.getByRole("group", { name: "Stays on runc" })).toBeVisible();
-  const chart = page.getByRole("figure", { name: `Progress of ${clusterName}` });
-  await expect(chart.getByRole("row", { name: new RegExp(`#${first}\\b`) })).toBeAttached();
-  await expect(chart.getByRole("row", { name: new RegExp(`#${second}\\b`) })).toBeAttached();
-});
-
 test("an owners CSV with one bad row is previewed, then its good rows imported", async ({ page, inventory, clusterName }) => {
   await inventory.uploadOrFail({ files: [{ name: "one.yaml", content: SNAPSHOT_1 }] });
   await page.goto("/settings/owners");
