@@ -1,8 +1,6 @@
 // `kata-readiness plan`: rollout waves proposed from a scan, within a per-wave budget of overhead.
-import { open } from "node:fs/promises";
-import { resolve } from "node:path";
 import { escapeControl } from "../export/terminal";
-import { formatCount, formatGiB, formatVcpuTotal } from "../format";
+import { formatCount, formatErrorLocation, formatGiB, formatVcpuTotal } from "../format";
 import { parseQuantity, toMiB, toMilliCpu } from "../inventory/quantity";
 import { capacityFromNodes, userCapacity } from "../plan/capacity";
 import { planWorkload } from "../plan/from-scan";
@@ -10,11 +8,12 @@ import { proposeWaves, type Plan, type PlanBudget, type PlanCapacity } from "../
 import { scan, type ScanResult } from "../scan";
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from "../scoring/profiles";
 import { FORMATS, parseCommandArgs, pickChoice } from "./args";
-import { EXIT, OutputError, UsageError } from "./errors";
+import { EXIT, UsageError } from "./errors";
 import { PLAN_HELP } from "./help";
 import { collectInputs } from "./inputs";
 import type { CliIo } from "./io";
 import { withoutWaived } from "./scan-command";
+import { writeReport } from "./output";
 import { loadWaivers } from "./waivers";
 
 function positiveQuantity(option: string, value: unknown): number | undefined {
@@ -81,25 +80,10 @@ export async function runPlan(args: readonly string[], io: CliIo): Promise<numbe
   const report = format === "json" ? `${JSON.stringify(plan, null, 2)}\n` : planText(plan, result);
 
   const output = typeof values.output === "string" ? values.output : undefined;
-  if (output) {
-    try {
-      const file = await open(resolve(io.cwd, output), "w");
-      try {
-        await file.write(report);
-      } finally {
-        await file.close();
-      }
-    } catch (error) {
-      if (!(error instanceof Error && "code" in error)) throw error;
-      throw new OutputError(`cannot write ${output}: ${error.message}`);
-    }
-    io.stderr.write(`Wrote ${escapeControl(output)}: ${planSummary(plan)}\n`);
-  } else io.stdout.write(report);
+  await writeReport(io, output, [report], () => planSummary(plan));
 
-  for (const error of result.errors) {
-    const at = error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ""}` : "";
-    io.stderr.write(`kata-readiness: ${escapeControl(`${error.source}${at}: ${error.message}`)}\n`);
-  }
+  for (const error of result.errors)
+    io.stderr.write(`kata-readiness: ${escapeControl(`${formatErrorLocation(error)}: ${error.message}`)}\n`);
   return result.errors.length > 0 ? EXIT.inputErrors : EXIT.ok;
 }
 
@@ -142,9 +126,5 @@ function planText(plan: Plan, result: ScanResult): string {
     lines.push("", `Not planned (${formatCount(plan.unplanned.length)}):`);
     for (const item of plan.unplanned) lines.push(`  - ${item.id}: ${item.reason}`);
   }
-  return `${escapeControlLines(lines)}\n`;
-}
-
-function escapeControlLines(lines: readonly string[]): string {
-  return lines.map((line) => escapeControl(line)).join("\n");
+  return `${lines.map((line) => escapeControl(line)).join("\n")}\n`;
 }

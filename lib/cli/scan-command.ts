@@ -1,5 +1,4 @@
-import { open } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import packageJson from "../../package.json";
 import { SEVERITIES } from "../domain";
 import { CSV_KINDS } from "../export/csv";
@@ -10,6 +9,7 @@ import { jsonFrame } from "../export/json";
 import { encode, exportWorkloads, summarize, type ExportMeta, type ExportWorkload } from "../export/model";
 import { sourceUri } from "../export/sarif";
 import { escapeControl } from "../export/terminal";
+import { formatErrorLocation } from "../format";
 import { summaryLine, textReportChunks } from "../export/text";
 import type { InputSource } from "../inventory/types";
 import { lineFinder, MAX_LINE_LOOKUP_BYTES, type LineFinder } from "../remediation/source-lines";
@@ -19,10 +19,11 @@ import { assessWorkload, reachesSeverity } from "../scoring/assess";
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES } from "../scoring/profiles";
 import { waiversFor, type Waiver } from "../scoring/waivers";
 import { parseCommandArgs, pickChoice, SCAN_FORMATS } from "./args";
-import { EXIT, OutputError, UsageError } from "./errors";
+import { EXIT, UsageError } from "./errors";
 import { SCAN_HELP } from "./help";
 import { collectInputs } from "./inputs";
 import { shouldColor, type CliIo } from "./io";
+import { writeReport } from "./output";
 import { loadWaivers } from "./waivers";
 
 const FAIL_ON = [...SEVERITIES, "none"] as const;
@@ -72,21 +73,6 @@ function fieldLines(files: readonly InputSource[], summaries: ScanResult["files"
     }
     return cached.find ? cached.find(w.line, path) : w.line;
   };
-}
-
-const BATCH_CHARS = 1 << 20;
-
-/** Joins small chunks into writes of about 1 MiB: one write per workload would be a syscall each. */
-function* batched(chunks: Iterable<string>): Generator<string> {
-  let pending = "";
-  for (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length >= BATCH_CHARS) {
-      yield pending;
-      pending = "";
-    }
-  }
-  if (pending) yield pending;
 }
 
 export async function runScan(args: readonly string[], io: CliIo): Promise<number> {
@@ -153,33 +139,15 @@ export async function runScan(args: readonly string[], io: CliIo): Promise<numbe
     });
     report = encode(encoder, exportWorkloads(result, options));
   }
-  if (output) {
-    try {
-      const file = await open(resolve(io.cwd, output), "w");
-      try {
-        for (const batch of batched(report)) await file.write(batch);
-      } finally {
-        await file.close();
-      }
-    } catch (error) {
-      // Only the file system's errors are the output's fault; anything else is a bug to report as one.
-      if (!(error instanceof Error && "code" in error)) throw error;
-      throw new OutputError(`cannot write ${output}: ${error.message}`);
-    }
-    io.stderr.write(`Wrote ${escapeControl(output)}: ${summaryLine(counted)}\n`);
-  } else {
-    for (const batch of batched(report)) io.stdout.write(batch);
-  }
+  await writeReport(io, output, report, () => summaryLine(counted));
 
   if (result.errors.length > 0) {
     if (format === "json" || (format === "text" && output))
       io.stderr.write(`kata-readiness: ${result.errors.length} input error(s); see "errors" in the report\n`);
     else if (format !== "text") {
       // Formats without a place for input errors: they go to standard error, one line each.
-      for (const error of result.errors) {
-        const at = error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ""}` : "";
-        io.stderr.write(`kata-readiness: ${escapeControl(`${error.source}${at}: ${error.message}`)}\n`);
-      }
+      for (const error of result.errors)
+        io.stderr.write(`kata-readiness: ${escapeControl(`${formatErrorLocation(error)}: ${error.message}`)}\n`);
     }
     return EXIT.inputErrors;
   }
